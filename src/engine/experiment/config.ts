@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+// One plain, versioned, validated object: the share link, a preset, the CLI's --config file and what the worker
+// receives. Every number has a range; decodeConfig clamps or drops what is out of range and says so.
+
+export const CONFIG_SCHEMA_VERSION = 1;
+
+const int = (min: number, max: number, def: number) => z.number().int().min(min).max(max).default(def);
+const num = (min: number, max: number, def: number) => z.number().min(min).max(max).default(def);
+
+export const syntheticDataSchema = z
+  .strictObject({
+    kind: z.literal('synthetic'),
+    numClasses: int(2, 10, 4),
+    numGroups: int(2, 8, 3),
+    /** Relative share of each group in the data (normalised); missing entries default to 1. */
+    groupShares: z.array(z.number().min(0.01).max(100)).max(8).default([1, 1, 0.15]),
+    /** Difficulty of each group in [0, 1]: more noise, less contrast, more distortion of the class pattern. */
+    groupDifficulty: z.array(z.number().min(0).max(1)).max(8).default([0.2, 0.2, 0.6]),
+    /** Total number of samples (train + test) before the split. */
+    samples: int(200, 20000, 3000),
+    /** Side of the square images. */
+    imageSize: int(8, 28, 16),
+  });
+
+export const mnistDataSchema = z.strictObject({
+  kind: z.literal('mnist'),
+  /** Samples drawn from the 10,000 shipped digits (before imbalance). */
+  samples: int(500, 10000, 10000),
+  /**
+   * Long-tail imbalance: group (digit) a keeps a fraction longTail^(-rank/9) of its samples, rank = a's position in
+   * the seeded order; 1 = balanced. keepFractions, when given, overrides it per digit.
+   */
+  longTail: num(1, 100, 10),
+  keepFractions: z.array(z.number().min(0.01).max(1)).length(10).optional(),
+  /** When true only the training split is made imbalanced; the test split stays balanced. */
+  balancedTest: z.boolean().default(true),
+});
+
+export const dataSchema = z.discriminatedUnion('kind', [syntheticDataSchema, mnistDataSchema]);
+
+export const modelSchema = z.strictObject({
+  kind: z.enum(['cnn', 'mlp']).default('cnn'),
+  convFilters: z.tuple([z.number().int().min(1).max(64), z.number().int().min(1).max(128)]).default([8, 16]),
+  dense: z.tuple([z.number().int().min(2).max(512), z.number().int().min(2).max(512)]).default([64, 32]),
+  /** Hidden widths for the MLP. */
+  hidden: z.array(z.number().int().min(2).max(1024)).min(1).max(4).default([128, 64]),
+  activation: z.enum(['relu', 'softplus', 'tanh']).default('relu'),
+});
+
+export const trainSchema = z.strictObject({
+  optimizer: z.enum(['adam', 'sgd']).default('adam'),
+  learningRate: num(1e-5, 1, 0.003),
+  /** SGD momentum (ignored by Adam). */
+  momentum: num(0, 0.99, 0.9),
+  epochs: int(1, 200, 8),
+  batchSize: int(1, 1024, 64),
+});
+
+export const pruneMethods = ['global-magnitude', 'layer-magnitude', 'structured-l1', 'structured-l2', 'random'] as const;
+
+export const pruneSchema = z.strictObject({
+  method: z.enum(pruneMethods).default('global-magnitude'),
+  /** Pruning rates P (fraction of prunable weights removed); 0, the dense model, is always measured. */
+  rates: z.array(z.number().min(0).max(0.99)).min(1).max(20).default([0.3, 0.5, 0.7, 0.9]),
+  fineTuneEpochs: int(0, 50, 1),
+  /** Fine-tuning learning rate as a fraction of the training learning rate. */
+  fineTuneLrScale: num(0.01, 1, 0.3),
+  pruneBiases: z.boolean().default(false),
+});
+
+export const mitigationModes = ['none', 'before', 'after', 'both'] as const;
+export type MitigationMode = (typeof mitigationModes)[number];
+
+export const mitigationSchema = z.strictObject({
+  modes: z.array(z.enum(mitigationModes)).min(1).max(4).default(['none']),
+  version: z.enum(['relaxed', 'full']).default('relaxed'),
+  /** Dual step size for the multipliers λ_a. */
+  dualStep: num(0, 100, 0.5),
+  /** Steps between dual updates. */
+  dualEvery: int(1, 1000, 10),
+  /** Steps before the first dual update. */
+  warmup: int(0, 10000, 20),
+  lambdaCap: num(0, 1000, 10),
+  /** Full version: evaluate the gradient-norm / Hessian constraints every k steps... */
+  fullEvery: int(1, 1000, 5),
+  /** ...on at most this many samples per group. */
+  fullSamples: int(4, 1024, 32),
+});
+
+export const hessianSchema = z.strictObject({
+  /** When to compute λ(H_a): never, on the dense model only, or at every rate. */
+  when: z.enum(['off', 'dense', 'all']).default('dense'),
+  tolerance: num(1e-6, 0.5, 1e-3),
+  maxIterations: int(1, 500, 50),
+  maxSamplesPerGroup: int(8, 10000, 256),
+  warmStart: z.boolean().default(true),
+});
+
+export const backendNames = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
+export type BackendName = (typeof backendNames)[number];
+
+export const configSchema = z.strictObject({
+  schemaVersion: z.literal(CONFIG_SCHEMA_VERSION).default(CONFIG_SCHEMA_VERSION),
+  data: dataSchema.default(() => syntheticDataSchema.parse({ kind: 'synthetic' })),
+  /** Fraction of the samples held out as the test split (seeded, stratified by group). */
+  testFraction: num(0.1, 0.5, 0.25),
+  model: modelSchema.default(() => modelSchema.parse({})),
+  train: trainSchema.default(() => trainSchema.parse({})),
+  prune: pruneSchema.default(() => pruneSchema.parse({})),
+  mitigation: mitigationSchema.default(() => mitigationSchema.parse({})),
+  hessian: hessianSchema.default(() => hessianSchema.parse({})),
+  /** First seed; runs use seed, seed+1, ..., seed+seeds-1. */
+  seed: int(1, 2 ** 31 - 1, 1),
+  seeds: int(1, 10, 1),
+  backend: z.enum(backendNames).default('auto'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type SyntheticDataConfig = z.infer<typeof syntheticDataSchema>;
+export type MnistDataConfig = z.infer<typeof mnistDataSchema>;
+
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}
+
+/** The seeds a config runs, in order. */
+export function configSeeds(c: Config): number[] {
+  return Array.from({ length: c.seeds }, (_, i) => c.seed + i);
+}
+
+/** The measured rates: 0 (dense) first, then the configured rates sorted and deduplicated. */
+export function configRates(c: Config): number[] {
+  return [0, ...[...new Set(c.prune.rates.filter((r) => r > 0))].sort((a, b) => a - b)];
+}

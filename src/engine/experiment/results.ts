@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { configSchema, mitigationModes } from './config';
+
+// Plain JSON with a schema version: what the worker posts, the CLI writes, Export downloads and Import reads back.
+
+export const RESULTS_SCHEMA_VERSION = 1;
+
+const finite = z.number();
+/** A measured number that may be missing (not computed at this rate, or not defined). */
+const maybe = z.number().nullable();
+
+export const hessianEstimateSchema = z.object({
+  /** Top eigenvalue λ(H_a) of the group's loss Hessian (power iteration). */
+  value: finite,
+  iterations: z.number().int(),
+  converged: z.boolean(),
+  /** Samples of the group used (seeded subsample capped at hessian.maxSamplesPerGroup). */
+  samples: z.number().int(),
+});
+
+export const groupMetricsSchema = z.object({
+  group: z.number().int(),
+  name: z.string(),
+  /** Test-split size of the group (accuracy, loss, excess loss and boundary distance are measured there). */
+  size: z.number().int(),
+  /** Training-split size |D_a| (Proposition 1 is about the training data). */
+  trainSize: z.number().int(),
+  accuracy: finite,
+  loss: finite,
+  /** R(a) = J(θ̄; D_a) - J(θ̂; D_a) on the test split, Eq. (2); 0 for the dense model. */
+  excessLoss: finite,
+  /** Accuracy minus the dense model's accuracy on this group. */
+  accuracyChange: finite,
+  /** Mean over the group of Σ_k p_k(1-p_k) (the multi-class form of f(1-f), Theorem 2); larger = closer. */
+  boundaryDistance: finite,
+  /** Training-split loss and accuracy of the group. */
+  trainLoss: finite,
+  trainAccuracy: finite,
+  /** R(a) measured on the training split, the quantity Theorem 1 bounds. */
+  trainExcessLoss: finite,
+  /** ||∇_θ J(θ; D_a)|| over the whole training group, exact. */
+  gradNorm: finite,
+  hessian: hessianEstimateSchema.nullable().default(null),
+  /** Theorem 1: ||g_a||·||θ̄-θ̂|| + ½ λ(H_a)·||θ̄-θ̂||², with g_a and H_a at the dense model θ̂. */
+  theorem1Bound: maybe.default(null),
+});
+
+export const runResultSchema = z.object({
+  seed: z.number().int(),
+  mode: z.enum(mitigationModes),
+  version: z.enum(['relaxed', 'full']).nullable().default(null),
+  rate: finite,
+  /** Fraction of prunable weights that are exactly zero after pruning and fine-tuning. */
+  sparsity: finite,
+  /** ||θ̄ - θ̂||: distance between the pruned (fine-tuned) and the dense parameters. */
+  paramDistance: finite,
+  overall: z.object({ accuracy: finite, loss: finite, gradNorm: maybe.default(null), hessian: hessianEstimateSchema.nullable().default(null) }),
+  fairness: z.object({
+    /** Fairness violation: max - min group accuracy. */
+    accuracyGap: finite,
+    /** ξ = max_{a,a'} |R(a) - R(a')|, Eq. (3). */
+    excessLossGap: finite,
+  }),
+  groups: z.array(groupMetricsSchema),
+  /** Lagrange multiplier trajectories of a mitigated phase, when any. */
+  multipliers: z
+    .array(z.object({ phase: z.enum(['dense', 'fine-tune']), step: z.number().int(), lambda: z.array(finite), violation: z.array(finite) }))
+    .default([]),
+  /** Wall time spent producing this run (pruning, fine-tuning, measuring), ms. */
+  wallMs: finite.default(0),
+});
+
+export const epochRecordSchema = z.object({
+  epoch: z.number().int(),
+  loss: finite,
+  accuracy: finite,
+  groups: z.array(z.object({ loss: finite, accuracy: finite })),
+});
+
+export const trainingCurveSchema = z.object({
+  seed: z.number().int(),
+  /** 'dense' for plain training, 'dense-mitigated' for the before/both dense model. */
+  phase: z.string(),
+  epochs: z.array(epochRecordSchema),
+});
+
+export const correlationSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  x: z.string(),
+  y: z.string(),
+  rho: maybe,
+  points: z.array(z.object({ x: finite, y: finite, group: z.number().int(), rate: finite, seed: z.number().int() })),
+});
+
+export const resultsSchema = z.object({
+  schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
+  config: configSchema,
+  backend: z.object({ name: z.string(), fallbackReason: z.string().nullable().default(null) }),
+  createdAt: z.string(),
+  durationMs: finite,
+  dataset: z.object({
+    name: z.string(),
+    classNames: z.array(z.string()),
+    groupNames: z.array(z.string()),
+    trainSizes: z.array(z.number().int()),
+    testSizes: z.array(z.number().int()),
+  }),
+  runs: z.array(runResultSchema),
+  training: z.array(trainingCurveSchema).default([]),
+  correlations: z.array(correlationSchema).default([]),
+  /** Set when the run stopped early (cancelled, diverged); runs holds what finished. */
+  status: z.enum(['complete', 'cancelled', 'failed']).default('complete'),
+  error: z.string().nullable().default(null),
+});
+
+export type HessianEstimate = z.infer<typeof hessianEstimateSchema>;
+export type GroupMetrics = z.infer<typeof groupMetricsSchema>;
+export type RunResult = z.infer<typeof runResultSchema>;
+export type EpochRecord = z.infer<typeof epochRecordSchema>;
+export type TrainingCurve = z.infer<typeof trainingCurveSchema>;
+export type Correlation = z.infer<typeof correlationSchema>;
+export type Results = z.infer<typeof resultsSchema>;
+
+/** Reads a Results file from untrusted JSON; a clear message when it is not one we can read. */
+export function parseResults(input: unknown): { ok: true; results: Results } | { ok: false; error: string } {
+  if (input && typeof input === 'object' && 'schemaVersion' in input && (input as { schemaVersion: unknown }).schemaVersion !== RESULTS_SCHEMA_VERSION) {
+    return { ok: false, error: `results schema version ${String((input as { schemaVersion: unknown }).schemaVersion)} is not supported (this build reads version ${RESULTS_SCHEMA_VERSION})` };
+  }
+  const r = resultsSchema.safeParse(input);
+  if (r.success) return { ok: true, results: r.data };
+  const issue = r.error.issues[0];
+  return { ok: false, error: `not a results file: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` };
+}
