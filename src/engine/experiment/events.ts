@@ -16,6 +16,8 @@ export type EngineEvent =
       rate: number | null;
       message: string;
     }
+  /** A training phase starts: which model is trained and whether the mitigation is applied (Section 6.2's modes). */
+  | { type: 'phase'; seed: number; mode: MitigationMode | null; rate: number; phase: 'train-dense' | 'fine-tune'; mitigated: boolean }
   /** A dense-training (or fine-tuning) epoch finished. */
   | { type: 'epoch'; seed: number; phase: string; record: EpochRecord }
   /** One (seed, mode, rate) point is measured; charts can grow with it. */

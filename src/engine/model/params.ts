@@ -25,8 +25,9 @@ export function initWeights(spec: ModelSpec, seed: number): Weights {
   return { specs, values };
 }
 
+/** Trainable variables holding the weights; tidy disposes the initial-value tensors (variables survive tidy). */
 export function toVariables(w: Weights): tf.Variable[] {
-  return w.specs.map((p, i) => tf.variable(tf.tensor(w.values[i], p.shape), true, `${p.name}_${variableId++}`));
+  return tf.tidy(() => w.specs.map((p, i) => tf.variable(tf.tensor(w.values[i], p.shape), true, `${p.name}_${variableId++}`)));
 }
 let variableId = 0;
 

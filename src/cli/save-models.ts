@@ -1,0 +1,51 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { imageBatch, type DatasetSplit } from '../engine/data/dataset';
+import type { Weights } from '../engine/model/params';
+import type { ModelSpec } from '../engine/model/spec';
+
+// Raw little-endian arrays plus a JSON manifest: loadable with NumPy alone (np.fromfile), no TensorFlow needed.
+// The format is documented in docs/formats.md.
+
+const le = (a: Float32Array | Int32Array) => {
+  // Typed arrays use the platform's byte order; every platform Node runs on here is little-endian, checked once.
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('big-endian platforms are not supported by --save-models');
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+};
+
+export function modelFileStem(seed: number, mode: string, rate: number): string {
+  return `seed${seed}-${mode}-rate${Math.round(rate * 1000).toString().padStart(3, '0')}`;
+}
+
+export async function saveModel(dir: string, m: { seed: number; mode: string; rate: number; spec: ModelSpec; weights: Weights }): Promise<void> {
+  const modelsDir = join(dir, 'models');
+  await mkdir(modelsDir, { recursive: true });
+  const stem = modelFileStem(m.seed, m.mode, m.rate);
+  let offset = 0;
+  const params = m.weights.specs.map((p, i) => {
+    const entry = { name: p.name, shape: p.shape, role: p.role, layer: p.layer, dtype: 'float32', offset, length: m.weights.values[i].length };
+    offset += m.weights.values[i].length;
+    return entry;
+  });
+  const flat = new Float32Array(offset);
+  m.weights.values.forEach((v, i) => flat.set(v, params[i].offset));
+  await writeFile(join(modelsDir, `${stem}.f32`), le(flat));
+  await writeFile(
+    join(modelsDir, `${stem}.json`),
+    JSON.stringify({ format: 'pfp-model/1', seed: m.seed, mode: m.mode, rate: m.rate, architecture: m.spec, layout: 'NHWC', weightsFile: `${stem}.f32`, params }, null, 2),
+  );
+}
+
+export async function saveTestSet(dir: string, split: DatasetSplit): Promise<void> {
+  const d = split.test;
+  const testDir = join(dir, 'testset');
+  await mkdir(testDir, { recursive: true });
+  const n = d.labels.length;
+  await writeFile(join(testDir, 'images.f32'), le(imageBatch(d, Int32Array.from({ length: n }, (_, i) => i))));
+  await writeFile(join(testDir, 'labels.i32'), le(Int32Array.from(d.labels)));
+  await writeFile(join(testDir, 'groups.i32'), le(Int32Array.from(d.groups)));
+  await writeFile(
+    join(testDir, 'manifest.json'),
+    JSON.stringify({ format: 'pfp-testset/1', count: n, imageShape: d.imageShape, layout: 'NHWC', pixelRange: [0, 1], classNames: d.classNames, groupNames: d.groupNames, files: { images: 'images.f32', labels: 'labels.i32', groups: 'groups.i32' } }, null, 2),
+  );
+}

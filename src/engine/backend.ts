@@ -1,0 +1,88 @@
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { BackendName } from './experiment/config';
+import { installKernels } from './kernels/install-kernels';
+
+export interface BackendChoice {
+  /** The backend tfjs now runs on. */
+  name: string;
+  /** Why the preferred backend (or an earlier one in the auto order) is not the one in use; null when it is. */
+  fallbackReason: string | null;
+}
+
+export interface BackendOptions {
+  /** Where the wasm binaries are served from: a prefix URL, or a map from binary file name to URL (setWasmPaths). */
+  wasmPaths?: Parameters<typeof setWasmPaths>[0];
+}
+
+type Concrete = Exclude<BackendName, 'auto'>;
+
+const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
+
+/**
+ * Auto order. Browser: webgpu (real GPUs), wasm (fastest CPU path, XNNPACK), webgl, cpu. Node: wasm, cpu
+ * (no GPU backends there). An explicit choice is tried first, then the same order as fallbacks.
+ */
+function candidates(preferred: BackendName): Concrete[] {
+  const auto: Concrete[] = isNode ? ['wasm', 'cpu'] : ['webgpu', 'wasm', 'webgl', 'cpu'];
+  if (preferred === 'auto') return auto;
+  return [preferred, ...auto.filter((b) => b !== preferred)];
+}
+
+/**
+ * Chooses and probes a backend, once the gradients we need are installed. Each candidate must pass three checks:
+ * setBackend resolves true (when it does not, getBackend() can still name it and later ops throw, so we move on
+ * ourselves), getBackend() names it, and a tiny conv forward + gradient reads back the right numbers.
+ */
+export async function initBackend(preferred: BackendName, opts: BackendOptions = {}): Promise<BackendChoice> {
+  installKernels();
+  if (opts.wasmPaths !== undefined) setWasmPaths(opts.wasmPaths);
+  const reasons: string[] = [];
+  for (const name of candidates(preferred)) {
+    const reason = await tryBackend(name);
+    if (reason === null) return { name, fallbackReason: reasons.length > 0 ? reasons.join('; ') : null };
+    reasons.push(`${name}: ${reason}`);
+  }
+  throw new Error(`No tfjs backend could be initialised (${reasons.join('; ')})`);
+}
+
+async function tryBackend(name: Concrete): Promise<string | null> {
+  try {
+    if (name === 'webgpu') {
+      if (isNode) return 'not available in Node';
+      if (typeof navigator === 'undefined' || !('gpu' in navigator)) return 'navigator.gpu is absent (no WebGPU)';
+      // Loaded only here, so Node and browsers without WebGPU never load it.
+      await import('@tensorflow/tfjs-backend-webgpu');
+    }
+    if (name === 'webgl' && isNode) return 'not available in Node';
+    const ok = await tf.setBackend(name);
+    if (!ok) return 'setBackend returned false';
+    await tf.ready();
+    if (tf.getBackend() !== name) return `getBackend() reports ${tf.getBackend()}`;
+    return await smokeTest();
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** A 1x3x3x1 conv of ones with a 2x2 filter of ones, then the filter gradient; checks values read back. */
+async function smokeTest(): Promise<string | null> {
+  const [y, g] = tf.tidy(() => {
+    const x = tf.ones([1, 3, 3, 1]) as tf.Tensor4D;
+    const w = tf.ones([2, 2, 1, 1]) as tf.Tensor4D;
+    const out = tf.conv2d(x, w, 1, 'valid');
+    const grad = tf.grad((f: tf.Tensor) => tf.sum(tf.avgPool(tf.conv2d(x, f as tf.Tensor4D, 1, 'valid'), 2, 2, 'valid')))(w);
+    return [out, grad];
+  });
+  try {
+    const yv = await y.data();
+    const gv = await g.data();
+    if (yv.length !== 4 || yv.some((v) => v !== 4)) return `smoke test: conv2d gave ${Array.from(yv).join(',')}`;
+    // avgPool of the 2x2 conv output is its mean, each filter tap sees 4 ones: gradient 4/4 = 1 per tap.
+    if (gv.length !== 4 || gv.some((v) => Math.abs(v - 1) > 1e-5)) return `smoke test: conv gradient gave ${Array.from(gv).join(',')}`;
+    return null;
+  } finally {
+    y.dispose();
+    g.dispose();
+  }
+}

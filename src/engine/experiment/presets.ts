@@ -1,0 +1,55 @@
+import { configSchema, type Config, type ConfigInput } from './config';
+
+/** A named Config that makes one point of the paper in one click (the gallery, the CLI's --preset). */
+export interface Preset {
+  id: string;
+  title: string;
+  /** The one-line claim the preset demonstrates. */
+  claim: string;
+  config: ConfigInput;
+}
+
+export const presets: Preset[] = [
+  {
+    id: 'start-here',
+    title: 'Start here: the Matthew effect in a minute',
+    claim: 'Prune a small CNN harder and harder: the small, hard group loses accuracy first and fastest.',
+    config: {
+      data: { kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples: 2000, imageSize: 16 },
+      model: { convFilters: [6, 12], dense: [48, 24] },
+      train: { epochs: 6 },
+      prune: { rates: [0.5, 0.7, 0.8, 0.9, 0.95], fineTuneEpochs: 1 },
+      hessian: { when: 'dense', maxSamplesPerGroup: 128, maxIterations: 30 },
+    },
+  },
+  {
+    id: 'synthetic-minority',
+    title: 'One small, hard group',
+    claim: 'A minority group ends training with the largest gradient norm (Prop. 1) and loses the most accuracy when pruned.',
+    config: {
+      data: { kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples: 3000, imageSize: 16 },
+      train: { epochs: 8 },
+      prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 1 },
+      hessian: { when: 'dense' },
+    },
+  },
+  {
+    id: 'mnist-imbalanced',
+    title: 'MNIST digits with a long tail',
+    claim: 'Digits as groups, some made rare: the rare digits end with larger gradient norms and lose more accuracy under pruning.',
+    config: {
+      data: { kind: 'mnist', samples: 10000, longTail: 20, balancedTest: true },
+      train: { epochs: 4 },
+      prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 1 },
+      hessian: { when: 'dense', maxSamplesPerGroup: 256 },
+    },
+  },
+];
+
+export function findPreset(id: string): Preset | undefined {
+  return presets.find((p) => p.id === id);
+}
+
+export function presetConfig(p: Preset): Config {
+  return configSchema.parse(p.config);
+}

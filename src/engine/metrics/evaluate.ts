@@ -1,0 +1,61 @@
+import * as tf from '@tensorflow/tfjs';
+import { imageBatch, type Dataset } from '../data/dataset';
+import { forward } from '../model/architecture';
+import type { ModelSpec } from '../model/spec';
+import { sequentialBatches } from '../train/batches';
+import { maybeYield } from '../train/yield';
+
+/** Per-sample outcomes of one forward pass over a data set: the raw material of every group metric. */
+export interface SampleOutcomes {
+  /** Cross-entropy loss ℓ(f_θ(x_i), y_i). */
+  loss: Float32Array;
+  /** 1 when argmax f_θ(x_i) = y_i. */
+  correct: Uint8Array;
+  /**
+   * Σ_k p_k(1 - p_k) with p = softmax(f_θ(x_i)): the multi-class form of Theorem 2's f(1-f) closeness-to-boundary
+   * term (it is 2 f(1-f) for two classes). 0 when the model is certain, largest (1 - 1/K) when it is uniform.
+   */
+  boundary: Float32Array;
+}
+
+export async function evaluateSamples(spec: ModelSpec, params: tf.Tensor[], data: Dataset, batchSize = 256): Promise<SampleOutcomes> {
+  const n = data.labels.length;
+  const loss = new Float32Array(n);
+  const correct = new Uint8Array(n);
+  const boundary = new Float32Array(n);
+  const [h, w, c] = data.imageShape;
+  for (const idx of sequentialBatches(n, batchSize)) {
+    const [l, ok, b] = tf.tidy(() => {
+      const x = tf.tensor4d(imageBatch(data, idx), [idx.length, h, w, c]);
+      const y = tf.tensor1d(data.labels.subarray(idx[0], idx[0] + idx.length), 'int32');
+      const logits = forward(spec, params, x);
+      const logp = tf.logSoftmax(logits);
+      const oneHot = tf.oneHot(y, logits.shape[1]);
+      const perLoss = tf.neg(tf.sum(tf.mul(logp, oneHot), 1));
+      const isCorrect = tf.equal(tf.argMax(logits, 1), y);
+      const p = tf.exp(logp);
+      const closeness = tf.sum(tf.mul(p, tf.sub(1, p)), 1);
+      return [perLoss, isCorrect, closeness];
+    });
+    const [lv, okv, bv] = await Promise.all([l.data(), ok.data(), b.data()]);
+    tf.dispose([l, ok, b]);
+    loss.set(lv as Float32Array, idx[0]);
+    correct.set(okv as Uint8Array, idx[0]);
+    boundary.set(bv as Float32Array, idx[0]);
+    await maybeYield();
+  }
+  return { loss, correct, boundary };
+}
+
+/** Mean of values over each group (NaN for an empty group) and over all samples. */
+export function groupMeans(values: ArrayLike<number>, groups: Int32Array, numGroups: number): { perGroup: number[]; overall: number } {
+  const sum = new Float64Array(numGroups);
+  const count = new Float64Array(numGroups);
+  let total = 0;
+  for (let i = 0; i < groups.length; i++) {
+    sum[groups[i]] += values[i];
+    count[groups[i]]++;
+    total += values[i];
+  }
+  return { perGroup: Array.from(sum, (s, a) => (count[a] ? s / count[a] : NaN)), overall: groups.length ? total / groups.length : NaN };
+}

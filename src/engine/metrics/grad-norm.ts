@@ -1,0 +1,75 @@
+import * as tf from '@tensorflow/tfjs';
+import { groupIndices, imageBatch, type Dataset } from '../data/dataset';
+import { forward } from '../model/architecture';
+import type { ModelSpec } from '../model/spec';
+import { crossEntropy } from '../train/cross-entropy';
+import { maybeYield } from '../train/yield';
+
+export interface GradNorms {
+  /** ||∇_θ J(θ; D_a)|| for each group a (NaN for an empty group). */
+  perGroup: number[];
+  /** ||∇_θ J(θ; D)|| over the whole data set. */
+  overall: number;
+}
+
+/**
+ * Exact full-data gradient norms. Each group's gradient is accumulated over batches of its own samples, weighted by
+ * batch size, so it equals the gradient of the group's mean loss. The overall gradient is Σ_a (|D_a|/|D|) g_a: no
+ * extra pass.
+ */
+export async function gradNorms(spec: ModelSpec, params: tf.Tensor[], data: Dataset, batchSize = 256): Promise<GradNorms> {
+  const numGroups = data.groupNames.length;
+  const [h, w, c] = data.imageShape;
+  const lossOf = (x: tf.Tensor4D, y: tf.Tensor1D) => (...p: tf.Tensor[]) => crossEntropy(forward(spec, p, x), y);
+  let overallSum: tf.Tensor[] | null = null;
+  const perGroup: number[] = [];
+  for (let a = 0; a < numGroups; a++) {
+    const idx = groupIndices(data, a);
+    if (idx.length === 0) {
+      perGroup.push(NaN);
+      continue;
+    }
+    let sum: tf.Tensor[] | null = null;
+    for (let s = 0; s < idx.length; s += batchSize) {
+      const b = idx.subarray(s, s + batchSize);
+      const next: tf.Tensor[] = tf.tidy(() => {
+        const x = tf.tensor4d(imageBatch(data, b), [b.length, h, w, c]);
+        const y = tf.tensor1d(Int32Array.from(b, (i) => data.labels[i]), 'int32');
+        const grads = tf.grads(lossOf(x, y))(params);
+        // Batch mean gradient × batch size = batch sum gradient.
+        return grads.map((g, k) => (sum ? tf.add(sum[k], tf.mul(g, b.length)) : tf.mul(g, b.length)));
+      });
+      if (sum) tf.dispose(sum);
+      sum = next;
+      await maybeYield();
+    }
+    const groupSum = sum as tf.Tensor[];
+    const norm = tf.tidy(() => tf.sqrt(pairwiseSum(groupSum.map((g) => tf.sum(tf.square(g))))).div(idx.length));
+    perGroup.push((await norm.data())[0]);
+    norm.dispose();
+    const nextOverall: tf.Tensor[] = tf.tidy(() => groupSum.map((g, k) => (overallSum ? tf.add(overallSum[k], g) : tf.clone(g))));
+    if (overallSum) tf.dispose(overallSum);
+    overallSum = nextOverall;
+    tf.dispose(groupSum);
+  }
+  let overall = NaN;
+  if (overallSum) {
+    const finalSum: tf.Tensor[] = overallSum;
+    const norm = tf.tidy(() => tf.sqrt(pairwiseSum(finalSum.map((g) => tf.sum(tf.square(g))))).div(data.labels.length));
+    overall = (await norm.data())[0];
+    norm.dispose();
+    tf.dispose(finalSum);
+  }
+  return { perGroup, overall };
+}
+
+/** Sums scalars pairwise: tf.addN with 8+ inputs returns stale values on webgpu 4.22 (TFJS-NOTES). */
+export function pairwiseSum(ts: tf.Tensor[]): tf.Tensor {
+  let level = ts;
+  while (level.length > 1) {
+    const next: tf.Tensor[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? tf.add(level[i], level[i + 1]) : level[i]);
+    level = next;
+  }
+  return level[0];
+}

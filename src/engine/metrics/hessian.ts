@@ -1,0 +1,144 @@
+import * as tf from '@tensorflow/tfjs';
+import { groupIndices, imageBatch, type Dataset } from '../data/dataset';
+import { throwIfAborted } from '../experiment/events';
+import type { Weights } from '../model/params';
+import type { ModelSpec } from '../model/spec';
+import { createRng, subsample } from '../random';
+import { createHvp } from './hvp';
+import { dot, fromArrays, scale, toArrays } from './param-vectors';
+
+export interface EigenEstimate {
+  /** The top Hessian eigenvalue λ (largest in magnitude, as power iteration finds it). */
+  value: number;
+  /** Hessian-vector products spent. */
+  iterations: number;
+  /** Whether the relative change of vᵀHv fell below the tolerance before maxIterations. */
+  converged: boolean;
+  /** Its unit eigenvector, per parameter tensor, to warm-start the next estimate. */
+  vector: Float32Array[];
+}
+
+export interface PowerIterationOptions {
+  tolerance: number;
+  maxIterations: number;
+  /** Seeds the random start vector (ignored with a usable warm start). */
+  seed: number;
+  /** A start vector (e.g. the previous pruning rate's eigenvector); any norm, same layout as the parameters. */
+  warmStart?: Float32Array[] | null;
+  signal?: AbortSignal;
+}
+
+/**
+ * Power iteration for the top eigenvalue of H, PyHessian's scheme: v ← Hv / ||Hv||, λ = vᵀHv, stop when
+ * |λ_k - λ_{k-1}| / (|λ_{k-1}| + 1e-6) < tolerance. One read-back per iteration (λ and ||Hv|| together).
+ */
+export async function powerIteration(
+  hvp: (v: tf.Tensor[]) => tf.Tensor[],
+  shapes: number[][],
+  opts: PowerIterationOptions,
+): Promise<EigenEstimate> {
+  let v = startVector(shapes, opts);
+  let value = 0;
+  let previous: number | null = null;
+  let iterations = 0;
+  let converged = false;
+  try {
+    while (iterations < opts.maxIterations) {
+      throwIfAborted(opts.signal);
+      const hv = hvp(v);
+      iterations++;
+      const stats = tf.tidy(() => tf.stack([dot(hv, v), tf.sqrt(dot(hv, hv))]));
+      const [lambda, norm] = Array.from(await stats.data());
+      stats.dispose();
+      if (!Number.isFinite(lambda) || !Number.isFinite(norm)) {
+        tf.dispose(hv);
+        throw new Error('Hessian-vector product is not finite (the loss or the weights hold NaN or Infinity)');
+      }
+      value = lambda;
+      if (norm === 0) {
+        // Hv = 0: v is in the null space and λ = 0 is exact for it; nothing left to iterate.
+        tf.dispose(hv);
+        converged = true;
+        break;
+      }
+      const next = tf.tidy(() => scale(hv, 1 / norm));
+      tf.dispose(hv);
+      tf.dispose(v);
+      v = next;
+      if (previous !== null && Math.abs(previous - lambda) / (Math.abs(previous) + 1e-6) < opts.tolerance) {
+        converged = true;
+        break;
+      }
+      previous = lambda;
+    }
+    return { value, iterations, converged, vector: await toArrays(v) };
+  } finally {
+    tf.dispose(v);
+  }
+}
+
+/** Unit start vector: the warm start when it fits the layout and is non-zero, else a seeded Gaussian. */
+function startVector(shapes: number[][], opts: PowerIterationOptions): tf.Tensor[] {
+  const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
+  const warm = opts.warmStart;
+  let values: Float32Array[];
+  if (warm && warm.length === sizes.length && warm.every((w, i) => w.length === sizes[i]) && warm.some((w) => w.some((x) => x !== 0))) {
+    values = warm;
+  } else {
+    const rng = createRng(opts.seed, 'hessian-start');
+    values = sizes.map((n) => Float32Array.from({ length: n }, () => rng.normal()));
+  }
+  let sq = 0;
+  for (const w of values) for (const x of w) sq += x * x;
+  const inv = 1 / Math.sqrt(sq);
+  return fromArrays(values.map((w) => w.map((x) => x * inv)), shapes);
+}
+
+export interface TopHessianOptions {
+  /** Group a whose loss Hessian H_a is measured; null for all samples (the overall H). */
+  group: number | null;
+  tolerance: number;
+  maxIterations: number;
+  /** Cap on samples (a seeded subsample of the group beyond it). */
+  maxSamples: number;
+  seed: number;
+  warmStart?: Float32Array[] | null;
+  /** Samples per Hessian-vector product batch (default 128). */
+  batchSize?: number;
+  signal?: AbortSignal;
+}
+
+export interface TopHessianEstimate extends EigenEstimate {
+  /** Samples the Hessian was computed on (after the cap). */
+  samples: number;
+}
+
+/**
+ * λ(H_a): the top eigenvalue of the Hessian of the mean cross-entropy over group a's samples (Section 5.2),
+ * at fixed weights, on whatever backend is active. A group with no samples gives λ = 0 with 0 samples.
+ */
+export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: Dataset, opts: TopHessianOptions): Promise<TopHessianEstimate> {
+  const members = opts.group === null ? Int32Array.from({ length: data.labels.length }, (_, i) => i) : groupIndices(data, opts.group);
+  const picked = subsample(members.length, opts.maxSamples, createRng(opts.seed, 'hessian-subsample', opts.group ?? 'all'));
+  const indices = Int32Array.from(picked, (k) => members[k]);
+  const shapes = weights.specs.map((p) => p.shape);
+  if (indices.length === 0) {
+    return { value: 0, iterations: 0, converged: false, samples: 0, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };
+  }
+  const labels = Int32Array.from(indices, (i) => data.labels[i]);
+  const params = fromArrays(weights.values, shapes);
+  const hvp = createHvp(spec, params, { x: imageBatch(data, indices), labels, n: indices.length }, opts.batchSize ?? 128);
+  try {
+    const eig = await powerIteration((v) => hvp.apply(v), shapes, {
+      tolerance: opts.tolerance,
+      maxIterations: opts.maxIterations,
+      seed: opts.seed,
+      warmStart: opts.warmStart,
+      signal: opts.signal,
+    });
+    return { ...eig, samples: indices.length };
+  } finally {
+    hvp.dispose();
+    tf.dispose(params);
+  }
+}

@@ -1,0 +1,93 @@
+import * as tf from '@tensorflow/tfjs';
+import type { DatasetSplit } from '../data/dataset';
+import type { Config } from '../experiment/config';
+import type { HessianEstimate } from '../experiment/results';
+import { toTensors, type Weights } from '../model/params';
+import type { ModelSpec } from '../model/spec';
+import { evaluateSamples, groupMeans } from './evaluate';
+import { gradNorms } from './grad-norm';
+import { topHessianEigen } from './hessian';
+
+interface GroupSummary {
+  loss: number[];
+  accuracy: number[];
+  overallLoss: number;
+  overallAccuracy: number;
+}
+
+export interface HessianWithVector extends HessianEstimate {
+  vector: Float32Array[];
+}
+
+/** Everything measured on one model: the inputs of a RunResult and the dense reference of Theorem 1. */
+export interface ModelMeasurement {
+  test: GroupSummary & { boundary: number[] };
+  train: GroupSummary;
+  /** ||g_a|| on the training split. */
+  gradNorm: number[];
+  overallGradNorm: number;
+  /** λ(H_a) per group on the training split, and λ(H) overall; null when not computed. */
+  hessian: HessianWithVector[] | null;
+  overallHessian: HessianWithVector | null;
+}
+
+export interface HessianRequest {
+  options: Config['hessian'];
+  seed: number;
+  /** Eigenvectors of the previous rate (per group, then overall), to warm-start power iteration. */
+  warmStart: { groups: Float32Array[][]; overall: Float32Array[] } | null;
+}
+
+export async function measureModel(spec: ModelSpec, weights: Weights, split: DatasetSplit, hessian: HessianRequest | null): Promise<ModelMeasurement> {
+  const params = toTensors(weights);
+  try {
+    const numGroups = split.train.groupNames.length;
+    const summarize = async (which: 'train' | 'test') => {
+      const d = split[which];
+      const s = await evaluateSamples(spec, params, d);
+      const loss = groupMeans(s.loss, d.groups, numGroups);
+      const acc = groupMeans(s.correct, d.groups, numGroups);
+      const boundary = groupMeans(s.boundary, d.groups, numGroups);
+      return {
+        loss: loss.perGroup,
+        accuracy: acc.perGroup,
+        overallLoss: loss.overall,
+        overallAccuracy: acc.overall,
+        boundary: boundary.perGroup,
+      };
+    };
+    const test = await summarize('test');
+    const train = await summarize('train');
+    const g = await gradNorms(spec, params, split.train);
+    let groupHessians: HessianWithVector[] | null = null;
+    let overallHessian: HessianWithVector | null = null;
+    if (hessian) {
+      const eig = (group: number | null, warm: Float32Array[] | null) =>
+        topHessianEigen(spec, weights, split.train, {
+          group,
+          tolerance: hessian.options.tolerance,
+          maxIterations: hessian.options.maxIterations,
+          maxSamples: hessian.options.maxSamplesPerGroup,
+          seed: hessian.seed,
+          warmStart: hessian.options.warmStart ? warm : null,
+        });
+      groupHessians = [];
+      for (let a = 0; a < numGroups; a++) groupHessians.push(await eig(a, hessian.warmStart?.groups[a] ?? null));
+      overallHessian = await eig(null, hessian.warmStart?.overall ?? null);
+    }
+    return {
+      test,
+      train: { loss: train.loss, accuracy: train.accuracy, overallLoss: train.overallLoss, overallAccuracy: train.overallAccuracy },
+      gradNorm: g.perGroup,
+      overallGradNorm: g.overall,
+      hessian: groupHessians,
+      overallHessian,
+    };
+  } finally {
+    tf.dispose(params);
+  }
+}
+
+export function stripVector(h: HessianWithVector | null): HessianEstimate | null {
+  return h ? { value: h.value, iterations: h.iterations, converged: h.converged, samples: h.samples } : null;
+}

@@ -1,0 +1,68 @@
+import type { DatasetSplit } from '../data/dataset';
+import type { MitigationMode } from '../experiment/config';
+import type { RunResult } from '../experiment/results';
+import { accuracyGap, excessLossGap, theorem1Bound } from './fairness';
+import { stripVector, type ModelMeasurement } from './measure-model';
+
+export interface RunResultInput {
+  seed: number;
+  mode: MitigationMode;
+  version: 'relaxed' | 'full' | null;
+  rate: number;
+  sparsity: number;
+  /** ||θ̄ - θ̂|| between this model and the dense model it was pruned from. */
+  paramDistance: number;
+  split: DatasetSplit;
+  model: ModelMeasurement;
+  /** The dense model θ̂ this run is compared with (R(a), accuracy change, Theorem 1's g_a and H_a). */
+  dense: ModelMeasurement;
+  multipliers?: RunResult['multipliers'];
+  wallMs: number;
+}
+
+const count = (groups: Int32Array, a: number) => groups.reduce((s, g) => s + (g === a ? 1 : 0), 0);
+
+export function buildRunResult(i: RunResultInput): RunResult {
+  const { model, dense, split } = i;
+  const groups = split.test.groupNames.map((name, a) => {
+    const denseHessian = dense.hessian?.[a] ?? null;
+    return {
+      group: a,
+      name,
+      size: count(split.test.groups, a),
+      trainSize: count(split.train.groups, a),
+      accuracy: model.test.accuracy[a],
+      loss: model.test.loss[a],
+      excessLoss: model.test.loss[a] - dense.test.loss[a], // Eq. (2)
+      accuracyChange: model.test.accuracy[a] - dense.test.accuracy[a],
+      boundaryDistance: model.test.boundary[a],
+      trainLoss: model.train.loss[a],
+      trainAccuracy: model.train.accuracy[a],
+      trainExcessLoss: model.train.loss[a] - dense.train.loss[a],
+      gradNorm: model.gradNorm[a],
+      hessian: stripVector(model.hessian?.[a] ?? null),
+      theorem1Bound: denseHessian ? theorem1Bound(dense.gradNorm[a], denseHessian.value, i.paramDistance) : null,
+    };
+  });
+  return {
+    seed: i.seed,
+    mode: i.mode,
+    version: i.version,
+    rate: i.rate,
+    sparsity: i.sparsity,
+    paramDistance: i.paramDistance,
+    overall: {
+      accuracy: model.test.overallAccuracy,
+      loss: model.test.overallLoss,
+      gradNorm: model.overallGradNorm,
+      hessian: stripVector(model.overallHessian),
+    },
+    fairness: {
+      accuracyGap: accuracyGap(groups.map((g) => g.accuracy)),
+      excessLossGap: excessLossGap(groups.map((g) => g.excessLoss)),
+    },
+    groups,
+    multipliers: i.multipliers ?? [],
+    wallMs: i.wallMs,
+  };
+}

@@ -1,0 +1,139 @@
+import * as tf from '@tensorflow/tfjs';
+import { imageBatch, type Dataset } from '../data/dataset';
+import { throwIfAborted, DivergedError } from '../experiment/events';
+import type { EpochRecord } from '../experiment/results';
+import { evaluateSamples, groupMeans } from '../metrics/evaluate';
+import { forward } from '../model/architecture';
+import { readWeights, toVariables, type Weights } from '../model/params';
+import type { ModelSpec } from '../model/spec';
+import { applyMaskToVariables, maskTensors, type Masks } from '../prune/mask';
+import { epochBatches } from './batches';
+import { crossEntropy } from './cross-entropy';
+import { createOptimizer, disposeOptimizer, type OptimizerSettings } from './optimizer';
+import { maybeYield } from './yield';
+
+/** What one optimizer step sees; a BatchObjective turns it into the scalar to minimise. */
+export interface BatchContext {
+  spec: ModelSpec;
+  params: tf.Variable[];
+  x: tf.Tensor4D;
+  labels: tf.Tensor1D;
+  /** Group of each sample in the batch (plain numbers, for bookkeeping). */
+  groups: Int32Array;
+  /** The same groups as an int32 tensor. */
+  groupsT: tf.Tensor1D;
+  numGroups: number;
+  step: number;
+}
+
+/**
+ * The training objective. Plain ERM is the default; the mitigation (src/engine/mitigate) supplies the Lagrangian.
+ * loss() runs inside tf.variableGrads and tf.tidy; afterStep() runs after the optimizer step and may await reads.
+ */
+export interface BatchObjective {
+  loss(ctx: BatchContext): tf.Scalar;
+  afterStep?(step: number): Promise<void> | void;
+}
+
+export const ermObjective: BatchObjective = {
+  loss: ({ spec, params, x, labels }) => crossEntropy(forward(spec, params, x), labels),
+};
+
+export interface TrainOptions extends OptimizerSettings {
+  spec: ModelSpec;
+  weights: Weights;
+  data: Dataset;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  /** Name of the phase, for errors and curves ("dense", "fine-tune 50%"). */
+  phase: string;
+  /** Pruning masks re-applied after every step, so pruned weights stay exactly 0. */
+  masks?: Masks | null;
+  objective?: BatchObjective;
+  signal?: AbortSignal;
+  /** Per-epoch overall and per-group loss/accuracy on the training data. */
+  onEpoch?: (record: EpochRecord) => void;
+  /** Measure the per-epoch record (one extra forward pass over the data per epoch). */
+  recordEpochs?: boolean;
+}
+
+export interface TrainResult {
+  weights: Weights;
+  curve: EpochRecord[];
+  steps: number;
+}
+
+/** Our own loop (not model.fit): seeded batching, masks held exact, divergence and cancellation checked. */
+export async function train(o: TrainOptions): Promise<TrainResult> {
+  const objective = o.objective ?? ermObjective;
+  const vars = toVariables(o.weights);
+  const masks = o.masks ? maskTensors(o.masks, o.weights.specs) : null;
+  const optimizer = createOptimizer(o);
+  const [h, w, c] = o.data.imageShape;
+  const n = o.data.labels.length;
+  const numGroups = o.data.groupNames.length;
+  const curve: EpochRecord[] = [];
+  let step = 0;
+  let lossSum: tf.Scalar | null = null;
+  try {
+    if (masks) applyMaskToVariables(vars, masks);
+    for (let epoch = 0; epoch < o.epochs; epoch++) {
+      lossSum = tf.scalar(0);
+      for (const idx of epochBatches(n, o.batchSize, o.seed, epoch)) {
+        throwIfAborted(o.signal);
+        const groups = Int32Array.from(idx, (i) => o.data.groups[i]);
+        const batchLoss = tf.tidy(() => {
+          const ctx: BatchContext = {
+            spec: o.spec,
+            params: vars,
+            x: tf.tensor4d(imageBatch(o.data, idx), [idx.length, h, w, c]),
+            labels: tf.tensor1d(Int32Array.from(idx, (i) => o.data.labels[i]), 'int32'),
+            groups,
+            groupsT: tf.tensor1d(groups, 'int32'),
+            numGroups,
+            step,
+          };
+          const { value, grads } = tf.variableGrads(() => objective.loss(ctx), vars);
+          optimizer.applyGradients(grads);
+          return tf.mul(value, idx.length);
+        });
+        if (masks) applyMaskToVariables(vars, masks);
+        const nextSum: tf.Scalar = tf.add(lossSum, batchLoss);
+        tf.dispose([lossSum, batchLoss]);
+        lossSum = nextSum;
+        step++;
+        if (objective.afterStep) await objective.afterStep(step);
+        await maybeYield();
+      }
+      const meanLoss = (await lossSum.data())[0] / n;
+      lossSum.dispose();
+      lossSum = null;
+      if (!Number.isFinite(meanLoss)) throw new DivergedError(`${o.phase}, epoch ${epoch + 1}`);
+      if (o.recordEpochs || o.onEpoch) {
+        const record = await epochRecord(o.spec, vars, o.data, epoch + 1);
+        curve.push(record);
+        o.onEpoch?.(record);
+      }
+    }
+    return { weights: await readWeights(o.weights.specs, vars), curve, steps: step };
+  } finally {
+    lossSum?.dispose();
+    disposeOptimizer(optimizer);
+    tf.dispose(vars);
+    if (masks) tf.dispose(masks.filter((m): m is tf.Tensor => m !== null));
+  }
+}
+
+async function epochRecord(spec: ModelSpec, params: tf.Tensor[], data: Dataset, epoch: number): Promise<EpochRecord> {
+  const s = await evaluateSamples(spec, params, data);
+  const numGroups = data.groupNames.length;
+  const loss = groupMeans(s.loss, data.groups, numGroups);
+  const acc = groupMeans(s.correct, data.groups, numGroups);
+  return {
+    epoch,
+    loss: loss.overall,
+    accuracy: acc.overall,
+    groups: loss.perGroup.map((l, a) => ({ loss: l, accuracy: acc.perGroup[a] })),
+  };
+}
