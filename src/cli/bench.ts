@@ -1,0 +1,25 @@
+import { benchTraining } from './bench-training';
+
+// `npm run bench`: prints numbers, asserts nothing. Re-run it to check any number quoted in the docs.
+async function main(): Promise<void> {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const only = arg('only');
+  const samples = Number(arg('samples') ?? 2048);
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  log(`Pruning Fairness Playground bench — node ${process.version}, ${new Date().toISOString()}`);
+  if (!only || only === 'training') {
+    log('\n## Training (engine loop, Adam, batch 64, 28x28x1, 10 classes)');
+    for (const line of await benchTraining('wasm', samples)) log(line);
+    for (const line of await benchTraining('cpu', Math.min(samples, 512))) log(line);
+  }
+  if (!only || only === 'hessian') {
+    const { benchHessian } = await import('./bench-hessian');
+    log('\n## Hessian (exact HVPs, power iteration)');
+    for (const line of await benchHessian()) log(line);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
