@@ -3,8 +3,11 @@
 
 import { AssetMissingError, ASSET_BUILD_HINT, checkAssetName, type AssetLoader } from './asset-loader';
 
+// Not a literal inside new URL(): bundlers would try to turn it into a build-time asset.
+const PUBLIC_DATA_FROM_HERE = '../../../public/data/';
+
 /** public/data/ of the repository, located from this file (src/engine/data/). */
-export const NODE_ASSET_DIR = new URL('../../../public/data/', import.meta.url);
+export const NODE_ASSET_DIR = new URL(PUBLIC_DATA_FROM_HERE, import.meta.url);
 
 /** A loader over another folder (a file: URL ending in '/'), e.g. for tests. */
 export function createNodeAssetLoader(dir: URL = NODE_ASSET_DIR): AssetLoader {

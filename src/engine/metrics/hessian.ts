@@ -77,21 +77,32 @@ export async function powerIteration(
   }
 }
 
-/** Unit start vector: the warm start when it fits the layout and is non-zero, else a seeded Gaussian. */
+/** Unit start vector: the warm start when it fits the layout and is non-zero, else the seeded random one. */
 function startVector(shapes: number[][], opts: PowerIterationOptions): tf.Tensor[] {
   const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
   const warm = opts.warmStart;
-  let values: Float32Array[];
-  if (warm && warm.length === sizes.length && warm.every((w, i) => w.length === sizes[i]) && warm.some((w) => w.some((x) => x !== 0))) {
-    values = warm;
-  } else {
-    const rng = createRng(opts.seed, 'hessian-start');
-    values = sizes.map((n) => Float32Array.from({ length: n }, () => rng.normal()));
-  }
+  const usable = warm && warm.length === sizes.length && warm.every((w, i) => w.length === sizes[i]) && warm.some((w) => w.some((x) => x !== 0));
+  return fromArrays(usable ? normalized(warm) : randomUnitVector(shapes, opts.seed), shapes);
+}
+
+/** The seeded Gaussian start vector of power iteration, scaled to unit norm (exported for the PyTorch bench). */
+export function randomUnitVector(shapes: number[][], seed: number): Float32Array[] {
+  const rng = createRng(seed, 'hessian-start');
+  return normalized(shapes.map((s) => Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => rng.normal())));
+}
+
+function normalized(values: Float32Array[]): Float32Array[] {
   let sq = 0;
   for (const w of values) for (const x of w) sq += x * x;
   const inv = 1 / Math.sqrt(sq);
-  return fromArrays(values.map((w) => w.map((x) => x * inv)), shapes);
+  return values.map((w) => w.map((x) => x * inv));
+}
+
+/** Sample indices λ(H_a) is computed on: group a's samples (all samples for null), a seeded subsample past the cap. */
+export function hessianSubset(data: Dataset, group: number | null, maxSamples: number, seed: number): Int32Array {
+  const members = group === null ? Int32Array.from({ length: data.labels.length }, (_, i) => i) : groupIndices(data, group);
+  const picked = subsample(members.length, maxSamples, createRng(seed, 'hessian-subsample', group ?? 'all'));
+  return Int32Array.from(picked, (k) => members[k]);
 }
 
 export interface TopHessianOptions {
@@ -118,9 +129,7 @@ export interface TopHessianEstimate extends EigenEstimate {
  * at fixed weights, on whatever backend is active. A group with no samples gives λ = 0 with 0 samples.
  */
 export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: Dataset, opts: TopHessianOptions): Promise<TopHessianEstimate> {
-  const members = opts.group === null ? Int32Array.from({ length: data.labels.length }, (_, i) => i) : groupIndices(data, opts.group);
-  const picked = subsample(members.length, opts.maxSamples, createRng(opts.seed, 'hessian-subsample', opts.group ?? 'all'));
-  const indices = Int32Array.from(picked, (k) => members[k]);
+  const indices = hessianSubset(data, opts.group, opts.maxSamples, opts.seed);
   const shapes = weights.specs.map((p) => p.shape);
   if (indices.length === 0) {
     return { value: 0, iterations: 0, converged: false, samples: 0, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };

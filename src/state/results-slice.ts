@@ -1,0 +1,43 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { EpochRecord, Results, RunResult, TrainingCurve } from '../engine/experiment/results';
+import type { AppState } from './store';
+
+export interface ResultsSlice {
+  /** What the charts draw: the partial Results of a streaming run, the final ones, or an imported file. */
+  results: Results | null;
+  source: 'run' | 'import' | null;
+  /** Training curves of the running sweep, grown epoch by epoch (partial Results only come after the first point). */
+  liveTraining: TrainingCurve[];
+  /** Quick prune-and-evaluate points (no fine-tuning), keyed by rateKey(rate). */
+  provisional: Record<string, RunResult[]>;
+  /** A complete run in this tab whose dense models the worker still holds. */
+  canQuickEvaluate: boolean;
+  resultsReset: () => void;
+  resultsStreamed: (results: Results) => void;
+  epochReceived: (seed: number, phase: string, record: EpochRecord) => void;
+  resultsFinal: (results: Results) => void;
+  resultsImported: (results: Results) => void;
+  provisionalReceived: (rate: number, runs: RunResult[]) => void;
+}
+
+/** Rates as map keys: 4 decimals is finer than the slider's step. */
+export const rateKey = (rate: number) => rate.toFixed(4);
+
+export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = (set, get) => ({
+  results: null,
+  source: null,
+  liveTraining: [],
+  provisional: {},
+  canQuickEvaluate: false,
+  resultsReset: () => set({ results: null, source: 'run', liveTraining: [], provisional: {}, canQuickEvaluate: false }),
+  resultsStreamed: (results) => set({ results, source: 'run' }),
+  epochReceived: (seed, phase, record) => {
+    const curves = get().liveTraining;
+    const i = curves.findIndex((c) => c.seed === seed && c.phase === phase);
+    const next = i < 0 ? [...curves, { seed, phase, epochs: [record] }] : curves.map((c, j) => (j === i ? { ...c, epochs: [...c.epochs, record] } : c));
+    set({ liveTraining: next });
+  },
+  resultsFinal: (results) => set({ results, source: 'run', canQuickEvaluate: results.status === 'complete' }),
+  resultsImported: (results) => set({ results, source: 'import', liveTraining: [], provisional: {}, canQuickEvaluate: false }),
+  provisionalReceived: (rate, runs) => set({ provisional: { ...get().provisional, [rateKey(rate)]: runs } }),
+});

@@ -1,0 +1,126 @@
+import { configRates } from '../engine/experiment/config';
+import type { EngineEvent } from '../engine/experiment/events';
+import type { Results } from '../engine/experiment/results';
+import type { EngineClient, RunHandle } from '../worker/client';
+import { rateKey } from './results-slice';
+import { effectiveMode, measuredRates, seedsOf, snapRate } from './select-runs';
+import type { AppStore } from './store';
+
+export interface RunController {
+  /** Chooses a backend for the current config now, so the badge shows it before any run. */
+  probeBackend(): Promise<void>;
+  /** Starts a sweep of the current config (cancelling one that is running). */
+  run(): void;
+  cancel(): void;
+  /** The slider moved: snap to a measured rate, or select the rate and ask the worker for a provisional point. */
+  chooseRate(value: number): void;
+  dispose(): void;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Wires the engine client to the store: the only place that turns worker answers into store actions. */
+export function createRunController(store: AppStore, client: EngineClient, now: () => number = Date.now): RunController {
+  let current: RunHandle | null = null;
+  let quickInFlight = false;
+  let quickWanted: number | null = null;
+  const s = () => store.getState();
+
+  const unsubscribe = client.onRestart((kind, msg) => {
+    const status = s().run.status;
+    if (status === 'starting' || status === 'running' || status === 'cancelling') s().runFailed('crashed', msg);
+    current = null;
+    quickInFlight = false;
+    store.setState({ canQuickEvaluate: false });
+    s().addNotice({ tone: 'error', title: kind === 'device-lost' ? 'The GPU device was lost' : 'The engine stopped', lines: [msg, 'The engine was restarted: press Run to run again.'] });
+    void controller.probeBackend();
+  });
+
+  function onEvent(id: number, e: EngineEvent): void {
+    if (current?.id !== id) return;
+    if (e.type === 'progress') s().progressReceived(e, now());
+    else if (e.type === 'epoch') s().epochReceived(e.seed, e.phase, e.record);
+    else if (e.type === 'partial') s().resultsStreamed(e.results);
+  }
+
+  function finished(id: number, results: Results): void {
+    if (current?.id !== id) return;
+    current = null;
+    s().resultsFinal(results);
+    s().runFinished(results);
+    if (results.status === 'failed') s().addNotice({ tone: 'error', title: 'The run failed', lines: [results.error ?? 'unknown error', 'The charts keep the points that finished.'] });
+    if (results.status === 'complete') requestQuick(s().selectedRate);
+  }
+
+  function requestQuick(rate: number): void {
+    const st = s();
+    if (!st.canQuickEvaluate || !st.results) return;
+    if (effectiveMode(st.results, st.viewMode) !== 'none') return;
+    if (measuredRates(st.results, 'none').some((r) => Math.abs(r - rate) < 1e-9) || st.provisional[rateKey(rate)]) return;
+    quickWanted = rate;
+    if (quickInFlight) return;
+    quickInFlight = true;
+    const seeds = seedsOf(st.results);
+    client
+      .quickEvaluate(rate, seeds)
+      .then((runs) => s().provisionalReceived(rate, runs))
+      .catch((e) => s().addNotice({ tone: 'warning', title: 'No provisional point', lines: [message(e)] }))
+      .finally(() => {
+        quickInFlight = false;
+        // The slider moved on while this one was computed: evaluate where it is now (intermediate positions are skipped).
+        if (quickWanted !== null && quickWanted !== rate) requestQuick(quickWanted);
+        else quickWanted = null;
+      });
+  }
+
+  const controller: RunController = {
+    async probeBackend() {
+      s().backendProbing();
+      try {
+        s().backendChosen(await client.initBackend(s().config.backend));
+      } catch (e) {
+        s().backendFailed(message(e));
+      }
+    },
+    run() {
+      current?.cancel();
+      const config = s().config;
+      const rates = configRates(config);
+      if (s().selectedRate === 0 && rates.length > 1) s().selectRate(rates.reduce((b, r) => (Math.abs(r - 0.9) < Math.abs(b - 0.9) ? r : b), rates[1]));
+      s().resultsReset();
+      const handle = client.start(config, {
+        onEvent: (e) => onEvent(handle.id, e),
+        onBackend: (b) => s().backendChosen(b),
+      });
+      current = handle;
+      s().runStarted(handle.id, now());
+      handle.done.then(
+        (results) => finished(handle.id, results),
+        (e) => {
+          if (current?.id !== handle.id) return;
+          current = null;
+          s().runFailed('failed', message(e));
+          s().addNotice({ tone: 'error', title: 'The run failed', lines: [message(e)] });
+        },
+      );
+    },
+    cancel() {
+      if (!current) return;
+      s().cancelRequested();
+      current.cancel();
+    },
+    chooseRate(value) {
+      const st = s();
+      const rates = measuredRates(st.results, effectiveMode(st.results, st.viewMode));
+      const snapped = snapRate(rates.length ? rates : configRates(st.config), value);
+      const rate = snapped ?? Math.round(value * 100) / 100;
+      st.selectRate(rate);
+      if (snapped === null) requestQuick(rate);
+    },
+    dispose() {
+      unsubscribe();
+      current?.cancel();
+    },
+  };
+  return controller;
+}

@@ -1,0 +1,50 @@
+import type { MitigationMode } from '../engine/experiment/config';
+import type { GroupMetrics, Results, RunResult } from '../engine/experiment/results';
+import { groupsOf, runsOf } from './select-runs';
+import { summarize } from './stats';
+
+export type GroupMetric = 'accuracy' | 'accuracyChange' | 'loss' | 'excessLoss' | 'gradNorm' | 'hessian' | 'boundaryDistance' | 'theorem1Bound';
+
+export const pickGroupMetric: Record<GroupMetric, (g: GroupMetrics) => number | null> = {
+  accuracy: (g) => g.accuracy,
+  accuracyChange: (g) => g.accuracyChange,
+  loss: (g) => g.loss,
+  excessLoss: (g) => g.excessLoss,
+  gradNorm: (g) => g.gradNorm,
+  hessian: (g) => g.hessian?.value ?? null,
+  boundaryDistance: (g) => g.boundaryDistance,
+  theorem1Bound: (g) => g.theorem1Bound,
+};
+
+/** One chart row per rate: `g<a>` the mean over seeds of group a, `g<a>band` [mean - sd, mean + sd]. */
+export type SeriesRow = { rate: number } & Record<string, number | [number, number] | null>;
+
+export const seriesKey = (group: number) => `g${group}`;
+export const bandKey = (group: number) => `g${group}band`;
+
+/** Rows of one per-group metric against the pruning rate, for the runs of one mode (mean and band over seeds). */
+export function groupSeriesRows(results: Results | null, mode: MitigationMode, metric: GroupMetric): SeriesRow[] {
+  return rowsFromRuns(runsOf(results, mode), groupsOf(results).map((g) => g.group), metric);
+}
+
+export function rowsFromRuns(runs: RunResult[], groups: number[], metric: GroupMetric): SeriesRow[] {
+  const byRate = new Map<number, RunResult[]>();
+  for (const r of runs) byRate.set(r.rate, [...(byRate.get(r.rate) ?? []), r]);
+  return [...byRate.keys()]
+    .sort((a, b) => a - b)
+    .map((rate) => {
+      const row: SeriesRow = { rate };
+      for (const a of groups) {
+        const s = summarize((byRate.get(rate) as RunResult[]).map((r) => {
+          const g = r.groups.find((x) => x.group === a);
+          return g ? pickGroupMetric[metric](g) : null;
+        }));
+        row[seriesKey(a)] = s ? s.mean : null;
+        row[bandKey(a)] = s && s.n > 1 ? [s.lo, s.hi] : null;
+      }
+      return row;
+    });
+}
+
+/** Whether any group has a value for the metric (λ(H_a) is absent when the Hessian is off). */
+export const hasMetric = (rows: SeriesRow[]) => rows.some((r) => Object.entries(r).some(([k, v]) => k !== 'rate' && typeof v === 'number'));

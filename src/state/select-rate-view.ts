@@ -1,0 +1,62 @@
+import type { MitigationMode } from '../engine/experiment/config';
+import type { Results, RunResult } from '../engine/experiment/results';
+import { rateKey } from './results-slice';
+import { groupsOf, runsOf } from './select-runs';
+import { pickGroupMetric, type GroupMetric } from './select-group-series';
+import { summarize } from './stats';
+
+export interface RateViewRow {
+  group: number;
+  name: string;
+  accuracy: number | null;
+  accuracyChange: number | null;
+  excessLoss: number | null;
+  theorem1Bound: number | null;
+  gradNorm: number | null;
+}
+
+export interface RateView {
+  rate: number;
+  /** measured: a swept rate; provisional: a quick prune without fine-tuning; pending: nothing yet at this rate. */
+  source: 'measured' | 'provisional' | 'pending';
+  rows: RateViewRow[];
+  overallAccuracy: number | null;
+  accuracyGap: number | null;
+}
+
+const EXACT = 1e-9;
+
+function view(results: Results, rate: number, source: RateView['source'], runs: RunResult[]): RateView {
+  const mean = (metric: GroupMetric, a: number) =>
+    summarize(runs.map((r) => {
+      const g = r.groups.find((x) => x.group === a);
+      return g ? pickGroupMetric[metric](g) : null;
+    }))?.mean ?? null;
+  const rows = groupsOf(results).map(({ group, name }) => ({
+    group,
+    name,
+    accuracy: mean('accuracy', group),
+    accuracyChange: mean('accuracyChange', group),
+    excessLoss: mean('excessLoss', group),
+    theorem1Bound: mean('theorem1Bound', group),
+    gradNorm: mean('gradNorm', group),
+  }));
+  return {
+    rate,
+    source,
+    rows,
+    overallAccuracy: summarize(runs.map((r) => r.overall.accuracy))?.mean ?? null,
+    accuracyGap: summarize(runs.map((r) => r.fairness.accuracyGap))?.mean ?? null,
+  };
+}
+
+/** What the "selected rate" panel shows: the measured runs at that rate, else the provisional points, else pending. */
+export function rateView(results: Results | null, mode: MitigationMode, rate: number, provisional: Record<string, RunResult[]>): RateView | null {
+  if (!results) return null;
+  const measured = runsOf(results, mode).filter((r) => Math.abs(r.rate - rate) < EXACT);
+  if (measured.length) return view(results, rate, 'measured', measured);
+  const quick = provisional[rateKey(rate)];
+  // Provisional points prune the plain dense model, so they belong to the unmitigated sweep only.
+  if (quick && mode === 'none') return view(results, rate, 'provisional', quick);
+  return view(results, rate, 'pending', []);
+}

@@ -1,0 +1,98 @@
+import { configSchema, type Config } from '../engine/experiment/config';
+import { decodeConfig } from '../engine/experiment/decode-config';
+import { findPreset } from '../engine/experiment/presets';
+import { deepEqual, flatten, formatLeaf, getPath, parseLeaf, setPath } from './link-values';
+
+// The share link: `#v=1&data.kind=mnist&train.epochs=4&prune.rates=0.3,0.5&autorun=1`. One `path=value` pair per
+// config setting that differs from its default (so links stay short and survive new defaults being added), a
+// version, and a few page flags. Decoding never fails: it returns the closest valid config and what it dropped.
+
+export const LINK_VERSION = 1;
+
+/** Page flags that are not part of the Config. */
+export interface LinkFlags {
+  /** Run as soon as the page opens. */
+  autorun: boolean;
+  /** Classroom view: controls hidden, charts enlarged. */
+  presenter: boolean;
+  /** The selected pruning rate, when not the default. */
+  rate: number | null;
+}
+
+export interface LinkState extends LinkFlags {
+  config: Config;
+}
+
+export interface DecodedLink extends LinkState {
+  /** What was dropped, clamped or not understood; empty for a clean link. */
+  notices: string[];
+}
+
+const FLAG_KEYS = new Set(['v', 'autorun', 'presenter', 'rate', 'preset']);
+
+/** The defaults a config is compared with: those of its own data kind (the synthetic and MNIST settings differ). */
+function defaultsFor(kind: string): Config {
+  return configSchema.parse({ data: { kind: kind === 'mnist' ? 'mnist' : 'synthetic' } });
+}
+
+const encodeValue = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
+
+/** The hash (without '#') for a state: only non-default settings, in a stable order. */
+export function encodeShareLink(s: Partial<LinkFlags> & { config: Config }): string {
+  const defaults = defaultsFor(s.config.data.kind);
+  const parts = [`v=${LINK_VERSION}`];
+  for (const [path, value] of flatten(s.config as unknown as Record<string, unknown>)) {
+    if (path === 'schemaVersion' || value === undefined) continue;
+    const isKind = path === 'data.kind';
+    if (!isKind && deepEqual(value, getPath(defaults, path))) continue;
+    if (isKind && value === defaultsFor('synthetic').data.kind) continue;
+    parts.push(`${path}=${encodeValue(formatLeaf(value))}`);
+  }
+  if (s.rate !== null && s.rate !== undefined) parts.push(`rate=${s.rate}`);
+  if (s.presenter) parts.push('presenter=1');
+  if (s.autorun) parts.push('autorun=1');
+  return parts.join('&');
+}
+
+const flag = (v: string | null) => v === '1' || v === 'true';
+
+/** Reads a hash (with or without '#', or a whole URL) into the closest valid state. */
+export function decodeShareLink(input: string): DecodedLink {
+  const hash = input.includes('#') ? input.slice(input.indexOf('#') + 1) : input;
+  const params = new URLSearchParams(hash);
+  const notices: string[] = [];
+
+  const version = params.get('v');
+  if (version !== null && version !== String(LINK_VERSION)) notices.push(`link version "${version}" is not known; read as version ${LINK_VERSION}`);
+
+  let raw: Record<string, unknown> = {};
+  const presetId = params.get('preset');
+  if (presetId !== null) {
+    const preset = findPreset(presetId);
+    if (preset) raw = structuredClone(preset.config) as Record<string, unknown>;
+    else notices.push(`unknown preset "${presetId}" ignored`);
+  }
+  // The data kind first: it decides which settings (and which defaults) the other data.* keys belong to.
+  const kind = params.get('data.kind') ?? (getPath(raw, 'data.kind') as string | undefined) ?? 'synthetic';
+  if (params.has('data.kind') && getPath(raw, 'data.kind') !== kind) raw.data = { kind };
+  const template = defaultsFor(kind);
+
+  for (const [path, text] of params) {
+    if (FLAG_KEYS.has(path) || path === 'data.kind') continue;
+    if (!setPath(raw, path, parseLeaf(text, getPath(template, path)))) notices.push(`${path}: not a setting, ignored`);
+  }
+  // Data settings without a kind belong to the kind read above (the schema needs the discriminator).
+  if (raw.data !== undefined && typeof raw.data === 'object' && raw.data !== null && !Array.isArray(raw.data)) setPath(raw, 'data.kind', kind);
+
+  const decoded = decodeConfig(raw);
+  notices.push(...decoded.notices);
+
+  let rate: number | null = null;
+  const rateText = params.get('rate');
+  if (rateText !== null) {
+    const r = Number(rateText);
+    if (rateText.trim() !== '' && Number.isFinite(r) && r >= 0 && r <= 0.99) rate = r;
+    else notices.push(`rate: "${rateText}" is not a pruning rate in [0, 0.99], ignored`);
+  }
+  return { config: decoded.config, notices, autorun: flag(params.get('autorun')), presenter: flag(params.get('presenter')), rate };
+}

@@ -1,0 +1,53 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { MitigationMode } from '../engine/experiment/config';
+import type { AppState } from './store';
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'warning' | 'error';
+  title: string;
+  lines: string[];
+}
+
+export interface ViewSlice {
+  /** The pruning rate the slider selects (a measured rate, or one between them). */
+  selectedRate: number;
+  /** The group hovered in any chart or the legend: highlighted everywhere. */
+  hoveredGroup: number | null;
+  hiddenGroups: number[];
+  /** Which mitigation mode's sweep the per-group charts show. */
+  viewMode: MitigationMode;
+  presenter: boolean;
+  notices: Notice[];
+  selectRate: (rate: number) => void;
+  hoverGroup: (group: number | null) => void;
+  toggleGroup: (group: number) => void;
+  setViewMode: (mode: MitigationMode) => void;
+  setPresenter: (on: boolean) => void;
+  addNotice: (n: Omit<Notice, 'id'>) => void;
+  dismissNotice: (id: number) => void;
+}
+
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
+  selectedRate: 0,
+  hoveredGroup: null,
+  hiddenGroups: [],
+  viewMode: 'none',
+  presenter: false,
+  notices: [],
+  selectRate: (rate) => set({ selectedRate: Math.min(0.99, Math.max(0, rate)) }),
+  hoverGroup: (group) => {
+    if (get().hoveredGroup !== group) set({ hoveredGroup: group });
+  },
+  toggleGroup: (group) => {
+    const hidden = get().hiddenGroups;
+    set({ hiddenGroups: hidden.includes(group) ? hidden.filter((g) => g !== group) : [...hidden, group] });
+  },
+  setViewMode: (mode) => set({ viewMode: mode }),
+  setPresenter: (on) => set({ presenter: on }),
+  addNotice: (n) => {
+    const notices = get().notices;
+    set({ notices: [...notices, { ...n, id: Math.max(0, ...notices.map((x) => x.id)) + 1 }] });
+  },
+  dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+});

@@ -1,0 +1,106 @@
+import { initBackend, type BackendOptions } from '../engine/backend';
+import { configSchema, type BackendName } from '../engine/experiment/config';
+import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
+import { quickEvaluate } from '../engine/experiment/quick-evaluate';
+import { runExperiment, type ExperimentSession } from '../engine/experiment/run-experiment';
+import type { BackendInfo, WorkerRequest, WorkerResponse } from './protocol';
+
+export interface EngineHostDeps {
+  post: (m: WorkerResponse) => void;
+  loadAsset: AssetLoader;
+  backendOptions?: BackendOptions;
+  /** Called once a backend is in use (the worker watches a WebGPU device for loss). */
+  onBackend?: (b: BackendInfo) => void;
+}
+
+export interface EngineHost {
+  handle(request: WorkerRequest): void;
+  /** Resolves when every queued request has been served (tests). */
+  idle(): Promise<void>;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The engine side of the protocol, free of `self` so it runs in Node tests. One request at a time, in order: tfjs
+ * holds one backend and the session of the last complete run, and two sweeps sharing it would only slow each other.
+ * Cancel bypasses the queue: it aborts the run that is being served (or drops one still waiting).
+ */
+export function createEngineHost(deps: EngineHostDeps): EngineHost {
+  const loadAsset = cachingAssetLoader(deps.loadAsset);
+  let queue: Promise<void> = Promise.resolve();
+  let backend: { preferred: BackendName; info: BackendInfo } | null = null;
+  let session: ExperimentSession | null = null;
+  const aborts = new Map<number, AbortController>();
+
+  async function ensureBackend(preferred: BackendName): Promise<BackendInfo> {
+    if (backend && backend.preferred === preferred) return backend.info;
+    const info = await initBackend(preferred, deps.backendOptions);
+    backend = { preferred, info };
+    deps.onBackend?.(info);
+    return info;
+  }
+
+  async function serve(r: WorkerRequest): Promise<void> {
+    switch (r.type) {
+      case 'init-backend': {
+        deps.post({ type: 'backend', id: r.id, backend: await ensureBackend(r.backend) });
+        return;
+      }
+      case 'start': {
+        const abort = aborts.get(r.id) as AbortController;
+        const parsed = configSchema.safeParse(r.config);
+        if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+        const config = parsed.data;
+        const info = await ensureBackend(config.backend);
+        deps.post({ type: 'backend', id: r.id, backend: info });
+        // A new run makes the old dense models meaningless for the slider.
+        session = null;
+        const results = await runExperiment(config, {
+          loadAsset,
+          backend: info,
+          signal: abort.signal,
+          onEvent: (event) => deps.post({ type: 'event', id: r.id, event }),
+          onSession: (s) => {
+            session = s;
+          },
+        });
+        deps.post({ type: 'results', id: r.id, results });
+        return;
+      }
+      case 'quick-evaluate': {
+        if (!session) throw new Error('no trained model in this tab: run the sweep to get provisional points between rates');
+        const runs = [];
+        for (const seed of r.seeds) runs.push(await quickEvaluate(session, r.rate, seed));
+        deps.post({ type: 'quick-result', id: r.id, runs });
+        return;
+      }
+      case 'cancel':
+        return;
+    }
+  }
+
+  return {
+    handle(r) {
+      if (r.type === 'cancel') {
+        aborts.get(r.runId)?.abort();
+        return;
+      }
+      if (r.type === 'start') aborts.set(r.id, new AbortController());
+      queue = queue.then(async () => {
+        try {
+          if (r.type === 'start' && aborts.get(r.id)?.signal.aborted) {
+            deps.post({ type: 'failure', id: r.id, kind: 'error', message: 'the run was cancelled before it started' });
+            return;
+          }
+          await serve(r);
+        } catch (e) {
+          deps.post({ type: 'failure', id: r.id, kind: 'error', message: message(e) });
+        } finally {
+          if (r.type === 'start') aborts.delete(r.id);
+        }
+      });
+    },
+    idle: () => queue,
+  };
+}

@@ -1,0 +1,43 @@
+/// <reference lib="webworker" />
+import * as tf from '@tensorflow/tfjs';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { fetchAssetLoader } from '../engine/data/asset-loader';
+import { createEngineHost } from './engine-host';
+import type { BackendInfo, WorkerRequest, WorkerResponse } from './protocol';
+
+// The only place tfjs lives in the app. The page talks to it through protocol.ts (see client.ts).
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (m: WorkerResponse) => scope.postMessage(m);
+const abs = (url: string) => new URL(url, scope.location.href).href;
+
+/** A lost GPU device leaves tfjs unusable: report it so the page restarts the worker. */
+function watchDevice(b: BackendInfo): void {
+  if (b.name !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: { lost: Promise<{ reason: string; message: string }> } }).device;
+  void device?.lost.then((info) => {
+    if (info.reason !== 'destroyed') post({ type: 'failure', id: null, kind: 'device-lost', message: `the GPU device was lost (${info.message || info.reason})` });
+  });
+}
+
+const host = createEngineHost({
+  post,
+  // Relative URLs would resolve against this worker's script, so the asset base is made absolute.
+  loadAsset: fetchAssetLoader(new URL(`${import.meta.env.BASE_URL}data/`, scope.location.origin).href),
+  backendOptions: {
+    wasmPaths: {
+      'tfjs-backend-wasm.wasm': abs(wasmPlain),
+      'tfjs-backend-wasm-simd.wasm': abs(wasmSimd),
+      'tfjs-backend-wasm-threaded-simd.wasm': abs(wasmThreaded),
+    },
+  },
+  onBackend: watchDevice,
+});
+
+scope.addEventListener('message', (e: MessageEvent<WorkerRequest>) => host.handle(e.data));
+scope.addEventListener('unhandledrejection', (e) => {
+  post({ type: 'failure', id: null, kind: 'crash', message: `uncaught error in the engine: ${e.reason instanceof Error ? e.reason.message : String(e.reason)}` });
+});
+post({ type: 'ready' });

@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../../src/engine/backend';
+import { configSchema } from '../../../src/engine/experiment/config';
+import type { EngineEvent } from '../../../src/engine/experiment/events';
+import { quickEvaluate } from '../../../src/engine/experiment/quick-evaluate';
+import { parseResults, type Results } from '../../../src/engine/experiment/results';
+import { runExperiment, type ExperimentSession } from '../../../src/engine/experiment/run-experiment';
+import { tinyConfig } from '../../helpers/tiny-config';
+
+const noAssets = async (name: string): Promise<ArrayBuffer> => {
+  throw new Error(`no asset ${name} in this test`);
+};
+const backend = { name: 'wasm', fallbackReason: null };
+
+beforeAll(async () => {
+  await initBackend('wasm');
+});
+
+/** Results without the fields that record when and how long: those differ between identical runs. */
+const timeless = (r: Results) => ({ ...r, createdAt: '', durationMs: 0, runs: r.runs.map((run) => ({ ...run, wallMs: 0 })) });
+
+describe('runExperiment', () => {
+  const config = configSchema.parse(tinyConfig);
+
+  it('measures the dense model and every rate, with sizes, metrics and the Theorem 1 bound', async () => {
+    const events: EngineEvent[] = [];
+    const r = await runExperiment(config, { loadAsset: noAssets, backend, onEvent: (e) => events.push(e) });
+    expect(r.status).toBe('complete');
+    expect(parseResults(JSON.parse(JSON.stringify(r))).ok).toBe(true);
+    expect(r.runs.map((run) => run.rate)).toEqual([0, 0.5, 0.9]);
+    const [dense, , p90] = r.runs;
+    expect(dense.groups).toHaveLength(3);
+    expect(dense.groups.map((g) => g.excessLoss)).toEqual([0, 0, 0]);
+    expect(r.dataset.trainSizes.reduce((a, b) => a + b) + r.dataset.testSizes.reduce((a, b) => a + b)).toBe(300);
+    expect(dense.groups.every((g) => g.hessian !== null && g.hessian.value > 0)).toBe(true);
+    expect(p90.sparsity).toBeCloseTo(0.9, 2);
+    expect(p90.paramDistance).toBeGreaterThan(0);
+    for (const g of p90.groups) {
+      expect(g.theorem1Bound).toBeGreaterThan(0);
+      expect(g.hessian).toBeNull(); // hessian.when = 'dense'
+    }
+    expect(p90.fairness.accuracyGap).toBeCloseTo(Math.max(...p90.groups.map((g) => g.accuracy)) - Math.min(...p90.groups.map((g) => g.accuracy)), 12);
+    expect(r.training[0].epochs).toHaveLength(2);
+    expect(r.correlations.find((c) => c.id === 'size-gradnorm')?.points).toHaveLength(3);
+    // Progress is monotone and ends at 1; every run was streamed before the end.
+    const fractions = events.filter((e) => e.type === 'progress').map((e) => (e as { fraction: number }).fraction);
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).toBe(true);
+    expect(fractions[fractions.length - 1]).toBe(1);
+    expect(events.filter((e) => e.type === 'run')).toHaveLength(3);
+  });
+
+  it('gives identical Results for the same config and seed, and different ones for another seed', async () => {
+    const a = await runExperiment(config, { loadAsset: noAssets, backend });
+    const b = await runExperiment(config, { loadAsset: noAssets, backend });
+    expect(timeless(b)).toEqual(timeless(a));
+    const c = await runExperiment({ ...config, seed: 2 }, { loadAsset: noAssets, backend });
+    expect(c.runs[0].overall.loss).not.toBe(a.runs[0].overall.loss);
+  });
+
+  it('leaks no tensors over a full run with several seeds', async () => {
+    await runExperiment(config, { loadAsset: noAssets, backend });
+    const before = tf.memory().numTensors;
+    await runExperiment({ ...config, seeds: 2, hessian: { ...config.hessian, when: 'all' } }, { loadAsset: noAssets, backend });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('resolves a cancelled run with what finished, and leaks nothing', async () => {
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    const r = await runExperiment(config, {
+      loadAsset: noAssets,
+      backend,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === 'run' && e.run.rate === 0.5) controller.abort();
+      },
+    });
+    expect(r.status).toBe('cancelled');
+    expect(r.error).toMatch(/cancelled/);
+    expect(r.runs.map((run) => run.rate)).toEqual([0, 0.5]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('keeps a session whose quick evaluation at an unmeasured rate is a provisional point', async () => {
+    let session: ExperimentSession | null = null;
+    const r = await runExperiment(config, { loadAsset: noAssets, backend, onSession: (s) => (session = s) });
+    expect(session).not.toBeNull();
+    const q = await quickEvaluate(session as unknown as ExperimentSession, 0.7, config.seed);
+    expect(q.rate).toBe(0.7);
+    expect(q.sparsity).toBeCloseTo(0.7, 2);
+    expect(q.groups).toHaveLength(3);
+    // No fine-tuning: at rate 0.5 the quick point differs from the fine-tuned run.
+    const q50 = await quickEvaluate(session as unknown as ExperimentSession, 0.5, config.seed);
+    expect(q50.overall.loss).not.toBe(r.runs[1].overall.loss);
+  });
+});
