@@ -86,6 +86,10 @@ export const mitigationSchema = z.strictObject({
   fullEvery: int(1, 1000, 5),
   /** ...on at most this many samples per group. */
   fullSamples: int(4, 1024, 32),
+  /** Full version: power-iteration steps per evaluation to refresh the eigenvectors v_a, v (warm-started). */
+  fullPowerIterations: int(1, 100, 3),
+  /** Run every mitigated mode with both versions, relaxed and full (Table 1); `version` is then ignored. */
+  compareVersions: z.boolean().default(false),
 });
 
 export const hessianSchema = z.strictObject({

@@ -1,16 +1,33 @@
-// PLACEHOLDER written by the lead so the runner can be tested before the mitigation lands.
-// The mitigation helper replaces this whole file with the real implementation.
 import type { Dataset } from '../data/dataset';
 import type { Config } from '../experiment/config';
 import type { RunResult } from '../experiment/results';
 import type { ModelSpec } from '../model/spec';
 import type { BatchObjective } from '../train/train-loop';
+import { createFullObjective } from './full-objective';
+import { createRelaxedObjective } from './relaxed-objective';
 
+/** The Lagrangian dual method as a training objective (Section 6.1), for one training phase. */
 export interface MitigationObjective extends BatchObjective {
+  /** The multiplier trajectory recorded so far, tagged with the phase, in the Results shape (runResultSchema.multipliers). */
   trajectory(phase: 'dense' | 'fine-tune'): RunResult['multipliers'];
+  /** Frees every tensor it holds. */
   dispose(): void;
 }
 
-export function createMitigationObjective(_o: { settings: Config['mitigation']; spec: ModelSpec; data: Dataset; seed: number }): MitigationObjective {
-  throw new Error('mitigation is not implemented yet');
+export interface MitigationObjectiveOptions {
+  settings: Config['mitigation'];
+  spec: ModelSpec;
+  /** The training split (the constraints are on training losses / gradients / Hessians). */
+  data: Dataset;
+  seed: number;
+  /** Overrides settings.version (the runner's version comparison, Table 1). */
+  version?: 'relaxed' | 'full';
+}
+
+/** Relaxed (Eq. 8) or full (Eq. 7) mitigation; multipliers start at 0 for every new objective. */
+export function createMitigationObjective(o: MitigationObjectiveOptions): MitigationObjective {
+  const version = o.version ?? o.settings.version;
+  return version === 'full'
+    ? createFullObjective(o.settings, o.spec, o.data, o.seed)
+    : createRelaxedObjective(o.settings, o.data.groupNames.length);
 }

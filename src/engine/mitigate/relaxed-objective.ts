@@ -40,8 +40,9 @@ export function createRelaxedObjective(settings: Config['mitigation'], numGroups
       const lambda = dual.lambda();
       const perSample = crossEntropyPerSample(forward(ctx.spec, ctx.params, ctx.x), ctx.labels);
       const loss = tf.mean(perSample) as tf.Scalar;
-      // Group sums as one matmul with the one-hot groups: [1, n] x [n, G].
-      const oneHot = tf.oneHot(ctx.groupsT, numGroups, 1, 0, 'float32');
+      // Group sums as one matmul with the one-hot groups: [1, n] x [n, G]. The one-hot is made int32 and cast:
+      // tf.oneHot with dtype 'float32' returns all zeros on the wasm backend (tfjs 4.22).
+      const oneHot = tf.cast(tf.oneHot(ctx.groupsT, numGroups), 'float32');
       const sums = tf.reshape(tf.matMul(tf.reshape(perSample, [1, -1]), oneHot), [numGroups]);
       const groupLoss = tf.div(sums, tf.tensor1d(counts.map((n) => Math.max(n, 1)))) as tf.Tensor1D;
       // Eq. (8)'s gaps J(θ;B_a) − J(θ;B): from the batch where a is present, from the running estimate where it is

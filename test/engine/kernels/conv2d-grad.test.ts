@@ -101,7 +101,8 @@ describe.each(['cpu', 'wasm'])('Conv2D gradient replacement on %s', (backend) =>
 
   it('trains: the filter gradient works where the backend has no Conv2DBackpropFilter kernel', async () => {
     const before = tf.memory().numTensors;
-    const w = tf.variable(tf.tensor4d(rand(18, 'train-w'), [3, 3, 1, 2]));
+    const w0 = tf.tensor4d(rand(18, 'train-w'), [3, 3, 1, 2]);
+    const w = tf.variable(w0);
     const x = tf.tensor4d(rand(2 * 25, 'train-x'), [2, 5, 5, 1]);
     const target = tf.zeros([2, 5, 5, 2]);
     const lossOf = () => tf.mean(tf.square(tf.sub(tf.conv2d(x, w as tf.Tensor4D, 1, 'same'), target))) as tf.Scalar;
@@ -116,7 +117,7 @@ describe.each(['cpu', 'wasm'])('Conv2D gradient replacement on %s', (backend) =>
     opt.minimize(lossOf);
     expect(await read()).toBeLessThan(l0);
     opt.dispose();
-    tf.dispose([w, x, target]);
+    tf.dispose([w0, w, x, target]);
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { RunController } from '../state/run-controller';
+import type { AppState, AppStore } from '../state/store';
+
+export interface AppServices {
+  store: AppStore;
+  controller: RunController;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+function useServices(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('AppContext is missing: render inside <AppContext.Provider>');
+  return services;
+}
+
+/** Subscribes to a slice of the store. Selectors must return stored references or primitives (derive with useMemo). */
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+export const useController = (): RunController => useServices().controller;
+export const useAppStore = (): AppStore => useServices().store;

@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { dimmed, groupColor } from '../colors';
+import { num } from '../format';
+import { ChartFrame } from './chart-frame';
+import { useChartView } from './use-chart-view';
+
+interface Props {
+  /** Correlation id in Results.correlations. */
+  id: string;
+  title: string;
+  caption: string;
+}
+
+/** One of the paper's scatter views: a point per (group, rate, seed), coloured by group, with Spearman's rho. */
+export function CorrelationChart({ id, title, caption }: Props) {
+  const { results, shown, hoveredGroup, hoverGroup, height } = useChartView();
+  const corr = useMemo(() => results?.correlations.find((c) => c.id === id) ?? null, [results, id]);
+  const byGroup = useMemo(() => shown.map((g) => ({ ...g, points: corr ? corr.points.filter((p) => p.group === g.group) : [] })), [corr, shown]);
+  const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : !corr || corr.points.length === 0 ? 'No points yet (λ(H_a) needs the Hessian turned on).' : null;
+  const rho = corr?.rho;
+  return (
+    <ChartFrame title={title} caption={caption} empty={empty} tools={<span className="rho" title="Spearman's rank correlation over all points">ρ = {rho === null || rho === undefined ? '–' : rho.toFixed(2)}</span>}>
+      <ResponsiveContainer width="100%" height={height}>
+        <ScatterChart margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+          <XAxis dataKey="x" type="number" name={corr?.x} domain={['auto', 'auto']} tickFormatter={(v: number) => num(v, 2)} label={{ value: corr?.x ?? '', position: 'insideBottom', offset: -10 }} />
+          <YAxis dataKey="y" type="number" name={corr?.y} domain={['auto', 'auto']} tickFormatter={(v: number) => num(v, 2)} width={56} label={{ value: corr?.y ?? '', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={(v) => num(Number(v))} />
+          {byGroup.map((g) => (
+            <Scatter
+              key={g.group}
+              className={`series series-g${g.group}`}
+              name={g.name}
+              data={g.points}
+              fill={groupColor(g.group)}
+              fillOpacity={0.85 * dimmed(g.group, hoveredGroup)}
+              isAnimationActive={false}
+              onMouseEnter={() => hoverGroup(g.group)}
+            />
+          ))}
+        </ScatterChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

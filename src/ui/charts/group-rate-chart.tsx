@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { rowsFromRuns, bandKey, groupSeriesRows, hasMetric, seriesKey, type GroupMetric } from '../../state/select-group-series';
+import { measuredRates } from '../../state/select-runs';
+import { dimmed, groupColor, groupDash } from '../colors';
+import { useApp } from '../app-context';
+import { ChartFrame } from './chart-frame';
+import { rateTickFormat, rateTicks, useChartView } from './use-chart-view';
+
+interface Props {
+  title: string;
+  caption: string;
+  metric: GroupMetric;
+  yLabel: string;
+  format: (v: number) => string;
+  /** Shown when no group has a value (e.g. λ(H_a) with the Hessian off). */
+  missing: string;
+}
+
+/** One metric per group against the pruning rate: mean line, band over seeds, selected rate, provisional points. */
+export function GroupRateChart({ title, caption, metric, yLabel, format, missing }: Props) {
+  const { results, shown, hoveredGroup, hoverGroup, mode, height } = useChartView();
+  const selectedRate = useApp((s) => s.selectedRate);
+  const provisional = useApp((s) => s.provisional);
+  const rows = useMemo(() => groupSeriesRows(results, mode, metric), [results, mode, metric]);
+  const quickRows = useMemo(
+    () => (mode === 'none' ? rowsFromRuns(Object.values(provisional).flat(), shown.map((g) => g.group), metric) : []),
+    [provisional, shown, metric, mode],
+  );
+  const measured = useMemo(() => measuredRates(results, mode), [results, mode]);
+  const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : rows.length === 0 ? 'Waiting for the first measured point…' : !hasMetric(rows) ? missing : null;
+  const isMeasured = measured.some((r) => Math.abs(r - selectedRate) < 1e-9);
+
+  return (
+    <ChartFrame title={title} caption={caption} empty={empty}>
+      <ResponsiveContainer width="100%" height={height}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+          <XAxis dataKey="rate" type="number" domain={[0, 1]} ticks={rateTicks} tickFormatter={rateTickFormat} label={{ value: 'pruning rate', position: 'insideBottom', offset: -10 }} />
+          <YAxis tickFormatter={format} width={56} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} domain={['auto', 'auto']} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} labelFormatter={(v) => `rate ${rateTickFormat(Number(v))}`} />
+          {shown.map(({ group }) => (
+            <Area key={`band-${group}`} dataKey={bandKey(group)} stroke="none" fill={groupColor(group)} fillOpacity={0.15 * dimmed(group, hoveredGroup)} isAnimationActive={false} legendType="none" tooltipType="none" connectNulls />
+          ))}
+          {shown.map(({ group, name }) => (
+            <Line
+              key={`line-${group}`}
+              className={`series series-g${group}`}
+              name={name}
+              dataKey={seriesKey(group)}
+              stroke={groupColor(group)}
+              strokeDasharray={groupDash(group)}
+              strokeOpacity={dimmed(group, hoveredGroup)}
+              strokeWidth={hoveredGroup === group ? 3.5 : 2}
+              dot={{ r: 3, fillOpacity: dimmed(group, hoveredGroup), strokeOpacity: dimmed(group, hoveredGroup) }}
+              activeDot={false}
+              isAnimationActive={false}
+              connectNulls
+              onMouseEnter={() => hoverGroup(group)}
+            />
+          ))}
+          {quickRows.length > 0 &&
+            shown.map(({ group, name }) => (
+              <Scatter key={`quick-${group}`} name={`${name} (provisional)`} data={quickRows} dataKey={seriesKey(group)} fill="#fff" stroke={groupColor(group)} strokeWidth={2} strokeDasharray="2 2" isAnimationActive={false} legendType="none" />
+            ))}
+          <ReferenceLine x={selectedRate} stroke="#444" strokeDasharray={isMeasured ? undefined : '4 3'} label={{ value: `${rateTickFormat(selectedRate)}${isMeasured ? '' : ' (provisional)'}`, position: 'top', fontSize: 11 }} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,42 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { modeRows, type ModeMetric } from '../../state/select-modes';
+import { modesPresent } from '../../state/select-runs';
+import { MODE_COLORS, MODE_LABELS } from '../colors';
+import { pct } from '../format';
+import { useApp } from '../app-context';
+import { ChartFrame } from './chart-frame';
+import { rateTickFormat, rateTicks, useChartView } from './use-chart-view';
+
+interface Props {
+  title: string;
+  caption: string;
+  metric: ModeMetric;
+  yLabel: string;
+}
+
+/** Figs. 8-9: overall accuracy or fairness violation against the rate, one line per mitigation mode. */
+export function ModeChart({ title, caption, metric, yLabel }: Props) {
+  const { results, height } = useChartView();
+  const selectedRate = useApp((s) => s.selectedRate);
+  const rows = useMemo(() => modeRows(results, metric), [results, metric]);
+  const modes = useMemo(() => modesPresent(results), [results]);
+  const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : rows.length === 0 ? 'Waiting for the first measured point…' : null;
+  return (
+    <ChartFrame title={title} caption={caption} empty={empty}>
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+          <XAxis dataKey="rate" type="number" domain={[0, 1]} ticks={rateTicks} tickFormatter={rateTickFormat} label={{ value: 'pruning rate', position: 'insideBottom', offset: -10 }} />
+          <YAxis tickFormatter={(v: number) => pct(v)} width={52} domain={['auto', 'auto']} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={(v) => pct(Number(v), 1)} labelFormatter={(v) => `rate ${rateTickFormat(Number(v))}`} />
+          <Legend verticalAlign="top" height={24} />
+          {modes.map((m) => (
+            <Line key={m} className={`series series-mode-${m}`} name={MODE_LABELS[m]} dataKey={m} stroke={MODE_COLORS[m]} strokeWidth={2} isAnimationActive={false} connectNulls />
+          ))}
+          <ReferenceLine x={selectedRate} stroke="#444" strokeDasharray="4 3" />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { rateView } from '../../state/select-rate-view';
+import { dimmed, groupColor } from '../colors';
+import { num, pct, pp } from '../format';
+import { useApp } from '../app-context';
+import { ChartFrame } from './chart-frame';
+import { useChartView } from './use-chart-view';
+
+const sourceText = { measured: 'measured', provisional: 'provisional: pruned without fine-tuning', pending: 'computing a provisional point…' } as const;
+
+/** Fig. 1's bars at the selected rate: each group's accuracy change, and its excess loss R(a) beside Theorem 1's bound. */
+export function RateBarsCharts() {
+  const { results, shown, hoveredGroup, hoverGroup, mode, height } = useChartView();
+  const selectedRate = useApp((s) => s.selectedRate);
+  const provisional = useApp((s) => s.provisional);
+  const view = useMemo(() => rateView(results, mode, selectedRate, provisional), [results, mode, selectedRate, provisional]);
+  const rows = useMemo(() => (view ? view.rows.filter((r) => shown.some((g) => g.group === r.group)) : []), [view, shown]);
+  const hasBound = rows.some((r) => r.theorem1Bound !== null);
+  const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : view?.source === 'pending' ? `No point at ${pct(selectedRate)} yet: ${sourceText.pending}` : null;
+  const label = view ? `at ${pct(view.rate)} (${sourceText[view.source]})` : '';
+  const bars = (key: 'accuracyChange' | 'excessLoss', opacity = 1) =>
+    rows.map((r) => <Cell key={`${key}-${r.group}`} fill={groupColor(r.group)} fillOpacity={opacity * dimmed(r.group, hoveredGroup)} onMouseEnter={() => hoverGroup(r.group)} />);
+
+  return (
+    <>
+      <ChartFrame
+        title="Accuracy change at the selected rate"
+        caption={`Each group's accuracy minus its dense accuracy ${label}. The Matthew effect: the groups that were already worse off lose the most (Fig. 1).`}
+        empty={empty}
+      >
+        <ResponsiveContainer width="100%" height={height}>
+          <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+            <XAxis dataKey="name" />
+            <YAxis tickFormatter={(v: number) => pp(v, 0)} width={64} />
+            <ReferenceLine y={0} stroke="#444" />
+            <Tooltip formatter={(v) => pp(Number(v))} />
+            <Bar dataKey="accuracyChange" name="accuracy change" isAnimationActive={false}>
+              {bars('accuracyChange')}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFrame>
+      <ChartFrame
+        title="Excess loss and Theorem 1 bound"
+        caption={`Solid: each group's excess loss R(a) = J(θ̄; D_a) − J(θ̂; D_a) ${label}. Pale: Theorem 1's bound ||g_a||·||θ̄−θ̂|| + ½λ(H_a)·||θ̄−θ̂||², larger for groups with large gradient norms and Hessian eigenvalues.${hasBound ? '' : ' (The bound needs λ(H_a): turn the Hessian on.)'}`}
+        empty={empty}
+      >
+        <ResponsiveContainer width="100%" height={height}>
+          <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+            <XAxis dataKey="name" />
+            <YAxis tickFormatter={(v: number) => num(v, 2)} width={56} />
+            <ReferenceLine y={0} stroke="#444" />
+            <Tooltip formatter={(v) => num(Number(v))} />
+            <Bar dataKey="excessLoss" name="excess loss R(a)" isAnimationActive={false}>
+              {bars('excessLoss')}
+            </Bar>
+            {hasBound && (
+              <Bar dataKey="theorem1Bound" name="Theorem 1 bound" isAnimationActive={false}>
+                {rows.map((r) => <Cell key={`b-${r.group}`} fill={groupColor(r.group)} fillOpacity={0.35 * dimmed(r.group, hoveredGroup)} stroke={groupColor(r.group)} />)}
+              </Bar>
+            )}
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFrame>
+    </>
+  );
+}

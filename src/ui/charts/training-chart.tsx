@@ -1,0 +1,70 @@
+import { useMemo, useState } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { seriesKey } from '../../state/select-group-series';
+import { trainingCurves, trainingPhases, trainingRows } from '../../state/select-training';
+import { dimmed, groupColor, groupDash } from '../colors';
+import { num, pct } from '../format';
+import { useApp } from '../app-context';
+import { ChartFrame } from './chart-frame';
+import { useChartView } from './use-chart-view';
+
+/** Training curves per group while the dense model trains: the minority group learns slowest. */
+export function TrainingChart() {
+  const { results, groups, shown, hoveredGroup, hoverGroup, height } = useChartView();
+  const live = useApp((s) => s.liveTraining);
+  const source = useApp((s) => s.source);
+  const [metric, setMetric] = useState<'accuracy' | 'loss'>('accuracy');
+  const curves = useMemo(() => trainingCurves(results, live, source), [results, live, source]);
+  const phases = useMemo(() => trainingPhases(curves), [curves]);
+  const [wantedPhase, setPhase] = useState('dense');
+  const phase = phases.includes(wantedPhase) ? wantedPhase : (phases[0] ?? 'dense');
+  const numGroups = Math.max(groups.length, curves[0]?.epochs[0]?.groups.length ?? 0);
+  const rows = useMemo(() => trainingRows(curves, phase, metric, numGroups), [curves, phase, metric, numGroups]);
+  const lines = groups.length ? shown : Array.from({ length: numGroups }, (_, group) => ({ group, name: `group ${group}` }));
+  const format = metric === 'accuracy' ? (v: number) => pct(v) : (v: number) => num(v, 2);
+  const tools = (
+    <>
+      {phases.length > 1 && (
+        <select aria-label="Training phase" value={phase} onChange={(e) => setPhase(e.target.value)}>
+          {phases.map((p) => <option key={p} value={p}>{p}</option>)}
+        </select>
+      )}
+      <select aria-label="Training metric" value={metric} onChange={(e) => setMetric(e.target.value as 'accuracy' | 'loss')}>
+        <option value="accuracy">accuracy</option>
+        <option value="loss">loss</option>
+      </select>
+    </>
+  );
+  return (
+    <ChartFrame
+      title="Training curves per group"
+      caption="Each group's training accuracy (or loss) per epoch of the dense model, live while it trains. Small, hard groups lag behind and end with larger losses, hence larger gradient norms (Prop. 1)."
+      empty={rows.length === 0 ? 'The curves appear as the dense model trains.' : null}
+      tools={tools}
+    >
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+          <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -10 }} />
+          <YAxis tickFormatter={format} width={52} domain={['auto', 'auto']} />
+          <Tooltip formatter={(v) => format(Number(v))} labelFormatter={(v) => `epoch ${v}`} />
+          {lines.map(({ group, name }) => (
+            <Line
+              key={group}
+              className={`series series-g${group}`}
+              name={name}
+              dataKey={seriesKey(group)}
+              stroke={groupColor(group)}
+              strokeDasharray={groupDash(group)}
+              strokeOpacity={dimmed(group, hoveredGroup)}
+              strokeWidth={hoveredGroup === group ? 3.5 : 2}
+              dot={false}
+              isAnimationActive={false}
+              onMouseEnter={() => hoverGroup(group)}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,15 @@
+import type { MitigationMode } from '../engine/experiment/config';
+
+// Okabe & Ito's palette (distinguishable with the common colour-vision deficiencies), ordered so the first groups
+// get the most distinct hues, then two of Paul Tol's for MNIST's ten digits. Groups past eight also get a dash
+// pattern, so no two groups rely on colour alone.
+const GROUP_COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#000000', '#B8A100', '#882255', '#999999'];
+
+export const groupColor = (group: number) => GROUP_COLORS[group % GROUP_COLORS.length];
+export const groupDash = (group: number) => (group < 8 ? undefined : group % 2 === 0 ? '6 3' : '2 2');
+
+export const MODE_COLORS: Record<MitigationMode, string> = { none: '#000000', before: '#0072B2', after: '#D55E00', both: '#009E73' };
+export const MODE_LABELS: Record<MitigationMode, string> = { none: 'None', before: 'Before', after: 'After', both: 'Both' };
+
+/** Opacity of a group's marks while another group is hovered. */
+export const dimmed = (group: number, hovered: number | null) => (hovered === null || hovered === group ? 1 : 0.15);

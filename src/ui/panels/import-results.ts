@@ -1,0 +1,28 @@
+import { parseResults } from '../../engine/experiment/results';
+import type { AppStore } from '../../state/store';
+
+/** Reads a Results JSON file into the store: it renders as it was, nothing is recomputed. */
+export async function importResultsFile(store: AppStore, file: File): Promise<boolean> {
+  const s = store.getState();
+  let json: unknown;
+  try {
+    json = JSON.parse(await file.text());
+  } catch (e) {
+    s.addNotice({ tone: 'error', title: `Could not import ${file.name}`, lines: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] });
+    return false;
+  }
+  const parsed = parseResults(json);
+  if (!parsed.ok) {
+    s.addNotice({ tone: 'error', title: `Could not import ${file.name}`, lines: [parsed.error] });
+    return false;
+  }
+  const r = parsed.results;
+  s.resultsImported(r);
+  s.setConfig(r.config);
+  s.addNotice({
+    tone: 'info',
+    title: `Imported ${file.name}`,
+    lines: [`${r.runs.length} measured points from ${r.createdAt} on ${r.backend.name}${r.status !== 'complete' ? ` (${r.status})` : ''}; shown as recorded, not recomputed.`],
+  });
+  return true;
+}

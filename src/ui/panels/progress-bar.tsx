@@ -1,0 +1,31 @@
+import { useApp } from '../app-context';
+import { duration, pct } from '../format';
+
+const PHASES: Record<string, string> = {
+  data: 'building data',
+  'train-dense': 'training dense model',
+  prune: 'pruning',
+  'fine-tune': 'fine-tuning',
+  measure: 'measuring',
+  hessian: 'Hessian eigenvalues',
+  done: 'done',
+};
+
+/** Phase, fraction and a simple ETA (elapsed time scaled by what is left; shown once a few percent are done). */
+export function ProgressBar() {
+  const run = useApp((s) => s.run);
+  if (run.status === 'idle') return null;
+  const active = run.status === 'starting' || run.status === 'running' || run.status === 'cancelling';
+  const elapsed = (run.updatedAt ?? 0) - (run.startedAt ?? 0);
+  const eta = active && run.fraction > 0.03 ? (elapsed * (1 - run.fraction)) / run.fraction : null;
+  const label = active ? `${run.phase ? PHASES[run.phase] ?? run.phase : 'starting'} · ${pct(run.fraction)}${eta !== null ? ` · about ${duration(eta)} left` : ''}` : `${run.status}${run.error ? `: ${run.error}` : ''}`;
+  return (
+    <div className={`progress ${run.status}`} data-status={run.status}>
+      <progress aria-label="Run progress" max={1} value={run.fraction} />
+      <span className="progress-label" role="status">
+        {label}
+      </span>
+      {active && <span className="progress-message muted">{run.message}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { table2Rows } from '../../state/select-modes';
+import type { Summary } from '../../state/stats';
+import { MODE_LABELS } from '../colors';
+import { num, pct } from '../format';
+import { useApp } from '../app-context';
+
+const cell = (s: Summary | null, f: (v: number) => string) => (s ? (s.n > 1 ? `${f(s.mean)} ± ${f(s.hi - s.mean)}` : f(s.mean)) : '–');
+
+/** Table 2's shape: per mode and rate, overall accuracy and fairness violation (mean ± sd over seeds) and ξ. */
+export function Table2() {
+  const results = useApp((s) => s.results);
+  const selectedRate = useApp((s) => s.selectedRate);
+  const rows = useMemo(() => table2Rows(results), [results]);
+  if (rows.length === 0) return null;
+  return (
+    <section className="chart-card wide" role="region" aria-label="Accuracy and fairness table">
+      <header className="chart-head">
+        <h3>Accuracy and fairness violation by mode (Table 2)</h3>
+      </header>
+      <div className="table-scroll">
+        <table className="table2">
+          <thead>
+            <tr>
+              <th scope="col">mode</th>
+              <th scope="col">pruning rate</th>
+              <th scope="col">accuracy</th>
+              <th scope="col">fairness violation</th>
+              <th scope="col">excess-loss gap ξ</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.mode}-${r.rate}`} className={Math.abs(r.rate - selectedRate) < 1e-9 ? 'selected' : undefined}>
+                <td>{MODE_LABELS[r.mode]}</td>
+                <td>{pct(r.rate)}</td>
+                <td>{cell(r.accuracy, (v) => pct(v, 1))}</td>
+                <td>{cell(r.accuracyGap, (v) => pct(v, 1))}</td>
+                <td>{cell(r.excessLossGap, (v) => num(v))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="caption">Fairness violation is the largest minus the smallest group accuracy. The paper's mitigation (Section 6) trades a little overall accuracy for a smaller violation; compare the rows of one rate.</p>
+    </section>
+  );
+}

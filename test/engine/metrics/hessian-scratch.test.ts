@@ -1,0 +1,153 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { describe, expect, it } from 'vitest';
+import { imageBatch } from '../../../src/engine/data/dataset';
+import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { powerIteration, topHessianEigen } from '../../../src/engine/metrics/hessian';
+import { createHvp } from '../../../src/engine/metrics/hvp';
+import { initWeights } from '../../../src/engine/model/params';
+import type { CnnSpec, MlpSpec } from '../../../src/engine/model/spec';
+import { dominant, jacobiEigenvalues, randomDataset } from './hessian-test-utils';
+
+const tight = { tolerance: 1e-9, maxIterations: 500, maxSamples: 10000, seed: 3 };
+
+describe('power iteration', () => {
+  it('finds the dominant eigenvalue of an explicit matrix, and a warm start from its eigenvector converges at once', async () => {
+    await tf.setBackend('cpu');
+    const diag = tf.tensor1d([1, -2, 5, 0.5]);
+    const hvp = (v: tf.Tensor[]) => [tf.mul(diag, v[0])];
+    const cold = await powerIteration(hvp, [[4]], { tolerance: 1e-10, maxIterations: 500, seed: 1 });
+    expect(cold.value).toBeCloseTo(5, 6);
+    expect(cold.converged).toBe(true);
+    expect(Math.abs(cold.vector[0][2])).toBeCloseTo(1, 4);
+    const warm = await powerIteration(hvp, [[4]], { tolerance: 1e-10, maxIterations: 500, seed: 1, warmStart: cold.vector });
+    expect(warm.value).toBeCloseTo(5, 6);
+    expect(warm.iterations).toBeLessThanOrEqual(2);
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+    diag.dispose();
+  });
+});
+
+describe('λ of the loss Hessian against dense references (cpu)', () => {
+  it('multinomial logistic regression: λ_max of (1/n) Σ (diag(p) - ppᵀ) ⊗ φφᵀ', async () => {
+    installKernels();
+    await tf.setBackend('cpu');
+    // One dense layer and no hidden layer is logistic regression: logits = xW + b (forward() handles hidden: []).
+    const spec: MlpSpec = { kind: 'mlp', inputShape: [2, 3, 1], numClasses: 3, hidden: [], activation: 'relu' };
+    const w = initWeights(spec, 5);
+    const data = randomDataset(40, [2, 3, 1], 3, 1);
+    const d = 6;
+    const C = 3;
+    const P = d * C + C;
+    // Parameter index of (feature j, class k): kernel [d, C] row-major, then the bias (feature j = d, φ_d = 1).
+    const idx = (j: number, k: number) => (j < d ? j * C + k : d * C + k);
+    const x = imageBatch(data, Int32Array.from({ length: 40 }, (_, i) => i));
+    const H = new Float64Array(P * P);
+    for (let i = 0; i < 40; i++) {
+      const phi = [...Array.from(x.subarray(i * d, (i + 1) * d)), 1];
+      const z = Array.from({ length: C }, (_, k) => phi.reduce((s, f, j) => s + f * (j < d ? w.values[0][j * C + k] : w.values[1][k]), 0));
+      const m = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - m));
+      const sum = e.reduce((a, b) => a + b, 0);
+      const p = e.map((v) => v / sum);
+      for (let j = 0; j <= d; j++)
+        for (let jj = 0; jj <= d; jj++)
+          for (let k = 0; k < C; k++)
+            for (let kk = 0; kk < C; kk++) H[idx(j, k) * P + idx(jj, kk)] += (phi[j] * phi[jj] * ((k === kk ? p[k] : 0) - p[k] * p[kk])) / 40;
+    }
+    const exact = dominant(jacobiEigenvalues(H, P));
+    const est = await topHessianEigen(spec, w, data, { ...tight, group: null });
+    expect(est.converged).toBe(true);
+    expect(est.samples).toBe(40);
+    console.log('REL', est.value, exact, est.iterations, Math.abs(est.value - exact) / Math.abs(exact));
+  });
+
+  it('tiny tanh MLP: the Hessian assembled from HVPs is symmetric and its top eigenvalue matches power iteration', async () => {
+    installKernels();
+    await tf.setBackend('cpu');
+    const spec: MlpSpec = { kind: 'mlp', inputShape: [2, 2, 1], numClasses: 3, hidden: [4], activation: 'tanh' };
+    const w = initWeights(spec, 8);
+    const data = randomDataset(30, [2, 2, 1], 3, 1, 2);
+    const shapes = w.specs.map((p) => p.shape);
+    const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
+    const P = sizes.reduce((a, b) => a + b, 0);
+    const params = w.values.map((v, i) => tf.tensor(v, shapes[i]));
+    const all = Int32Array.from({ length: 30 }, (_, i) => i);
+    const hvp = createHvp(spec, params, { x: imageBatch(data, all), labels: data.labels, n: 30 }, 7);
+    const H = new Float64Array(P * P);
+    for (let col = 0; col < P; col++) {
+      // e_col, split into the parameter tensors.
+      let offset = 0;
+      const e = sizes.map((n, t) => {
+        const a = new Float32Array(n);
+        if (col >= offset && col < offset + n) a[col - offset] = 1;
+        offset += n;
+        return tf.tensor(a, shapes[t]);
+      });
+      const hv = hvp.apply(e);
+      const flat = (await Promise.all(hv.map((t) => t.data()))).flatMap((a) => Array.from(a));
+      flat.forEach((v, row) => (H[row * P + col] = v));
+      tf.dispose([...e, ...hv]);
+    }
+    hvp.dispose();
+    tf.dispose(params);
+    let asym = 0;
+    let norm = 0;
+    for (let i = 0; i < P; i++)
+      for (let j = 0; j < P; j++) {
+        asym += (H[i * P + j] - H[j * P + i]) ** 2;
+        norm += H[i * P + j] ** 2;
+      }
+    console.log('ASYM', Math.sqrt(asym / norm));
+    const sym = H.map((_, k) => (H[k] + H[(k % P) * P + Math.floor(k / P)]) / 2);
+    const exact = dominant(jacobiEigenvalues(sym, P));
+    const est = await topHessianEigen(spec, w, data, { ...tight, group: null, batchSize: 7 });
+    expect(est.converged).toBe(true);
+    console.log('REL', est.value, exact, est.iterations, Math.abs(est.value - exact) / Math.abs(exact));
+  });
+});
+
+describe('topHessianEigen on a CNN', () => {
+  const spec: CnnSpec = { kind: 'cnn', inputShape: [12, 12, 1], numClasses: 3, convFilters: [2, 3], dense: [6, 4], activation: 'relu' };
+  const w = initWeights(spec, 6);
+  const data = randomDataset(30, [12, 12, 1], 3, 3);
+
+  it('cpu and wasm give the same λ(H_a) at fixed weights (relative 1e-4)', async () => {
+    installKernels();
+    const run = async (backend: string) => {
+      await tf.setBackend(backend);
+      // tolerance 0: exactly 40 iterations on both, so rounding cannot change where they stop.
+      return topHessianEigen(spec, w, data, { group: 1, tolerance: 0, maxIterations: 40, maxSamples: 1000, seed: 2, batchSize: 4 });
+    };
+    const cpu = await run('cpu');
+    const wasm = await run('wasm');
+    expect(cpu.iterations).toBe(40);
+    expect(cpu.value).toBeGreaterThan(0);
+    console.log('CPUWASM', cpu.value, wasm.value);
+  });
+
+  it.each(['cpu', 'wasm'])('leaks no tensors across a full power iteration (%s)', async (backend) => {
+    installKernels();
+    await tf.setBackend(backend);
+    const before = tf.memory().numTensors;
+    const r = await topHessianEigen(spec, w, data, { group: 0, tolerance: 1e-4, maxIterations: 20, maxSamples: 1000, seed: 2 });
+    expect(r.iterations).toBeGreaterThan(1);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('caps samples with a seeded subsample, handles an empty group, and warm-starts', async () => {
+    installKernels();
+    await tf.setBackend('wasm');
+    const opts = { tolerance: 1e-4, maxIterations: 100, seed: 4 };
+    const a = await topHessianEigen(spec, w, data, { ...opts, group: 2, maxSamples: 6 });
+    const b = await topHessianEigen(spec, w, data, { ...opts, group: 2, maxSamples: 6 });
+    expect(a.samples).toBe(6);
+    expect(b.value).toBe(a.value); // same seed, same subsample, same start: same number
+    expect((await topHessianEigen(spec, w, data, { ...opts, group: 2, maxSamples: 1000 })).samples).toBe(10);
+    const empty = await topHessianEigen(spec, w, { ...data, groupNames: [...data.groupNames, 'none'] }, { ...opts, group: 3, maxSamples: 10 });
+    expect(empty).toMatchObject({ value: 0, samples: 0, iterations: 0 });
+    const warm = await topHessianEigen(spec, w, data, { ...opts, group: 2, maxSamples: 6, warmStart: a.vector });
+    expect(warm.iterations).toBeLessThan(a.iterations);
+    expect(Math.abs(warm.value - a.value) / a.value).toBeLessThan(1e-3);
+  });
+});
