@@ -11,7 +11,12 @@ export default defineConfig({
   plugins: [react()],
   server: { headers: isolation, port: 5173, strictPort: false },
   preview: { headers: isolation, port: 4173 },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // tfjs-backend-wasm starts its threads from `factory.toString()`: renamed outer variables break that code in the
+    // thread workers ("e is not defined"), or dropping its `typeof` guards, so the worker bundle is minified without renaming or compressing.
+    rolldownOptions: { output: { minify: { mangle: false, compress: false } } },
+  },
   optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
 });

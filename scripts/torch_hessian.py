@@ -3,8 +3,9 @@
 
 Reads <dir>/manifest.json written by src/cli/bench-hessian.ts (raw little-endian float32 / int32 files) and prints
 one JSON object per line: {"group", "value", "iterations", "converged", "seconds", "hvps"}, then {"threads": n}.
+Optional second argument: the number of torch threads (default: torch's own choice).
 Same power iteration as src/engine/metrics/hessian.ts (PyHessian's scheme): v <- Hv/||Hv||, lambda = v.Hv, stop when
-|lambda_k - lambda_{k-1}| / (|lambda_{k-1}| + 1e-6) < tolerance. Usage: python3 scripts/torch_hessian.py DIR
+|lambda_k - lambda_{k-1}| / (|lambda_{k-1}| + 1e-6) < tolerance. Usage: python3 scripts/torch_hessian.py DIR [THREADS]
 """
 import json
 import os
@@ -78,6 +79,8 @@ def power_iteration(spec, params, batches, n, start, tolerance, max_iterations):
 
 def main():
     dirname = sys.argv[1]
+    if len(sys.argv) > 2:
+        torch.set_num_threads(int(sys.argv[2]))
     with open(os.path.join(dirname, "manifest.json")) as f:
         m = json.load(f)
     spec = m["spec"]

@@ -16,7 +16,7 @@ export interface ExperimentArgs {
 
 export const usage = `usage: npm run experiment -- (--preset <id> | --config <file.json>) --out <dir>
        [--seeds N] [--rates 0.3,0.5,0.7,0.9] [--hessian off|dense|all] [--modes none,before,after,both]
-       [--mitigation relaxed|full] [--backend wasm|cpu] [--save-models] [--quiet]
+       [--mitigation relaxed|full|relaxed,full] [--backend wasm|cpu] [--save-models] [--quiet]
 presets: ${presets.map((p) => p.id).join(', ')}`;
 
 function list(flag: string, text: string): string[] {
@@ -73,7 +73,13 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
   if (typeof values.rates === 'string') section('prune').rates = list('rates', values.rates).map(Number).filter((r) => r > 0);
   if (typeof values.hessian === 'string') section('hessian').when = values.hessian;
   if (typeof values.modes === 'string') section('mitigation').modes = list('modes', values.modes);
-  if (typeof values.mitigation === 'string') section('mitigation').version = values.mitigation;
+  if (typeof values.mitigation === 'string') {
+    // Both versions (Table 1): every mitigated mode runs once with each.
+    const versions = [...new Set(list('mitigation', values.mitigation))];
+    if (!versions.every((v) => v === 'relaxed' || v === 'full')) throw new UsageError('--mitigation: must be relaxed, full or relaxed,full');
+    if (versions.length === 2) section('mitigation').compareVersions = true;
+    else Object.assign(section('mitigation'), { version: versions[0], compareVersions: false });
+  }
   if (typeof values.backend === 'string') raw.backend = values.backend;
 
   const flagChecks: Array<[boolean, string]> = [

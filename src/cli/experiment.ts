@@ -5,6 +5,7 @@ import { nodeAssetLoader } from '../engine/data/node-assets';
 import { runExperiment } from '../engine/experiment/run-experiment';
 import { parseExperimentArgs, UsageError } from './args';
 import { formatResults } from './format-results';
+import { formatMitigationTables } from './format-tables';
 import { progressBar } from './progress-bar';
 import { saveModel, saveTestSet } from './save-models';
 
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
   });
   const file = join(args.out, 'results.json');
   await writeFile(file, JSON.stringify(results, null, 1));
-  process.stdout.write(`${formatResults(results)}\nwrote ${file} (${(results.durationMs / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(`${formatResults(results)}${formatMitigationTables(results)}\nwrote ${file} (${(results.durationMs / 1000).toFixed(1)} s)\n`);
   return results.status === 'complete' ? 0 : 1;
 }
 

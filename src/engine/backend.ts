@@ -56,7 +56,7 @@ async function tryBackend(name: Concrete): Promise<string | null> {
     }
     if (name === 'webgl' && isNode) return 'not available in Node';
     const ok = await tf.setBackend(name);
-    if (!ok) return 'setBackend returned false';
+    if (!ok) return name === 'wasm' ? 'setBackend returned false (the .wasm binary could not be loaded or compiled: check wasmPaths)' : 'setBackend returned false';
     await tf.ready();
     if (tf.getBackend() !== name) return `getBackend() reports ${tf.getBackend()}`;
     return await smokeTest();

@@ -34,7 +34,7 @@ export function seedsOf(results: Results | null): number[] {
 /** The measured rate within `tolerance` of value, else null (the slider snaps to it). */
 export function snapRate(rates: number[], value: number, tolerance = 0.02): number | null {
   let best: number | null = null;
-  for (const r of rates) if (Math.abs(r - value) <= tolerance && (best === null || Math.abs(r - value) < Math.abs(best - value))) best = r;
+  for (const r of rates) if (Math.abs(r - value) <= tolerance + 1e-9 && (best === null || Math.abs(r - value) < Math.abs(best - value))) best = r;
   return best;
 }
 

@@ -44,6 +44,34 @@ export const presets: Preset[] = [
       hessian: { when: 'dense', maxSamplesPerGroup: 256 },
     },
   },
+  {
+    id: 'mitigation-modes',
+    title: 'Fair pruning: mitigate before, after, or both?',
+    claim: 'Equalising group losses (Eq. 8) on the pruned model (Fair aft, Fair both) narrows the accuracy gap that pruning opens, most at high rates.',
+    config: {
+      data: { kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples: 6000, imageSize: 16 },
+      model: { convFilters: [6, 12], dense: [48, 24] },
+      train: { epochs: 6 },
+      prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 2 },
+      mitigation: { modes: ['none', 'before', 'after', 'both'], version: 'relaxed', dualStep: 0.5, dualEvery: 10, warmup: 20, lambdaCap: 1 },
+      hessian: { when: 'off' },
+      seeds: 3,
+    },
+  },
+  {
+    id: 'full-vs-relaxed',
+    title: 'Full (Eq. 7) vs relaxed (Eq. 8) mitigation',
+    claim: 'Constraining gradient norms and Hessian eigenvalues directly costs an order of magnitude more time than equalising losses.',
+    config: {
+      data: { kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples: 3000, imageSize: 16 },
+      model: { convFilters: [6, 12], dense: [48, 24] },
+      train: { epochs: 6 },
+      prune: { rates: [0.9], fineTuneEpochs: 2 },
+      mitigation: { modes: ['none', 'after'], compareVersions: true, dualStep: 0.5, dualEvery: 10, warmup: 20, lambdaCap: 1, fullEvery: 5, fullSamples: 32 },
+      hessian: { when: 'off' },
+      seeds: 2,
+    },
+  },
 ];
 
 export function findPreset(id: string): Preset | undefined {

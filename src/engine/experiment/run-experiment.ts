@@ -21,6 +21,8 @@ export interface DenseModel {
   weights: Weights;
   measurement: ModelMeasurement;
   multipliers: RunResult['multipliers'];
+  /** Wall time of training and measuring it, ms (the dense run's wallMs: Table 1 compares it across versions). */
+  wallMs: number;
 }
 
 /** What the worker keeps after a run, so the slider can ask for a quick prune-and-evaluate at a new rate. */
@@ -92,11 +94,13 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
       const dense = new Map<DenseVariant, DenseModel>();
       for (const variant of plannedVariants(config)) {
         throwIfAborted(o.signal);
-        const mitigated = variant === 'mitigated';
-        const phaseName = mitigated ? 'dense-mitigated' : 'dense';
+        const mitigation = variant === 'plain' ? null : variant;
+        const mitigated = mitigation !== null;
+        const phaseName = mitigated ? (config.mitigation.compareVersions ? `dense-mitigated-${variant}` : 'dense-mitigated') : 'dense';
+        const t0 = Date.now();
         emit({ type: 'phase', seed, mode: null, rate: 0, phase: 'train-dense', mitigated });
         progress('train-dense', seed, null, 0, `seed ${seed}: training the ${mitigated ? 'mitigated ' : ''}dense model`);
-        const objective = mitigated ? createMitigationObjective({ settings: config.mitigation, spec, data: split.train, seed }) : undefined;
+        const objective = mitigation ? createMitigationObjective({ settings: config.mitigation, spec, data: split.train, seed, version: mitigation }) : undefined;
         const curve: TrainingCurve = { seed, phase: phaseName, epochs: [] };
         training.push(curve);
         try {
@@ -119,7 +123,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
           progress(config.hessian.when === 'off' ? 'measure' : 'hessian', seed, null, 0, `seed ${seed}: measuring the ${phaseName} model`);
           const measurement = await measureModel(spec, trained.weights, split, hessianFor(seed, null));
           done += units.denseUnits - config.train.epochs;
-          dense.set(variant, { weights: trained.weights, measurement, multipliers: objective ? objective.trajectory('dense') : [] });
+          dense.set(variant, { weights: trained.weights, measurement, multipliers: objective ? objective.trajectory('dense') : [], wallMs: Date.now() - t0 });
         } finally {
           objective?.dispose();
         }
@@ -127,11 +131,11 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
       const plain = dense.get('plain');
       if (plain) session.dense.set(seed, plain);
 
-      for (const mode of plannedModes(config)) {
-        const base = dense.get(denseVariantOf(mode)) as DenseModel;
-        const version = mode === 'none' ? null : config.mitigation.version;
+      for (const planned of plannedModes(config)) {
+        const { mode, version } = planned;
+        const base = dense.get(denseVariantOf(planned)) as DenseModel;
         await o.onModel?.({ seed, mode, rate: 0, spec, weights: base.weights });
-        addRun(buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: 0 }));
+        addRun(buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: base.wallMs }));
         let warm: HessianRequest['warmStart'] = base.measurement.hessian && base.measurement.overallHessian
           ? { groups: base.measurement.hessian.map((h) => h.vector), overall: base.measurement.overallHessian.vector }
           : null;
@@ -143,11 +147,12 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
           const mitigated = mitigatedFineTune(mode);
           const epochs = fineTuneEpochs(config, mode);
           let weights = pruned.weights;
-          let multipliers: RunResult['multipliers'] = [];
+          // The dense phase's trajectory (before, both) followed by the fine-tuning one (after, both).
+          let multipliers: RunResult['multipliers'] = base.multipliers;
           if (epochs > 0) {
             emit({ type: 'phase', seed, mode, rate, phase: 'fine-tune', mitigated });
             progress('fine-tune', seed, mode, rate, `seed ${seed}, ${mode}: ${mitigated ? 'mitigated ' : ''}fine-tuning at ${Math.round(rate * 100)}%`);
-            const objective = mitigated ? createMitigationObjective({ settings: config.mitigation, spec, data: split.train, seed: deriveSeed(seed, 'ft', rate) }) : undefined;
+            const objective = mitigated && version ? createMitigationObjective({ settings: config.mitigation, spec, data: split.train, seed: deriveSeed(seed, 'ft', rate), version }) : undefined;
             try {
               const tuned = await train({
                 ...config.train,
@@ -163,7 +168,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
                 signal: o.signal,
               });
               weights = tuned.weights;
-              multipliers = objective ? objective.trajectory('fine-tune') : [];
+              if (objective) multipliers = [...base.multipliers, ...objective.trajectory('fine-tune')];
             } finally {
               objective?.dispose();
             }

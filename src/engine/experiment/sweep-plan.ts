@@ -1,21 +1,38 @@
 import { configRates, configSeeds, type Config, type MitigationMode } from './config';
 
-/** Which dense model a mode prunes: the plain one (none, after) or the mitigated one (before, both). */
-export type DenseVariant = 'plain' | 'mitigated';
+export type MitigationVersion = 'relaxed' | 'full';
 
-export const denseVariantOf = (mode: MitigationMode): DenseVariant => (mode === 'before' || mode === 'both' ? 'mitigated' : 'plain');
+/** Which dense model a run prunes: the plain one, or the one trained with that version of the mitigation. */
+export type DenseVariant = 'plain' | MitigationVersion;
+
+/** One mode of the sweep with the mitigation version it uses (null for 'none'). */
+export interface PlannedMode {
+  mode: MitigationMode;
+  version: MitigationVersion | null;
+}
+
+/** The versions a config runs: both when comparing them (Table 1), else the configured one. */
+export function configVersions(c: Config): MitigationVersion[] {
+  return c.mitigation.compareVersions ? ['relaxed', 'full'] : [c.mitigation.version];
+}
+
+/** The plain dense model (none, after) or the mitigated one of the run's version (before, both). */
+export const denseVariantOf = (p: PlannedMode): DenseVariant =>
+  (p.mode === 'before' || p.mode === 'both') && p.version ? p.version : 'plain';
 
 /** Whether the pruned model of this mode is fine-tuned with the mitigation (Fair Aft, Fair Both). */
 export const mitigatedFineTune = (mode: MitigationMode): boolean => mode === 'after' || mode === 'both';
 
-/** Modes run, deduplicated, in the paper's order. */
-export function plannedModes(c: Config): MitigationMode[] {
-  return (['none', 'before', 'after', 'both'] as const).filter((m) => c.mitigation.modes.includes(m));
+/** Modes run, deduplicated, in the paper's order, each mitigated mode once per version. */
+export function plannedModes(c: Config): PlannedMode[] {
+  const modes = (['none', 'before', 'after', 'both'] as const).filter((m) => c.mitigation.modes.includes(m));
+  return modes.flatMap((mode): PlannedMode[] => (mode === 'none' ? [{ mode, version: null }] : configVersions(c).map((version) => ({ mode, version }))));
 }
 
+/** Dense models trained per seed: each is shared by every mode (and rate) that prunes it. */
 export function plannedVariants(c: Config): DenseVariant[] {
-  const modes = plannedModes(c);
-  return (['plain', 'mitigated'] as const).filter((v) => modes.some((m) => denseVariantOf(m) === v));
+  const needed = new Set(plannedModes(c).map(denseVariantOf));
+  return (['plain', 'relaxed', 'full'] as const).filter((v) => needed.has(v));
 }
 
 /** Fine-tuning epochs of a pruned model: a mitigated fine-tune gets at least one epoch, or it would be a no-op. */
@@ -32,6 +49,6 @@ export function sweepUnits(c: Config): { total: number; denseUnits: number; runU
   const measure = c.hessian.when === 'off' ? 1 : 3;
   const denseUnits = c.train.epochs + measure;
   const runUnits = (mode: MitigationMode) => fineTuneEpochs(c, mode) + (c.hessian.when === 'all' ? 3 : 1);
-  const perSeed = plannedVariants(c).length * denseUnits + plannedModes(c).reduce((s, m) => s + rates.length * runUnits(m), 0);
+  const perSeed = plannedVariants(c).length * denseUnits + plannedModes(c).reduce((s, p) => s + rates.length * runUnits(p.mode), 0);
   return { total: Math.max(1, perSeed * configSeeds(c).length), denseUnits, runUnits };
 }

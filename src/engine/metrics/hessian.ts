@@ -5,6 +5,7 @@ import type { Weights } from '../model/params';
 import type { ModelSpec } from '../model/spec';
 import { createRng, subsample } from '../random';
 import { createHvp } from './hvp';
+import { lanczos } from './lanczos';
 import { dot, fromArrays, scale, toArrays } from './param-vectors';
 
 export interface EigenEstimate {
@@ -12,7 +13,7 @@ export interface EigenEstimate {
   value: number;
   /** Hessian-vector products spent. */
   iterations: number;
-  /** Whether the relative change of vᵀHv fell below the tolerance before maxIterations. */
+  /** Whether the stopping rule (power: relative change of vᵀHv; Lanczos: residual bound) held before maxIterations. */
   converged: boolean;
   /** Its unit eigenvector, per parameter tensor, to warm-start the next estimate. */
   vector: Float32Array[];
@@ -77,12 +78,16 @@ export async function powerIteration(
   }
 }
 
-/** Unit start vector: the warm start when it fits the layout and is non-zero, else the seeded random one. */
 function startVector(shapes: number[][], opts: PowerIterationOptions): tf.Tensor[] {
+  return fromArrays(startValues(shapes, opts), shapes);
+}
+
+/** Unit start vector: the warm start when it fits the layout and is non-zero, else the seeded random one. */
+export function startValues(shapes: number[][], opts: PowerIterationOptions): Float32Array[] {
   const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
   const warm = opts.warmStart;
   const usable = warm && warm.length === sizes.length && warm.every((w, i) => w.length === sizes[i]) && warm.some((w) => w.some((x) => x !== 0));
-  return fromArrays(usable ? normalized(warm) : randomUnitVector(shapes, opts.seed), shapes);
+  return usable ? normalized(warm) : randomUnitVector(shapes, opts.seed);
 }
 
 /** The seeded Gaussian start vector of power iteration, scaled to unit norm (exported for the PyTorch bench). */
@@ -116,6 +121,11 @@ export interface TopHessianOptions {
   warmStart?: Float32Array[] | null;
   /** Samples per Hessian-vector product batch (default 128). */
   batchSize?: number;
+  /**
+   * 'power' (default): PyHessian's power iteration. 'lanczos': fewer products for the same accuracy, and its
+   * stopping rule bounds the error (see lanczos.ts).
+   */
+  method?: 'power' | 'lanczos';
   signal?: AbortSignal;
 }
 
@@ -125,8 +135,9 @@ export interface TopHessianEstimate extends EigenEstimate {
 }
 
 /**
- * λ(H_a): the top eigenvalue of the Hessian of the mean cross-entropy over group a's samples (Section 5.2),
- * at fixed weights, on whatever backend is active. A group with no samples gives λ = 0 with 0 samples.
+ * λ(H_a): the top eigenvalue of the group Hessian H_a = ∇²_θ J(θ; D_a) of Theorem 1 (Eq. 9) and Section 5, J the
+ * mean cross-entropy over group a's samples, at fixed weights, on whatever backend is active. A group with no
+ * samples gives λ = 0 with 0 samples.
  */
 export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: Dataset, opts: TopHessianOptions): Promise<TopHessianEstimate> {
   const indices = hessianSubset(data, opts.group, opts.maxSamples, opts.seed);
@@ -138,13 +149,16 @@ export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: D
   const params = fromArrays(weights.values, shapes);
   const hvp = createHvp(spec, params, { x: imageBatch(data, indices), labels, n: indices.length }, opts.batchSize ?? 128);
   try {
-    const eig = await powerIteration((v) => hvp.apply(v), shapes, {
+    const iterOpts: PowerIterationOptions = {
       tolerance: opts.tolerance,
       maxIterations: opts.maxIterations,
       seed: opts.seed,
       warmStart: opts.warmStart,
       signal: opts.signal,
-    });
+    };
+    const apply = (v: tf.Tensor[]) => hvp.apply(v);
+    const eig =
+      opts.method === 'lanczos' ? await lanczos(apply, shapes, startValues(shapes, iterOpts), iterOpts) : await powerIteration(apply, shapes, iterOpts);
     return { ...eig, samples: indices.length };
   } finally {
     hvp.dispose();

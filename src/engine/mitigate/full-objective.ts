@@ -18,6 +18,14 @@ import { trajectoryOf } from './trajectory';
 /** Power iterations for the very first eigenvectors (a random start); later ones are warm-started. */
 const FIRST_POWER_ITERATIONS = 20;
 const POWER_TOLERANCE = 1e-3;
+/** Floor of a constraint's scale |target| in the relative gaps. */
+const RELATIVE_EPS = 1e-6;
+
+/** x as a constant: same value, zero gradient (a tf.zeros with no input, so it stays off the tape). */
+const constant = tf.customGrad((x) => {
+  const t = x as tf.Tensor;
+  return { value: tf.clone(t), gradFunc: () => tf.zeros(t.shape) };
+}) as <T extends tf.Tensor>(x: T) => T;
 
 /** What one constraint evaluation needs, prepared (asynchronously) after the step before it. */
 interface Prepared {
@@ -132,8 +140,11 @@ export function createFullObjective(settings: Config['mitigation'], spec: ModelS
         });
         return tf.concat(parts) as tf.Tensor1D;
       };
-      const gapG = scatter(tf.sub(terms.gradNorm, terms.overallGradNorm));
-      const gapH = scatter(tf.sub(terms.eigen as tf.Tensor1D, terms.overallEigen as tf.Scalar));
+      // Relative gaps (value − target) / |target|, the target's size held constant: the same constraints, but
+      // ||g|| (~0.1-1) and λ(H) (~1-100) become comparable, so one dual step size and one cap fit both kinds.
+      const relative = (v: tf.Tensor1D, target: tf.Scalar) => tf.div(tf.sub(v, target), tf.add(tf.abs(constant(target)), RELATIVE_EPS)) as tf.Tensor1D;
+      const gapG = scatter(relative(terms.gradNorm, terms.overallGradNorm));
+      const gapH = scatter(relative(terms.eigen as tf.Tensor1D, terms.overallEigen as tf.Scalar));
       const measured = Float32Array.from({ length: 2 * numGroups }, (_, c) => (used.includes(c % numGroups) ? 1 : 0));
       pending = { gap: tf.keep(tf.concat([gapG, gapH]) as tf.Tensor1D), measured };
       // A constraint whose multipliers are all 0 only needs measuring: leaving it out of the objective spares its

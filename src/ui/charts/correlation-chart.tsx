@@ -24,8 +24,8 @@ export function CorrelationChart({ id, title, caption }: Props) {
       <ResponsiveContainer width="100%" height={height}>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
-          <XAxis dataKey="x" type="number" name={corr?.x} domain={['auto', 'auto']} tickFormatter={(v: number) => num(v, 2)} label={{ value: corr?.x ?? '', position: 'insideBottom', offset: -10 }} />
-          <YAxis dataKey="y" type="number" name={corr?.y} domain={['auto', 'auto']} tickFormatter={(v: number) => num(v, 2)} width={56} label={{ value: corr?.y ?? '', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+          <XAxis dataKey="x" type="number" name={corr?.x} domain={['auto', 'auto']} tickFormatter={(v: number) => num(v, 3)} label={{ value: corr?.x ?? '', position: 'insideBottom', offset: -10 }} />
+          <YAxis dataKey="y" type="number" name={corr?.y} domain={['auto', 'auto']} tickFormatter={(v: number) => num(v, 3)} width={56} label={{ value: corr?.y ?? '', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => num(Number(v))} />
           {byGroup.map((g) => (
             <Scatter

@@ -15,10 +15,12 @@ interface Props {
   format: (v: number) => string;
   /** Shown when no group has a value (e.g. λ(H_a) with the Hessian off). */
   missing: string;
+  /** Fixed y range (accuracy: within [0, 1]); default: fit the data. */
+  yDomain?: [number | ((v: number) => number) | 'auto', number | ((v: number) => number) | 'auto'];
 }
 
 /** One metric per group against the pruning rate: mean line, band over seeds, selected rate, provisional points. */
-export function GroupRateChart({ title, caption, metric, yLabel, format, missing }: Props) {
+export function GroupRateChart({ title, caption, metric, yLabel, format, missing, yDomain = ['auto', 'auto'] }: Props) {
   const { results, shown, hoveredGroup, hoverGroup, mode, height } = useChartView();
   const selectedRate = useApp((s) => s.selectedRate);
   const provisional = useApp((s) => s.provisional);
@@ -34,10 +36,10 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
   return (
     <ChartFrame title={title} caption={caption} empty={empty}>
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+        <ComposedChart data={rows} margin={{ top: 20, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
           <XAxis dataKey="rate" type="number" domain={[0, 1]} ticks={rateTicks} tickFormatter={rateTickFormat} label={{ value: 'pruning rate', position: 'insideBottom', offset: -10 }} />
-          <YAxis tickFormatter={format} width={56} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} domain={['auto', 'auto']} />
+          <YAxis tickFormatter={format} width={56} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} domain={yDomain} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} labelFormatter={(v) => `rate ${rateTickFormat(Number(v))}`} />
           {shown.map(({ group }) => (
             <Area key={`band-${group}`} dataKey={bandKey(group)} stroke="none" fill={groupColor(group)} fillOpacity={0.15 * dimmed(group, hoveredGroup)} isAnimationActive={false} legendType="none" tooltipType="none" connectNulls />

@@ -46,7 +46,7 @@ export function TrainingChart() {
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
           <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -10 }} />
-          <YAxis tickFormatter={format} width={52} domain={['auto', 'auto']} />
+          <YAxis tickFormatter={format} width={52} domain={metric === 'accuracy' ? [(v: number) => Math.max(0, Math.floor(v * 10) / 10), (v: number) => Math.min(1, Math.ceil(v * 10) / 10)] : ['auto', 'auto']} />
           <Tooltip formatter={(v) => format(Number(v))} labelFormatter={(v) => `epoch ${v}`} />
           {lines.map(({ group, name }) => (
             <Line

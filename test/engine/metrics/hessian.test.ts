@@ -56,10 +56,12 @@ describe('λ of the loss Hessian against dense references (cpu)', () => {
             for (let kk = 0; kk < C; kk++) H[idx(j, k) * P + idx(jj, kk)] += (phi[j] * phi[jj] * ((k === kk ? p[k] : 0) - p[k] * p[kk])) / 40;
     }
     const exact = dominant(jacobiEigenvalues(H, P));
-    const est = await topHessianEigen(spec, w, data, { ...tight, group: null });
-    expect(est.converged).toBe(true);
-    expect(est.samples).toBe(40);
-    expect(Math.abs(est.value - exact) / Math.abs(exact)).toBeLessThan(1e-3);
+    for (const method of ['power', 'lanczos'] as const) {
+      const est = await topHessianEigen(spec, w, data, { ...tight, group: null, method });
+      expect(est.converged).toBe(true);
+      expect(est.samples).toBe(40);
+      expect(Math.abs(est.value - exact) / Math.abs(exact)).toBeLessThan(1e-3);
+    }
   });
 
   it('tiny tanh MLP: the Hessian assembled from HVPs is symmetric and its top eigenvalue matches power iteration', async () => {
@@ -101,9 +103,11 @@ describe('λ of the loss Hessian against dense references (cpu)', () => {
     expect(Math.sqrt(asym / norm)).toBeLessThan(1e-4);
     const sym = H.map((_, k) => (H[k] + H[(k % P) * P + Math.floor(k / P)]) / 2);
     const exact = dominant(jacobiEigenvalues(sym, P));
-    const est = await topHessianEigen(spec, w, data, { ...tight, group: null, batchSize: 7 });
-    expect(est.converged).toBe(true);
-    expect(Math.abs(est.value - exact) / Math.abs(exact)).toBeLessThan(1e-3);
+    for (const method of ['power', 'lanczos'] as const) {
+      const est = await topHessianEigen(spec, w, data, { ...tight, group: null, batchSize: 7, method });
+      expect(est.converged).toBe(true);
+      expect(Math.abs(est.value - exact) / Math.abs(exact)).toBeLessThan(1e-3);
+    }
   });
 });
 
@@ -126,13 +130,28 @@ describe('topHessianEigen on a CNN', () => {
     expect(Math.abs(cpu.value - wasm.value) / Math.abs(cpu.value)).toBeLessThan(1e-4);
   });
 
-  it.each(['cpu', 'wasm'])('leaks no tensors across a full power iteration (%s)', async (backend) => {
+  it.each([
+    ['cpu', 'power'],
+    ['wasm', 'power'],
+    ['wasm', 'lanczos'],
+  ] as const)('leaks no tensors across a full run (%s, %s)', async (backend, method) => {
     installKernels();
     await tf.setBackend(backend);
     const before = tf.memory().numTensors;
-    const r = await topHessianEigen(spec, w, data, { group: 0, tolerance: 1e-4, maxIterations: 20, maxSamples: 1000, seed: 2 });
+    const r = await topHessianEigen(spec, w, data, { group: 0, tolerance: 1e-4, maxIterations: 20, maxSamples: 1000, seed: 2, method });
     expect(r.iterations).toBeGreaterThan(1);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('Lanczos agrees with power iteration run to convergence, in fewer products', async () => {
+    installKernels();
+    await tf.setBackend('wasm');
+    const opts = { group: null, maxIterations: 300, maxSamples: 1000, seed: 2, batchSize: 16 };
+    const power = await topHessianEigen(spec, w, data, { ...opts, tolerance: 1e-7 });
+    const lz = await topHessianEigen(spec, w, data, { ...opts, tolerance: 1e-5, method: 'lanczos' });
+    expect(lz.converged).toBe(true);
+    expect(Math.abs(lz.value - power.value) / power.value).toBeLessThan(1e-4);
+    expect(lz.iterations).toBeLessThan(power.iterations);
   });
 
   it('caps samples with a seeded subsample, handles an empty group, and warm-starts', async () => {

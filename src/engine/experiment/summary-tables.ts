@@ -1,0 +1,108 @@
+import type { MitigationMode } from './config';
+import type { Results, RunResult } from './results';
+
+// The paper's two mitigation tables as plain numbers from Results (no tfjs: views and the CLI both read these).
+
+/** Mean and sample standard deviation over seeds; NaN mean when there is nothing to summarise. */
+export interface MeanStd {
+  mean: number;
+  std: number;
+  n: number;
+}
+
+export function meanStd(values: number[]): MeanStd {
+  const v = values.filter(Number.isFinite);
+  const n = v.length;
+  if (n === 0) return { mean: NaN, std: NaN, n: 0 };
+  const mean = v.reduce((s, x) => s + x, 0) / n;
+  const std = n > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : 0;
+  return { mean, std, n };
+}
+
+type Version = RunResult['version'];
+
+/** One row of Table 2: a mode (with its version, when several were run), a cell per pruning rate. */
+export interface Table2Row {
+  mode: MitigationMode;
+  version: Version;
+  accuracy: MeanStd[];
+  /** Fairness violation: max − min group accuracy. */
+  violation: MeanStd[];
+}
+
+export interface Table2 {
+  /** The pruning rates of the columns (the dense model, rate 0, is left out as in the paper). */
+  rates: number[];
+  rows: Table2Row[];
+}
+
+const MODE_ORDER: MitigationMode[] = ['none', 'before', 'after', 'both'];
+const VERSION_ORDER: Version[] = [null, 'relaxed', 'full'];
+const sameRate = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+
+function modeVersions(runs: RunResult[]): Array<{ mode: MitigationMode; version: Version }> {
+  const keys = new Map<string, { mode: MitigationMode; version: Version }>();
+  for (const r of runs) keys.set(`${r.mode}/${r.version}`, { mode: r.mode, version: r.mode === 'none' ? null : r.version });
+  return [...keys.values()].sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode) || VERSION_ORDER.indexOf(a.version) - VERSION_ORDER.indexOf(b.version));
+}
+
+const runsOf = (runs: RunResult[], mode: MitigationMode, version: Version, rate: number) =>
+  runs.filter((r) => r.mode === mode && (mode === 'none' || r.version === version) && sameRate(r.rate, rate));
+
+/** Table 2's shape: modes × pruning rates, overall test accuracy and fairness violation, mean ± std over seeds. */
+export function table2(results: Results): Table2 {
+  const rates = [...new Set(results.runs.map((r) => r.rate).filter((r) => r > 0))].sort((a, b) => a - b);
+  const rows = modeVersions(results.runs).map(({ mode, version }) => ({
+    mode,
+    version,
+    accuracy: rates.map((rate) => meanStd(runsOf(results.runs, mode, version, rate).map((r) => r.overall.accuracy))),
+    violation: rates.map((rate) => meanStd(runsOf(results.runs, mode, version, rate).map((r) => r.fairness.accuracyGap))),
+  }));
+  return { rates, rows };
+}
+
+/** One row of Table 1: a mitigated mode at one rate with one version. */
+export interface Table1Row {
+  mode: MitigationMode;
+  rate: number;
+  version: 'relaxed' | 'full';
+  /** Test accuracy of each group (the paper's class-wise accuracy, its groups being the classes). */
+  groupAccuracy: MeanStd[];
+  overall: MeanStd;
+  violation: MeanStd;
+  /** Wall time of the run: training (rate 0) or pruning + fine-tuning + measuring (other rates), ms. */
+  wallMs: MeanStd;
+}
+
+export interface Table1 {
+  groupNames: string[];
+  rows: Table1Row[];
+  /** Whether both versions are present, so the rows can be compared pairwise. */
+  compared: boolean;
+}
+
+/**
+ * Table 1's shape: full vs relaxed mitigation, per mitigated mode and rate, group-wise and overall accuracy and wall
+ * time. A mode's dense run (rate 0) is kept only where the dense model was itself mitigated (before, both).
+ */
+export function table1(results: Results): Table1 {
+  const mitigated = results.runs.filter((r) => r.mode !== 'none' && r.version !== null && (r.rate > 0 || r.mode === 'before' || r.mode === 'both'));
+  const keys = new Map<string, { mode: MitigationMode; rate: number; version: 'relaxed' | 'full' }>();
+  for (const r of mitigated) keys.set(`${r.mode}/${r.rate}/${r.version}`, { mode: r.mode, rate: r.rate, version: r.version as 'relaxed' | 'full' });
+  const rows = [...keys.values()]
+    .sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode) || a.rate - b.rate || VERSION_ORDER.indexOf(a.version) - VERSION_ORDER.indexOf(b.version))
+    .map(({ mode, rate, version }) => {
+      const runs = runsOf(mitigated, mode, version, rate);
+      return {
+        mode,
+        rate,
+        version,
+        groupAccuracy: results.dataset.groupNames.map((_, a) => meanStd(runs.map((r) => r.groups[a]?.accuracy ?? NaN))),
+        overall: meanStd(runs.map((r) => r.overall.accuracy)),
+        violation: meanStd(runs.map((r) => r.fairness.accuracyGap)),
+        wallMs: meanStd(runs.map((r) => r.wallMs)),
+      };
+    });
+  const versions = new Set(rows.map((r) => r.version));
+  return { groupNames: results.dataset.groupNames, rows, compared: versions.size === 2 };
+}

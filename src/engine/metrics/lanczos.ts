@@ -1,0 +1,115 @@
+import * as tf from '@tensorflow/tfjs';
+import { throwIfAborted } from '../experiment/events';
+import type { EigenEstimate, PowerIterationOptions } from './hessian';
+import { fromArrays } from './param-vectors';
+import { symmetricEigen } from './symmetric-eigen';
+
+/**
+ * Top Hessian eigenvalue by Lanczos with full reorthogonalisation: the Krylov space of k products holds a better
+ * estimate than power iteration's last vector, so it needs fewer products for the same accuracy. Stops when the
+ * residual bound β_k |s_k| of the dominant Ritz pair (θ, s) falls below tolerance · |θ|: some eigenvalue of H is
+ * then within that distance of θ, a guarantee power iteration's stopping rule does not give. The basis is kept in
+ * float64 on the JS side (k vectors of the parameter count), so only H v runs on the backend.
+ */
+export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: number[][], start: Float32Array[], opts: PowerIterationOptions): Promise<EigenEstimate> {
+  const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
+  const basis: Float64Array[] = [];
+  const alpha: number[] = [];
+  const beta: number[] = [];
+  let q = unit(flat64(start));
+  let value = 0;
+  let ritz = q;
+  let converged = false;
+  for (let k = 0; k < opts.maxIterations; k++) {
+    throwIfAborted(opts.signal);
+    basis.push(q);
+    const w = await apply(hvp, q, sizes, shapes);
+    const a = dot(w, q);
+    alpha.push(a);
+    // Full reorthogonalisation (twice is enough, Kahan-Parlett): keeps the Ritz values free of ghost copies.
+    for (let pass = 0; pass < 2; pass++)
+      for (const b of basis) {
+        const c = dot(w, b);
+        for (let i = 0; i < w.length; i++) w[i] -= c * b[i];
+      }
+    const bk = Math.sqrt(dot(w, w));
+    const { values, vectors } = symmetricEigen(tridiagonal(alpha, beta), alpha.length);
+    let top = 0;
+    for (let i = 1; i < values.length; i++) if (Math.abs(values[i]) > Math.abs(values[top])) top = i;
+    value = values[top];
+    const s = vectors[top];
+    ritz = combine(basis, s);
+    if (!Number.isFinite(value) || !Number.isFinite(bk)) throw new Error('Hessian-vector product is not finite (the loss or the weights hold NaN or Infinity)');
+    if (Math.abs(bk * s[s.length - 1]) <= opts.tolerance * Math.abs(value) || bk <= 1e-12 * Math.abs(value) || bk === 0) {
+      converged = true;
+      break;
+    }
+    beta.push(bk);
+    q = w.map((x) => x / bk);
+  }
+  const vector = split(ritz, sizes);
+  return { value, iterations: alpha.length, converged, vector };
+}
+
+async function apply(hvp: (v: tf.Tensor[]) => tf.Tensor[], q: Float64Array, sizes: number[], shapes: number[][]): Promise<Float64Array> {
+  const v = fromArrays(split(q, sizes), shapes);
+  const hv = hvp(v);
+  tf.dispose(v);
+  const out = new Float64Array(q.length);
+  let o = 0;
+  for (const t of hv) {
+    const d = await t.data();
+    out.set(d, o);
+    o += d.length;
+  }
+  tf.dispose(hv);
+  return out;
+}
+
+function tridiagonal(alpha: number[], beta: number[]): Float64Array {
+  const n = alpha.length;
+  const t = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    t[i * n + i] = alpha[i];
+    if (i + 1 < n) t[i * n + i + 1] = t[(i + 1) * n + i] = beta[i];
+  }
+  return t;
+}
+
+function combine(basis: Float64Array[], s: Float64Array): Float64Array {
+  const out = new Float64Array(basis[0].length);
+  basis.forEach((b, j) => {
+    for (let i = 0; i < out.length; i++) out[i] += s[j] * b[i];
+  });
+  return unit(out);
+}
+
+function flat64(parts: Float32Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+function split(v: Float64Array, sizes: number[]): Float32Array[] {
+  let o = 0;
+  return sizes.map((n) => {
+    const part = Float32Array.from(v.subarray(o, o + n));
+    o += n;
+    return part;
+  });
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+function unit(v: Float64Array): Float64Array {
+  const n = Math.sqrt(dot(v, v));
+  return v.map((x) => x / n);
+}

@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createRunController } from './state/run-controller';
+import { createAppStore } from './state/store';
+import { App } from './ui/App';
+import { AppContext } from './ui/app-context';
+import { AutorunAndSync } from './ui/autorun-and-sync';
+import { createEngineClient, spawnEngineWorker } from './worker/client';
+import { applyLink } from './ui/use-share-link-sync';
+import './ui/styles.css';
+
+// Composition root: one store, one worker client, one controller for the page's lifetime.
+const store = createAppStore();
+const autorun = applyLink(store, location.hash.slice(1));
+const controller = createRunController(store, createEngineClient(spawnEngineWorker));
+void controller.probeBackend();
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <AppContext.Provider value={{ store, controller }}>
+      <AutorunAndSync autorun={autorun} />
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { modesPresent } from '../state/select-runs';
+import { ChartGrid } from './charts/chart-grid';
+import { ControlsPanel } from './controls/controls-panel';
+import { useApp } from './app-context';
+import { DropZone } from './panels/drop-zone';
+import { HeaderBar } from './panels/header-bar';
+import { Notices } from './panels/notices';
+import { PresetGallery } from './panels/preset-gallery';
+import { ProgressBar } from './panels/progress-bar';
+import { Table2 } from './panels/table2';
+import { ViewBar } from './panels/view-bar';
+
+/** One screen: settings on the left (hidden in presenter mode), the charts of the current Results on the right. */
+export function App() {
+  const presenter = useApp((s) => s.presenter);
+  const results = useApp((s) => s.results);
+  const configModes = useApp((s) => s.config.mitigation.modes);
+  const showModes = useMemo(() => modesPresent(results).length > 1 || configModes.length > 1, [results, configModes]);
+  return (
+    <div className={`app${presenter ? ' presenter' : ''}`} data-status={useApp((s) => s.run.status)}>
+      <HeaderBar />
+      <Notices />
+      <ProgressBar />
+      <div className="layout">
+        {!presenter && (
+          <div className="sidebar">
+            <PresetGallery />
+            <ControlsPanel />
+          </div>
+        )}
+        <main className="main">
+          <ViewBar />
+          <ChartGrid showModes={showModes} />
+          {showModes && <Table2 />}
+        </main>
+      </div>
+      <DropZone />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { configSchema, type Config } from '../../engine/experiment/config';
+import { pct } from '../format';
+import { useApp } from '../app-context';
+import { CheckboxField, ControlGroup, NumberField, SelectField, SliderField } from './fields';
+import { useConfigField, withValue } from './use-config-field';
+
+const KINDS = [
+  { value: 'synthetic', label: 'Synthetic groups' },
+  { value: 'mnist', label: 'MNIST digits (long tail)' },
+] as const;
+
+/** Keeps one share and one difficulty per group when the number of groups changes. */
+function resizeGroups(c: Config, n: number): Config {
+  if (c.data.kind !== 'synthetic') return c;
+  const fill = (xs: number[], v: number) => Array.from({ length: n }, (_, i) => xs[i] ?? v);
+  return withValue(withValue(withValue(c, 'data.numGroups', n), 'data.groupShares', fill(c.data.groupShares, 1)), 'data.groupDifficulty', fill(c.data.groupDifficulty, 0.2));
+}
+
+function SyntheticControls() {
+  const data = useApp((s) => s.config.data);
+  const updateConfig = useApp((s) => s.updateConfig);
+  const [numClasses, setClasses] = useConfigField<number>('data.numClasses');
+  const [samples, setSamples] = useConfigField<number>('data.samples');
+  const [imageSize, setImageSize] = useConfigField<number>('data.imageSize');
+  if (data.kind !== 'synthetic') return null;
+  const setAt = (key: 'groupShares' | 'groupDifficulty', a: number, v: number) =>
+    updateConfig((c) => {
+      if (c.data.kind !== 'synthetic') return c;
+      const xs = c.data[key];
+      const fallback = key === 'groupShares' ? 1 : 0.2;
+      return withValue(c, `data.${key}`, Array.from({ length: c.data.numGroups }, (_, i) => (i === a ? v : (xs[i] ?? fallback))));
+    });
+  return (
+    <>
+      <NumberField label="Groups" integer value={data.numGroups} onChange={(n) => updateConfig((c) => resizeGroups(c, Math.min(8, Math.max(2, n))))} hint="2-8 groups; each gets a size and a difficulty below." />
+      <NumberField label="Classes" integer value={numClasses} onChange={setClasses} hint="Labels to predict (2-10)." />
+      <NumberField label="Samples" integer value={samples} onChange={setSamples} hint="Train + test, before the split." />
+      <NumberField label="Image size" integer value={imageSize} onChange={setImageSize} hint="Side in pixels (8-28)." />
+      {Array.from({ length: data.numGroups }, (_, a) => (
+        <div className="group-sliders" key={a}>
+          <SliderField label={`Group ${a} size`} min={0.05} max={3} step={0.05} value={data.groupShares[a] ?? 1} onChange={(v) => setAt('groupShares', a, v)} format={(v) => `×${v.toFixed(2)}`} />
+          <SliderField label={`Group ${a} difficulty`} min={0} max={1} step={0.05} value={data.groupDifficulty[a] ?? 0.2} onChange={(v) => setAt('groupDifficulty', a, v)} format={(v) => pct(v)} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function MnistControls() {
+  const data = useApp((s) => s.config.data);
+  const [samples, setSamples] = useConfigField<number>('data.samples');
+  const [longTail, setLongTail] = useConfigField<number>('data.longTail');
+  const [balancedTest, setBalancedTest] = useConfigField<boolean>('data.balancedTest');
+  if (data.kind !== 'mnist') return null;
+  return (
+    <>
+      <NumberField label="Samples" integer value={samples} onChange={setSamples} hint="Digits drawn from the 10,000 shipped (500-10,000)." />
+      <SliderField label="Long tail" min={1} max={100} step={1} value={longTail} onChange={setLongTail} format={(v) => `${v}×`} hint="The rarest digit keeps 1/this of its samples; 1 = balanced." />
+      <CheckboxField label="Balanced test split" value={balancedTest} onChange={setBalancedTest} hint="Only the training data is made imbalanced." />
+    </>
+  );
+}
+
+export function DataControls() {
+  const kind = useApp((s) => s.config.data.kind);
+  const updateConfig = useApp((s) => s.updateConfig);
+  const [testFraction, setTestFraction] = useConfigField<number>('testFraction');
+  return (
+    <ControlGroup title="Data" hint="Groups are what fairness is measured over: a small or hard group is the paper's under-represented group.">
+      <SelectField label="Data set" value={kind} options={KINDS} onChange={(k) => updateConfig((c) => ({ ...c, data: configSchema.parse({ data: { kind: k } }).data }))} />
+      <SyntheticControls />
+      <MnistControls />
+      <SliderField label="Test fraction" min={0.1} max={0.5} step={0.05} value={testFraction} onChange={setTestFraction} format={(v) => pct(v)} hint="Held out, stratified by group." />
+    </ControlGroup>
+  );
+}

@@ -1,0 +1,25 @@
+import { CheckboxField, ControlGroup, NumberField, SelectField } from './fields';
+import { useConfigField } from './use-config-field';
+
+export function HessianControls() {
+  const [when, setWhen] = useConfigField<'off' | 'dense' | 'all'>('hessian.when');
+  const [tol, setTol] = useConfigField<number>('hessian.tolerance');
+  const [iters, setIters] = useConfigField<number>('hessian.maxIterations');
+  const [samples, setSamples] = useConfigField<number>('hessian.maxSamplesPerGroup');
+  const [warm, setWarm] = useConfigField<boolean>('hessian.warmStart');
+  return (
+    <ControlGroup title="Hessian λ(H_a)" hint="Top eigenvalue of each group's loss Hessian by power iteration: the curvature term of Theorem 1." open={false}>
+      <SelectField
+        label="Compute"
+        value={when}
+        options={[{ value: 'off', label: 'Off' }, { value: 'dense', label: 'Dense model only' }, { value: 'all', label: 'At every rate (slow)' }]}
+        onChange={setWhen}
+        hint="The bound of Theorem 1 needs it on the dense model."
+      />
+      <NumberField label="Tolerance" value={tol} onChange={setTol} hint="Relative change that stops the power iteration." />
+      <NumberField label="Max iterations" integer value={iters} onChange={setIters} />
+      <NumberField label="Samples per group" integer value={samples} onChange={setSamples} hint="Seeded subsample; larger is slower and closer." />
+      <CheckboxField label="Warm start" value={warm} onChange={setWarm} hint="Start from the previous rate's eigenvector." />
+    </ControlGroup>
+  );
+}

@@ -1,0 +1,29 @@
+import { backendNames, type BackendName } from '../../engine/experiment/config';
+import { useController } from '../app-context';
+import { ControlGroup, NumberField, SelectField } from './fields';
+import { useConfigField } from './use-config-field';
+
+const BACKEND_LABELS: Record<BackendName, string> = { auto: 'Auto (WebGPU → wasm → WebGL → CPU)', webgpu: 'WebGPU', wasm: 'WebAssembly', webgl: 'WebGL', cpu: 'CPU (plain JS)' };
+
+export function RunSettings() {
+  const controller = useController();
+  const [seed, setSeed] = useConfigField<number>('seed');
+  const [seeds, setSeeds] = useConfigField<number>('seeds');
+  const [backend, setBackend] = useConfigField<BackendName>('backend');
+  return (
+    <ControlGroup title="Seeds and backend" hint="Several seeds give a mean and a band in every chart.">
+      <NumberField label="First seed" integer value={seed} onChange={setSeed} />
+      <NumberField label="Seeds" integer value={seeds} onChange={setSeeds} hint="Runs seed, seed+1, … (1-10)." />
+      <SelectField
+        label="Backend"
+        value={backend}
+        options={backendNames.map((b) => ({ value: b, label: BACKEND_LABELS[b] }))}
+        onChange={(b) => {
+          setBackend(b);
+          void controller.probeBackend();
+        }}
+        hint="Where the worker computes; the badge shows the one in use."
+      />
+    </ControlGroup>
+  );
+}

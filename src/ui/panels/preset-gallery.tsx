@@ -1,0 +1,43 @@
+import { presetConfig, presets } from '../../engine/experiment/presets';
+import { deepEqual } from '../../state/link-values';
+import { useApp, useController } from '../app-context';
+
+/** Every engine preset as a card with its one-line claim; one click loads it, the other also runs it. */
+export function PresetGallery() {
+  const controller = useController();
+  const config = useApp((s) => s.config);
+  const setConfig = useApp((s) => s.setConfig);
+  return (
+    <section className="presets" aria-label="Presets">
+      <h2>Presets</h2>
+      <ul className="preset-list">
+        {presets.map((p) => {
+          const pc = presetConfig(p);
+          const active = deepEqual({ ...pc, backend: null }, { ...config, backend: null });
+          return (
+            <li key={p.id} className={`preset-card${active ? ' active' : ''}`} data-preset={p.id}>
+              <h3>{p.title}</h3>
+              <p>{p.claim}</p>
+              <div className="preset-actions">
+                <button type="button" className="small" onClick={() => setConfig({ ...pc, backend: config.backend })} aria-label={`Load preset: ${p.title}`}>
+                  Load
+                </button>
+                <button
+                  type="button"
+                  className="small primary"
+                  onClick={() => {
+                    setConfig({ ...pc, backend: config.backend });
+                    controller.run();
+                  }}
+                  aria-label={`Load and run preset: ${p.title}`}
+                >
+                  Load &amp; run
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

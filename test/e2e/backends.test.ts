@@ -1,0 +1,30 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, lineCount, trackErrors, waitForRunEnd } from './browser';
+
+// The smallest sweep: the WebGPU test runs on SwiftShader's software adapter, which is very slow.
+const MINI = 'data.numClasses=2&data.numGroups=2&data.groupShares=1,0.3&data.groupDifficulty=0.1,0.6&data.samples=200&data.imageSize=8&model.convFilters=2,2&model.dense=4,4&train.epochs=1&prune.rates=0.5&prune.fineTuneEpochs=0&hessian.when=off';
+
+describe('forced backends', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  for (const backend of ['wasm', 'webgpu'] as const) {
+    it(`runs on ${backend} when the link forces it`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const errors = trackErrors(page);
+      await page.goto(`${inject('baseUrl')}#v=1&${MINI}&backend=${backend}&autorun=1`);
+      expect(await waitForRunEnd(page, 170_000)).toBe('complete');
+      const badge = page.getByTestId('backend-badge');
+      expect(await badge.getAttribute('data-backend')).toBe(backend);
+      expect(await badge.getAttribute('title')).not.toContain('Fell back');
+      expect(await lineCount(page, 'Per-group accuracy')).toBe(2);
+      if (backend === 'wasm') expect(await page.evaluate(() => crossOriginIsolated)).toBe(true); // wasm threads need it
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,60 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, TINY, trackErrors } from './browser';
+
+describe('the share link', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
+  });
+  afterAll(async () => browser?.close());
+
+  it('copies a link that reopens to the same config', async () => {
+    const page = await context.newPage();
+    const errors = trackErrors(page);
+    await page.goto(`${inject('baseUrl')}#v=1&${TINY}&backend=wasm`);
+    // Change settings in the page: they must travel in the copied link.
+    await page.getByRole('textbox', { name: 'Epochs' }).fill('3');
+    await page.getByRole('textbox', { name: 'Epochs' }).press('Enter');
+    await page.getByRole('button', { name: 'Both' }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied' }).count()).toBe(1);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain('train.epochs=3');
+    expect(link).toContain('mitigation.modes=none,both');
+    expect(link).not.toContain('autorun');
+
+    const reopened = await context.newPage();
+    await reopened.goto(link);
+    expect(await reopened.getByRole('textbox', { name: 'Epochs' }).inputValue()).toBe('3');
+    expect(await reopened.getByRole('button', { name: 'Both' }).getAttribute('aria-pressed')).toBe('true');
+    await reopened.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => reopened.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    // The URL itself follows the settings (replaceState, no new history entries).
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('train.epochs=3');
+    expect(await page.evaluate(() => history.length)).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('loads the closest valid config from a malformed link and says what was dropped', async () => {
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}#v=1&train.epochs=9999&bogus=1&data.samples=abc&prune.rates=0.5,zz`);
+    const notice = page.getByRole('alert').filter({ hasText: 'could not be used' });
+    await expect.poll(() => notice.count()).toBe(1);
+    const text = await notice.textContent();
+    for (const what of ['train.epochs', 'bogus', 'data.samples', 'prune.rates']) expect(text).toContain(what);
+    expect(await page.getByRole('textbox', { name: 'Epochs' }).inputValue()).toBe('200');
+    expect(await page.getByRole('textbox', { name: 'Pruning rates' }).inputValue()).toBe('0.5');
+  });
+
+  it('hides the controls in presenter mode', async () => {
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}#v=1&presenter=1`);
+    await expect.poll(() => page.getByRole('region', { name: 'Per-group accuracy', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('complementary', { name: 'Settings' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Presenter' }).getAttribute('aria-pressed')).toBe('true');
+  });
+});

@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, lineCount, TINY, trackErrors, waitForRunEnd } from './browser';
+
+describe('a preset link with autorun', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    errors = trackErrors(page);
+    await page.goto(`${inject('baseUrl')}#v=1&preset=start-here&${TINY}&backend=wasm&autorun=1`);
+    expect(await waitForRunEnd(page)).toBe('complete');
+  });
+  afterAll(async () => browser?.close());
+
+  it('runs to Results and draws one series per group in every per-group chart', async () => {
+    const groups = await page.getByRole('list', { name: 'Groups' }).getByRole('button').count();
+    expect(groups).toBe(3);
+    for (const region of ['Per-group accuracy', 'Gradient norm', 'Hessian eigenvalue', 'Training curves per group']) {
+      expect(await lineCount(page, region), region).toBe(groups);
+    }
+    // Scatter views draw one symbol series per group too.
+    expect(await page.getByRole('region', { name: 'Accuracy vs ||g_a||' }).locator('.recharts-scatter').count()).toBe(groups);
+    expect(await page.getByTestId('backend-badge').textContent()).toContain('wasm');
+    expect(errors).toEqual([]);
+  });
+
+  it('moves between measured rates with the slider and updates the selected-rate view', async () => {
+    const slider = page.getByRole('slider', { name: 'Pruning rate' });
+    const view = page.getByTestId('rate-view');
+    expect(await view.getAttribute('data-rate')).toBe('0.9');
+    const at90 = await view.textContent();
+    const bars90 = await page.getByRole('region', { name: 'Accuracy change at the selected rate' }).locator('.recharts-bar-rectangle path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => view.getAttribute('data-rate')).toBe('0.5');
+    expect(await view.getAttribute('data-source')).toBe('measured');
+    expect(await view.textContent()).not.toBe(at90);
+    const bars50 = await page.getByRole('region', { name: 'Accuracy change at the selected rate' }).locator('.recharts-bar-rectangle path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+    expect(bars50).not.toEqual(bars90);
+  });
+
+  it('asks the worker for a provisional point between measured rates', async () => {
+    await page.getByRole('slider', { name: 'Pruning rate' }).fill('0.7');
+    const view = page.getByTestId('rate-view');
+    await expect.poll(() => view.getAttribute('data-rate')).toBe('0.7');
+    await expect.poll(() => view.getAttribute('data-source'), { timeout: 30_000 }).toBe('provisional');
+    expect(await view.textContent()).toContain('provisional');
+    // The provisional points are drawn in the per-group accuracy chart as a separate symbol series per group.
+    expect(await page.getByRole('region', { name: 'Per-group accuracy', exact: true }).locator('.recharts-scatter').count()).toBe(3);
+  });
+
+  it('highlights a hovered group in every chart', async () => {
+    await page.getByRole('list', { name: 'Groups' }).getByRole('button').nth(2).hover();
+    const opacities = await page.locator('.recharts-line.series-g0 path.recharts-line-curve').evaluateAll((ps) => ps.map((p) => Number(p.getAttribute('stroke-opacity'))));
+    expect(opacities.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...opacities)).toBeLessThan(0.5);
+    const hovered = await page.locator('.recharts-line.series-g2 path.recharts-line-curve').evaluateAll((ps) => ps.map((p) => Number(p.getAttribute('stroke-opacity'))));
+    expect(Math.min(...hovered)).toBe(1);
+    await page.mouse.move(0, 0);
+  });
+
+  it('stays responsive while a run streams, and Cancel stops it', async () => {
+    await page.getByRole('textbox', { name: 'Epochs' }).fill('40');
+    await page.getByRole('textbox', { name: 'Epochs' }).press('Enter');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-status') === 'running');
+    // The main thread keeps painting frames: the longest gap between animation frames over 1.5 s of training.
+    const maxGap = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now();
+          let max = 0;
+          const end = last + 1500;
+          const frame = (t: number) => {
+            max = Math.max(max, t - last);
+            last = t;
+            if (t < end) requestAnimationFrame(frame);
+            else resolve(max);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+    expect(maxGap).toBeLessThan(250);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await waitForRunEnd(page)).toBe('cancelled');
+    expect(errors).toEqual([]);
+  });
+});

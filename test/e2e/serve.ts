@@ -1,0 +1,23 @@
+import { createServer } from 'node:net';
+import { build, preview, type PreviewServer } from 'vite';
+
+/** A free localhost port (the OS picks one; closed again before vite binds it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds the app (unless E2E_SKIP_BUILD=1) and serves dist/ with `vite preview` on a free port. */
+export async function buildAndServe(root: string): Promise<{ url: string; server: PreviewServer }> {
+  if (process.env.E2E_SKIP_BUILD !== '1') await build({ root, logLevel: 'warn' });
+  const port = await freePort();
+  const server = await preview({ root, logLevel: 'warn', preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
+  return { url: `http://127.0.0.1:${port}/`, server };
+}

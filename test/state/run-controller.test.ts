@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../src/engine/experiment/events';
+import type { Results, RunResult } from '../../src/engine/experiment/results';
+import { createRunController } from '../../src/state/run-controller';
+import { rateKey } from '../../src/state/results-slice';
+import { createAppStore } from '../../src/state/store';
+import { EngineFailure, type EngineClient } from '../../src/worker/client';
+import type { FailureKind } from '../../src/worker/protocol';
+import { fixtureResults, run } from './fixtures';
+
+/** A scripted engine client: the test decides when each run and quick evaluation answers. */
+function fakeClient() {
+  const runs: Array<{ id: number; onEvent?: (e: EngineEvent) => void; resolve: (r: Results) => void; reject: (e: Error) => void; cancelled: boolean }> = [];
+  const quick: Array<{ rate: number; resolve: (r: RunResult[]) => void }> = [];
+  let restart: ((kind: FailureKind, message: string) => void) | null = null;
+  const client: EngineClient = {
+    initBackend: async () => ({ name: 'cpu', fallbackReason: null }),
+    start(_config, handlers) {
+      const id = runs.length + 1;
+      let resolve!: (r: Results) => void;
+      let reject!: (e: Error) => void;
+      const done = new Promise<Results>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      const entry = { id, onEvent: handlers.onEvent, resolve, reject, cancelled: false };
+      runs.push(entry);
+      return { id, done, cancel: () => (entry.cancelled = true) };
+    },
+    quickEvaluate: (rate) => new Promise((resolve) => quick.push({ rate, resolve })),
+    onRestart(l) {
+      restart = l;
+      return () => (restart = null);
+    },
+    dispose() {},
+  };
+  return { client, runs, quick, crash: (kind: FailureKind, msg: string) => restart?.(kind, msg) };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('run controller', () => {
+  it('streams a run into the store and asks for a provisional point when the selected rate was not measured', async () => {
+    const store = createAppStore();
+    const f = fakeClient();
+    const c = createRunController(store, f.client, () => 5);
+    c.run();
+    expect(store.getState().run.status).toBe('starting');
+    const results = fixtureResults({ seeds: [1, 2], modes: ['none'] });
+    f.runs[0].onEvent?.({ type: 'progress', phase: 'train-dense', fraction: 0.1, seed: 1, mode: null, rate: 0, message: '' });
+    f.runs[0].onEvent?.({ type: 'partial', results: { ...results, runs: results.runs.slice(0, 1) } });
+    expect(store.getState().results?.runs).toHaveLength(1);
+    store.getState().selectRate(0.7);
+    f.runs[0].resolve(results);
+    await tick();
+    expect(store.getState().run.status).toBe('complete');
+    expect(f.quick.map((q) => q.rate)).toEqual([0.7]);
+    f.quick[0].resolve([run(1, 'none', 0.7), run(2, 'none', 0.7)]);
+    await tick();
+    expect(store.getState().provisional[rateKey(0.7)]).toHaveLength(2);
+  });
+
+  it('snaps the slider to measured rates and coalesces quick evaluations while one is in flight', async () => {
+    const store = createAppStore();
+    const f = fakeClient();
+    const c = createRunController(store, f.client);
+    c.run();
+    f.runs[0].resolve(fixtureResults({ modes: ['none'] }));
+    await tick();
+    c.chooseRate(0.49);
+    expect(store.getState().selectedRate).toBe(0.5);
+    c.chooseRate(0.6);
+    c.chooseRate(0.65);
+    c.chooseRate(0.7);
+    expect(f.quick.map((q) => q.rate)).toEqual([0.6]); // one in flight; the others wait
+    f.quick[0].resolve([]);
+    await tick();
+    expect(f.quick.map((q) => q.rate)).toEqual([0.6, 0.7]); // only the latest position is evaluated next
+  });
+
+  it('ignores events of a superseded run and reports a crashed engine', async () => {
+    const store = createAppStore();
+    const f = fakeClient();
+    const c = createRunController(store, f.client);
+    c.run();
+    c.run();
+    expect(f.runs[0].cancelled).toBe(true);
+    f.runs[0].onEvent?.({ type: 'partial', results: fixtureResults() });
+    expect(store.getState().results).toBeNull();
+    f.crash('device-lost', 'the GPU device was lost');
+    f.runs[1].reject(new EngineFailure('device-lost', 'the GPU device was lost'));
+    await tick();
+    expect(store.getState().run.status).toBe('crashed');
+    expect(store.getState().notices.map((n) => n.title)).toContain('The GPU device was lost');
+  });
+
+  it('cancels the running sweep', () => {
+    const store = createAppStore();
+    const f = fakeClient();
+    const c = createRunController(store, f.client);
+    c.run();
+    c.cancel();
+    expect(f.runs[0].cancelled).toBe(true);
+    expect(store.getState().run.status).toBe('cancelling');
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/engine/experiment/config';
+import { rateKey } from '../../src/state/results-slice';
+import { resultsToCsv } from '../../src/state/results-csv';
+import { bandKey, groupSeriesRows, seriesKey } from '../../src/state/select-group-series';
+import { modeRows, table2Rows } from '../../src/state/select-modes';
+import { rateView } from '../../src/state/select-rate-view';
+import { effectiveMode, groupsOf, measuredRates, modesPresent, snapRate } from '../../src/state/select-runs';
+import { isStale } from '../../src/state/select-stale';
+import { trainingRows } from '../../src/state/select-training';
+import { accuracyOf, fixtureResults, run } from './fixtures';
+
+const sd2 = (a: number, b: number) => Math.abs(a - b) / Math.SQRT2; // sample sd of two values
+
+describe('run selectors', () => {
+  const r = fixtureResults();
+  it('lists groups, modes and measured rates', () => {
+    expect(groupsOf(r).map((g) => g.name)).toEqual(['g0', 'g1', 'g2']);
+    expect(modesPresent(r)).toEqual(['none', 'after']);
+    expect(measuredRates(r, 'after')).toEqual([0, 0.5, 0.9]);
+    expect(effectiveMode(r, 'both')).toBe('none');
+    expect(effectiveMode(r, 'after')).toBe('after');
+  });
+  it('snaps to the nearest measured rate within the tolerance only', () => {
+    expect(snapRate([0, 0.5, 0.9], 0.51)).toBe(0.5);
+    expect(snapRate([0, 0.5, 0.9], 0.88)).toBe(0.9);
+    expect(snapRate([0, 0.5, 0.9], 0.7)).toBeNull();
+  });
+});
+
+describe('groupSeriesRows', () => {
+  it('gives one row per rate with the mean over seeds and a ±sd band per group', () => {
+    const rows = groupSeriesRows(fixtureResults(), 'none', 'accuracy');
+    expect(rows.map((x) => x.rate)).toEqual([0, 0.5, 0.9]);
+    const row = rows[1];
+    for (const a of [0, 1, 2]) {
+      const v1 = accuracyOf(1, 'none', 0.5, a);
+      const v2 = accuracyOf(2, 'none', 0.5, a);
+      expect(row[seriesKey(a)]).toBeCloseTo((v1 + v2) / 2, 12);
+      const [lo, hi] = row[bandKey(a)] as [number, number];
+      expect(hi - lo).toBeCloseTo(2 * sd2(v1, v2), 12);
+    }
+  });
+  it('has no band with a single seed, and null where a metric is missing', () => {
+    const rows = groupSeriesRows(fixtureResults({ seeds: [3] }), 'none', 'hessian');
+    expect(rows[0][seriesKey(2)]).toBe(6);
+    expect(rows[0][bandKey(2)]).toBeNull();
+    expect(rows[1][seriesKey(2)]).toBeNull(); // λ(H_a) only on the dense model
+  });
+});
+
+describe('rateView', () => {
+  const r = fixtureResults();
+  it('uses the measured runs at a measured rate', () => {
+    const v = rateView(r, 'none', 0.9, {})!;
+    expect(v.source).toBe('measured');
+    expect(v.rows[2].accuracyChange).toBeCloseTo(-0.9 * 3 / 4, 12);
+    expect(v.rows[1].theorem1Bound).toBeCloseTo(1.8, 12);
+  });
+  it('uses provisional points between measured rates (unmitigated sweep only), else is pending', () => {
+    const quick = { [rateKey(0.7)]: [run(1, 'none', 0.7), run(2, 'none', 0.7)] };
+    expect(rateView(r, 'none', 0.7, quick)!.source).toBe('provisional');
+    expect(rateView(r, 'none', 0.7, quick)!.rows[0].accuracy).toBeCloseTo((accuracyOf(1, 'none', 0.7, 0) + accuracyOf(2, 'none', 0.7, 0)) / 2, 12);
+    expect(rateView(r, 'after', 0.7, quick)!.source).toBe('pending');
+    expect(rateView(r, 'none', 0.6, quick)!.source).toBe('pending');
+    expect(rateView(null, 'none', 0.5, {})).toBeNull();
+  });
+});
+
+describe('mode selectors', () => {
+  const r = fixtureResults();
+  it('gives per-mode overall accuracy rows and a Table 2 row per mode and rate', () => {
+    const rows = modeRows(r, 'accuracy');
+    expect(rows).toHaveLength(3);
+    expect(rows[0].after! - rows[0].none!).toBeCloseTo(0.05, 12);
+    expect(rows[0].both).toBeUndefined();
+    const t = table2Rows(r);
+    expect(t.map((x) => `${x.mode}@${x.rate}`)).toEqual(['none@0', 'none@0.5', 'none@0.9', 'after@0', 'after@0.5', 'after@0.9']);
+    expect(t[2].accuracyGap!.mean).toBeCloseTo(accuracyOf(1, 'none', 0.9, 0) - accuracyOf(1, 'none', 0.9, 2), 12);
+  });
+});
+
+describe('training rows and staleness', () => {
+  it('averages training curves over seeds per epoch', () => {
+    const rows = trainingRows(fixtureResults().training, 'dense', 'accuracy', 3);
+    expect(rows.map((x) => x.epoch)).toEqual([1, 2]);
+    expect(rows[1][seriesKey(1)]).toBeCloseTo(0.5 + 0.2 - 0.1 + 0.015, 12);
+  });
+  it('marks results stale when a setting that changes the numbers differs, not for the backend', () => {
+    const r = fixtureResults();
+    expect(isStale(r.config, r)).toBe(false);
+    expect(isStale({ ...r.config, backend: 'wasm' }, r)).toBe(false);
+    expect(isStale({ ...r.config, train: { ...r.config.train, epochs: 99 } }, r)).toBe(true);
+    expect(isStale(defaultConfig(), null)).toBe(false);
+  });
+});
+
+describe('resultsToCsv', () => {
+  it('writes one row per run and group with a header', () => {
+    const r = fixtureResults();
+    const lines = resultsToCsv(r).trim().split('\n');
+    expect(lines).toHaveLength(1 + r.runs.length * 3);
+    const header = lines[0].split(',');
+    const row = lines[1].split(',');
+    expect(row).toHaveLength(header.length);
+    expect(Number(row[header.indexOf('accuracy')])).toBeCloseTo(r.runs[0].groups[0].accuracy, 12);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { configSchema, defaultConfig } from '../../src/engine/experiment/config';
+import { presetConfig, presets } from '../../src/engine/experiment/presets';
+import { decodeShareLink, encodeShareLink } from '../../src/state/share-link';
+
+describe('share link', () => {
+  it('writes only the version for the default config', () => {
+    expect(encodeShareLink({ config: defaultConfig() })).toBe('v=1');
+  });
+
+  it('writes only the settings that differ from the defaults', () => {
+    const c = defaultConfig();
+    const changed = { ...c, train: { ...c.train, epochs: 3 }, prune: { ...c.prune, rates: [0.2, 0.6] }, seeds: 2 };
+    const hash = encodeShareLink({ config: changed });
+    const keys = hash.split('&').map((p) => p.split('=')[0]);
+    expect(keys.sort()).toEqual(['prune.rates', 'seeds', 'train.epochs', 'v']);
+    expect(hash).toContain('prune.rates=0.2,0.6');
+  });
+
+  it.each(presets.map((p) => [p.id, p] as const))('round-trips preset %s exactly', (_id, preset) => {
+    const config = presetConfig(preset);
+    const decoded = decodeShareLink(`#${encodeShareLink({ config, presenter: true, rate: 0.7, autorun: true })}`);
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.config).toEqual(config);
+    expect(decoded).toMatchObject({ presenter: true, rate: 0.7, autorun: true });
+  });
+
+  it('round-trips a config of another data kind and every field type (arrays, booleans, enums)', () => {
+    const config = configSchema.parse({
+      data: { kind: 'mnist', samples: 2000, longTail: 5, balancedTest: false, keepFractions: [1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.1] },
+      model: { kind: 'mlp', hidden: [32, 16, 8], activation: 'softplus' },
+      mitigation: { modes: ['none', 'after', 'both'], version: 'full' },
+      hessian: { when: 'all', warmStart: false },
+      backend: 'wasm',
+      train: { learningRate: 0.00001 },
+    });
+    const hash = encodeShareLink({ config });
+    expect(hash).toContain('backend=wasm');
+    expect(decodeShareLink(hash).config).toEqual(config);
+  });
+
+  it('accepts a preset as the base and overrides on top of it', () => {
+    const d = decodeShareLink('#v=1&preset=start-here&train.epochs=2&autorun=1');
+    const base = presetConfig(presets.find((p) => p.id === 'start-here')!);
+    expect(d.notices).toEqual([]);
+    expect(d.autorun).toBe(true);
+    expect(d.config).toEqual({ ...base, train: { ...base.train, epochs: 2 } });
+  });
+
+  it('loads the closest valid config from a malformed link and lists what it dropped', () => {
+    const d = decodeShareLink('#v=9&train.epochs=1000&data.samples=lots&bogus=1&prune.rates=0.3,x&mitigation.modes=none,sideways&rate=2&preset=nope');
+    const text = d.notices.join('\n');
+    expect(d.config.train.epochs).toBe(200); // clamped to the schema's maximum
+    expect(d.config.data).toEqual(defaultConfig().data); // the unreadable value fell back to the default
+    expect(d.config.prune.rates).toEqual([0.3]);
+    expect(d.config.mitigation.modes).toEqual(['none']);
+    expect(d.rate).toBeNull();
+    for (const what of ['version', 'train.epochs', 'data.samples', 'bogus', 'prune.rates', 'mitigation.modes', 'rate', 'preset']) expect(text).toContain(what);
+    expect(() => configSchema.parse(d.config)).not.toThrow();
+  });
+
+  it('never lets a link reach the object prototype', () => {
+    const d = decodeShareLink('#__proto__.polluted=1&model.constructor.x=2');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(d.notices.length).toBeGreaterThan(0);
+    expect(d.config).toEqual(defaultConfig());
+  });
+
+  it('reads a whole URL and keeps flags off by default', () => {
+    const d = decodeShareLink('https://example.org/app/?x=1#v=1&seed=7');
+    expect(d.config.seed).toBe(7);
+    expect(d).toMatchObject({ autorun: false, presenter: false, rate: null, notices: [] });
+  });
+});

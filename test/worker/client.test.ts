@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createEngineClient, EngineFailure, type WorkerLike } from '../../src/worker/client';
+import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
+import { fixtureResults } from '../state/fixtures';
+
+/** A Worker stand-in: records what the client posts and lets the test answer or crash. */
+class FakeWorker implements WorkerLike {
+  posted: WorkerRequest[] = [];
+  terminated = false;
+  private listeners: Record<string, Array<(e: never) => void>> = {};
+  postMessage(m: WorkerRequest) {
+    this.posted.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  addEventListener(type: string, l: (e: never) => void) {
+    (this.listeners[type] ??= []).push(l);
+  }
+  answer(m: WorkerResponse) {
+    for (const l of this.listeners.message ?? []) l({ data: m } as never);
+  }
+  fail() {
+    for (const l of this.listeners.error ?? []) l({ message: 'boom' } as never);
+  }
+}
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const client = createEngineClient(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  });
+  return { client, workers };
+}
+
+describe('engine client', () => {
+  it('routes events and the final results to the run that asked', async () => {
+    const { client, workers } = setup();
+    const events: string[] = [];
+    const handle = client.start({ seed: 3 }, { onEvent: (e) => events.push(e.type) });
+    const w = workers[0];
+    expect(w.posted[0]).toMatchObject({ type: 'start', id: handle.id, config: { seed: 3 } });
+    w.answer({ type: 'event', id: handle.id, event: { type: 'progress', phase: 'data', fraction: 0, seed: 3, mode: null, rate: null, message: '' } });
+    w.answer({ type: 'event', id: 999, event: { type: 'progress', phase: 'data', fraction: 0, seed: 3, mode: null, rate: null, message: '' } });
+    const results = fixtureResults();
+    w.answer({ type: 'results', id: handle.id, results });
+    await expect(handle.done).resolves.toBe(results);
+    expect(events).toEqual(['progress']);
+    handle.cancel();
+    expect(w.posted[1]).toMatchObject({ type: 'cancel', runId: handle.id });
+  });
+
+  it('rejects a failed request with its kind and keeps the worker', async () => {
+    const { client, workers } = setup();
+    const p = client.quickEvaluate(0.5, [1]);
+    const id = workers[0].posted[0].id;
+    workers[0].answer({ type: 'failure', id, kind: 'error', message: 'no session' });
+    await expect(p).rejects.toMatchObject({ kind: 'error', message: 'no session' });
+    expect(workers).toHaveLength(1);
+  });
+
+  it('restarts a crashed worker, fails what was pending and serves the next request on the new one', async () => {
+    const { client, workers } = setup();
+    const restarts: string[] = [];
+    client.onRestart((kind) => restarts.push(kind));
+    const run = client.start({}, {});
+    workers[0].fail();
+    await expect(run.done).rejects.toBeInstanceOf(EngineFailure);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(restarts).toEqual(['crash']);
+    const b = client.initBackend('cpu');
+    const id = workers[1].posted[0].id;
+    workers[1].answer({ type: 'backend', id, backend: { name: 'cpu', fallbackReason: null } });
+    await expect(b).resolves.toEqual({ name: 'cpu', fallbackReason: null });
+  });
+
+  it('treats a lost GPU device reported by the worker as a restart', async () => {
+    const { client, workers } = setup();
+    const restarts: string[] = [];
+    client.onRestart((kind) => restarts.push(kind));
+    const run = client.start({}, {});
+    workers[0].answer({ type: 'failure', id: null, kind: 'device-lost', message: 'lost' });
+    await expect(run.done).rejects.toMatchObject({ kind: 'device-lost' });
+    expect(restarts).toEqual(['device-lost']);
+    expect(workers).toHaveLength(2);
+  });
+});

@@ -1,0 +1,82 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import type { ConfigInput } from '../../src/engine/experiment/config';
+import { createEngineHost } from '../../src/worker/engine-host';
+import type { WorkerResponse } from '../../src/worker/protocol';
+
+// The worker's logic with the real engine, in Node on the cpu backend: a tiny sweep in well under a second.
+const tiny: ConfigInput = {
+  data: { kind: 'synthetic', numClasses: 2, numGroups: 2, groupShares: [1, 0.3], groupDifficulty: [0.1, 0.6], samples: 200, imageSize: 8 },
+  model: { convFilters: [2, 3], dense: [6, 4] },
+  train: { epochs: 2, batchSize: 32 },
+  prune: { rates: [0.5, 0.9], fineTuneEpochs: 0 },
+  hessian: { when: 'off' },
+  backend: 'cpu',
+};
+
+function host() {
+  const posted: WorkerResponse[] = [];
+  const h = createEngineHost({ post: (m) => posted.push(m), loadAsset: async (name) => Promise.reject(new Error(`no asset ${name} in this test`)) });
+  return { h, posted };
+}
+
+const of = <T extends WorkerResponse['type']>(posted: WorkerResponse[], type: T) => posted.filter((m): m is Extract<WorkerResponse, { type: T }> => m.type === type);
+
+describe('engine host', () => {
+  it('runs a sweep, streams events, then serves a quick evaluation from the kept dense models (in request order)', async () => {
+    const { h, posted } = host();
+    h.handle({ type: 'start', id: 1, config: tiny });
+    h.handle({ type: 'quick-evaluate', id: 2, rate: 0.7, seeds: [1] });
+    await h.idle();
+    const results = of(posted, 'results')[0].results;
+    expect(results.status).toBe('complete');
+    expect(results.runs.map((r) => r.rate)).toEqual([0, 0.5, 0.9]);
+    expect(of(posted, 'backend')[0].backend.name).toBe('cpu');
+    const events = of(posted, 'event').map((m) => m.event.type);
+    expect(events).toContain('epoch');
+    expect(events).toContain('partial');
+    const quick = of(posted, 'quick-result')[0];
+    expect(quick.id).toBe(2);
+    expect(quick.runs[0]).toMatchObject({ rate: 0.7, seed: 1, mode: 'none' });
+    expect(quick.runs[0].sparsity).toBeGreaterThan(0.6);
+    // Served in order: the quick answer comes after the run it depends on.
+    expect(posted.findIndex((m) => m.type === 'quick-result')).toBeGreaterThan(posted.findIndex((m) => m.type === 'results'));
+  });
+
+  it('cancels a run at once, keeps the finished points and frees its tensors', async () => {
+    const { h, posted } = host();
+    h.handle({ type: 'init-backend', id: 1, backend: 'cpu' });
+    await h.idle();
+    const before = tf.memory().numTensors;
+    const config = { ...tiny, train: { epochs: 50, batchSize: 32 } };
+    h.handle({ type: 'start', id: 2, config });
+    // Cancel once the first epoch has streamed (the sweep would take 50 epochs).
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (posted.some((m) => m.type === 'event' && m.event.type === 'epoch')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 5);
+    });
+    h.handle({ type: 'cancel', id: 3, runId: 2 });
+    await h.idle();
+    const results = of(posted, 'results')[0].results;
+    expect(results.status).toBe('cancelled');
+    expect(results.training[0].epochs.length).toBeLessThan(50);
+    expect(tf.memory().numTensors).toBe(before);
+    // A cancelled run leaves no dense models for the slider.
+    h.handle({ type: 'quick-evaluate', id: 4, rate: 0.5, seeds: [1] });
+    await h.idle();
+    expect(of(posted, 'failure')[0]).toMatchObject({ id: 4, kind: 'error' });
+  });
+
+  it('answers a bad request with a failure and keeps serving', async () => {
+    const { h, posted } = host();
+    h.handle({ type: 'start', id: 1, config: { train: { epochs: 'many' } } as unknown as ConfigInput });
+    h.handle({ type: 'init-backend', id: 2, backend: 'cpu' });
+    await h.idle();
+    expect(of(posted, 'failure')[0]).toMatchObject({ id: 1, kind: 'error' });
+    expect(of(posted, 'backend')[0]).toMatchObject({ id: 2, backend: { name: 'cpu' } });
+  });
+});
