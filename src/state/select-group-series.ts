@@ -1,4 +1,3 @@
-import type { MitigationMode } from '../engine/experiment/config';
 import type { GroupMetrics, Results, RunResult } from '../engine/experiment/results';
 import { groupsOf, runsOf } from './select-runs';
 import { summarize } from './stats';
@@ -23,7 +22,7 @@ export const seriesKey = (group: number) => `g${group}`;
 export const bandKey = (group: number) => `g${group}band`;
 
 /** Rows of one per-group metric against the pruning rate, for the runs of one mode (mean and band over seeds). */
-export function groupSeriesRows(results: Results | null, mode: MitigationMode, metric: GroupMetric): SeriesRow[] {
+export function groupSeriesRows(results: Results | null, mode: string, metric: GroupMetric): SeriesRow[] {
   return rowsFromRuns(runsOf(results, mode), groupsOf(results).map((g) => g.group), metric);
 }
 

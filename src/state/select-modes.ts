@@ -1,6 +1,5 @@
-import type { MitigationMode } from '../engine/experiment/config';
 import type { Results, RunResult } from '../engine/experiment/results';
-import { measuredRates, modesPresent, runsOf } from './select-runs';
+import { measuredRates, runsOf, variantsOf, type Variant } from './select-runs';
 import { summarize, type Summary } from './stats';
 
 export type ModeMetric = 'accuracy' | 'accuracyGap' | 'excessLossGap';
@@ -11,19 +10,19 @@ const pick: Record<ModeMetric, (r: RunResult) => number> = {
   excessLossGap: (r) => r.fairness.excessLossGap,
 };
 
-/** One row per rate, a key per mode with the mean over seeds (Figs. 8-9: accuracy and fairness violation vs rate). */
-export function modeRows(results: Results | null, metric: ModeMetric): Array<{ rate: number } & Partial<Record<MitigationMode, number | null>>> {
-  const modes = modesPresent(results);
-  const rates = [...new Set(modes.flatMap((m) => measuredRates(results, m)))].sort((a, b) => a - b);
+/** One row per rate, a key per sweep (variant key) with the mean over seeds (Figs. 8-9: accuracy and fairness violation vs rate). */
+export function modeRows(results: Results | null, metric: ModeMetric): Array<{ rate: number } & Record<string, number | null>> {
+  const variants = variantsOf(results);
+  const rates = [...new Set(variants.flatMap((v) => measuredRates(results, v.key)))].sort((a, b) => a - b);
   return rates.map((rate) => {
-    const row: { rate: number } & Partial<Record<MitigationMode, number | null>> = { rate };
-    for (const m of modes) row[m] = summarize(runsOf(results, m).filter((r) => r.rate === rate).map(pick[metric]))?.mean ?? null;
+    const row: { rate: number } & Record<string, number | null> = { rate };
+    for (const v of variants) row[v.key] = summarize(runsOf(results, v.key).filter((r) => r.rate === rate).map(pick[metric]))?.mean ?? null;
     return row;
   });
 }
 
 export interface Table2Row {
-  mode: MitigationMode;
+  variant: Variant;
   rate: number;
   accuracy: Summary | null;
   accuracyGap: Summary | null;
@@ -32,11 +31,11 @@ export interface Table2Row {
 
 /** Table 2's shape: for each mode and rate, overall accuracy and fairness violation (mean ± sd over seeds) and ξ. */
 export function table2Rows(results: Results | null): Table2Row[] {
-  return modesPresent(results).flatMap((mode) =>
-    measuredRates(results, mode).map((rate) => {
-      const runs = runsOf(results, mode).filter((r) => r.rate === rate);
+  return variantsOf(results).flatMap((variant) =>
+    measuredRates(results, variant.key).map((rate) => {
+      const runs = runsOf(results, variant.key).filter((r) => r.rate === rate);
       return {
-        mode,
+        variant,
         rate,
         accuracy: summarize(runs.map(pick.accuracy)),
         accuracyGap: summarize(runs.map(pick.accuracyGap)),

@@ -1,4 +1,3 @@
-import type { MitigationMode } from '../engine/experiment/config';
 import type { Results, RunResult } from '../engine/experiment/results';
 import { rateKey } from './results-slice';
 import { groupsOf, runsOf } from './select-runs';
@@ -51,7 +50,7 @@ function view(results: Results, rate: number, source: RateView['source'], runs: 
 }
 
 /** What the "selected rate" panel shows: the measured runs at that rate, else the provisional points, else pending. */
-export function rateView(results: Results | null, mode: MitigationMode, rate: number, provisional: Record<string, RunResult[]>): RateView | null {
+export function rateView(results: Results | null, mode: string, rate: number, provisional: Record<string, RunResult[]>): RateView | null {
   if (!results) return null;
   const measured = runsOf(results, mode).filter((r) => Math.abs(r.rate - rate) < EXACT);
   if (measured.length) return view(results, rate, 'measured', measured);

@@ -6,6 +6,16 @@ export interface GroupInfo {
   name: string;
 }
 
+/**
+ * One sweep of a Results: a mitigation mode, and its version when the run compared relaxed and full mitigation.
+ * Keys: 'none', 'after' (one version present) or 'after:full' (both present).
+ */
+export interface Variant {
+  key: string;
+  mode: MitigationMode;
+  version: 'relaxed' | 'full' | null;
+}
+
 /** The groups of a Results, by index (the colour of a group is fixed by its index). */
 export function groupsOf(results: Results | null): GroupInfo[] {
   if (!results) return [];
@@ -19,11 +29,26 @@ export function modesPresent(results: Results | null): MitigationMode[] {
   return mitigationModes.filter((m) => results.runs.some((r) => r.mode === m));
 }
 
-export const runsOf = (results: Results | null, mode: MitigationMode): RunResult[] => (results ? results.runs.filter((r) => r.mode === mode) : []);
+/** The sweeps present, in the paper's mode order, relaxed before full. */
+export function variantsOf(results: Results | null): Variant[] {
+  if (!results) return [];
+  return modesPresent(results).flatMap((mode) => {
+    const versions = (['relaxed', 'full'] as const).filter((v) => results.runs.some((r) => r.mode === mode && r.version === v));
+    if (versions.length < 2) return [{ key: mode, mode, version: versions[0] ?? null }];
+    return versions.map((version) => ({ key: `${mode}:${version}`, mode, version }));
+  });
+}
 
-/** The rates measured for a mode, ascending. */
-export function measuredRates(results: Results | null, mode: MitigationMode): number[] {
-  return [...new Set(runsOf(results, mode).map((r) => r.rate))].sort((a, b) => a - b);
+/** The runs of a sweep: a variant key, or a plain mode (all its versions). */
+export function runsOf(results: Results | null, key: string): RunResult[] {
+  if (!results) return [];
+  const [mode, version] = key.split(':');
+  return results.runs.filter((r) => r.mode === mode && (version === undefined || r.version === version));
+}
+
+/** The rates measured for a sweep, ascending. */
+export function measuredRates(results: Results | null, key: string): number[] {
+  return [...new Set(runsOf(results, key).map((r) => r.rate))].sort((a, b) => a - b);
 }
 
 /** The seeds present, ascending. */
@@ -38,8 +63,8 @@ export function snapRate(rates: number[], value: number, tolerance = 0.02): numb
   return best;
 }
 
-/** The mode the per-group charts show: the one asked for if it has runs, else the first present. */
-export function effectiveMode(results: Results | null, wanted: MitigationMode): MitigationMode {
-  const present = modesPresent(results);
-  return present.includes(wanted) ? wanted : (present[0] ?? wanted);
+/** The sweep the per-group charts show: the one asked for if present, else the first present. */
+export function effectiveMode(results: Results | null, wanted: string): string {
+  const keys = variantsOf(results).map((v) => v.key);
+  return keys.includes(wanted) ? wanted : (keys.find((k) => k.startsWith(`${wanted}:`)) ?? keys[0] ?? wanted);
 }

@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { MitigationMode } from '../engine/experiment/config';
 import type { AppState } from './store';
 
 export interface Notice {
@@ -15,14 +14,14 @@ export interface ViewSlice {
   /** The group hovered in any chart or the legend: highlighted everywhere. */
   hoveredGroup: number | null;
   hiddenGroups: number[];
-  /** Which mitigation mode's sweep the per-group charts show. */
-  viewMode: MitigationMode;
+  /** Which sweep (variant key: mode, or mode:version) the per-group charts show. */
+  viewMode: string;
   presenter: boolean;
   notices: Notice[];
   selectRate: (rate: number) => void;
   hoverGroup: (group: number | null) => void;
   toggleGroup: (group: number) => void;
-  setViewMode: (mode: MitigationMode) => void;
+  setViewMode: (mode: string) => void;
   setPresenter: (on: boolean) => void;
   addNotice: (n: Omit<Notice, 'id'>) => void;
   dismissNotice: (id: number) => void;

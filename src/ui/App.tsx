@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { modesPresent } from '../state/select-runs';
+import { variantsOf } from '../state/select-runs';
 import { ChartGrid } from './charts/chart-grid';
 import { ControlsPanel } from './controls/controls-panel';
 import { useApp } from './app-context';
@@ -10,13 +10,14 @@ import { PresetGallery } from './panels/preset-gallery';
 import { ProgressBar } from './panels/progress-bar';
 import { Table2 } from './panels/table2';
 import { ViewBar } from './panels/view-bar';
+import { Welcome } from './panels/welcome';
 
 /** One screen: settings on the left (hidden in presenter mode), the charts of the current Results on the right. */
 export function App() {
   const presenter = useApp((s) => s.presenter);
   const results = useApp((s) => s.results);
   const configModes = useApp((s) => s.config.mitigation.modes);
-  const showModes = useMemo(() => modesPresent(results).length > 1 || configModes.length > 1, [results, configModes]);
+  const showModes = useMemo(() => variantsOf(results).length > 1 || configModes.length > 1, [results, configModes]);
   return (
     <div className={`app${presenter ? ' presenter' : ''}`} data-status={useApp((s) => s.run.status)}>
       <HeaderBar />
@@ -30,6 +31,7 @@ export function App() {
           </div>
         )}
         <main className="main">
+          <Welcome />
           <ViewBar />
           <ChartGrid showModes={showModes} />
           {showModes && <Table2 />}

@@ -1,4 +1,5 @@
 import type { MitigationMode } from '../engine/experiment/config';
+import type { Variant } from '../state/select-runs';
 
 // Okabe & Ito's palette (distinguishable with the common colour-vision deficiencies), ordered so the first groups
 // get the most distinct hues, then two of Paul Tol's for MNIST's ten digits. Groups past eight also get a dash
@@ -13,3 +14,8 @@ export const MODE_LABELS: Record<MitigationMode, string> = { none: 'None', befor
 
 /** Opacity of a group's marks while another group is hovered. */
 export const dimmed = (group: number, hovered: number | null) => (hovered === null || hovered === group ? 1 : 0.15);
+
+/** "After", or "After (full)" when a run compared the relaxed and full versions. */
+export const variantLabel = (v: Variant) => `${MODE_LABELS[v.mode]}${v.version && v.key.includes(':') ? ` (${v.version})` : ''}`;
+/** The full version is dashed, so the two versions of a mode share its colour. */
+export const variantDash = (v: Variant) => (v.version === 'full' && v.key.includes(':') ? '6 3' : undefined);

@@ -36,7 +36,7 @@ describe('export and import of Results', () => {
     expect(await page.locator('.app').getAttribute('data-status')).toBe('idle'); // nothing ran
     expect(await page.getByRole('status').filter({ hasText: 'Imported results.json' }).count()).toBe(1);
     // The imported config is loaded too, so the results are not stale and the link describes them.
-    expect(await page.getByRole('textbox', { name: 'Epochs' }).inputValue()).toBe('2');
+    expect(await page.getByRole('textbox', { name: 'Epochs', exact: true }).inputValue()).toBe('2');
     expect(await page.getByText('settings have changed').count()).toBe(0);
     expect(errors).toEqual([]);
   });

@@ -64,8 +64,8 @@ describe('a preset link with autorun', () => {
   });
 
   it('stays responsive while a run streams, and Cancel stops it', async () => {
-    await page.getByRole('textbox', { name: 'Epochs' }).fill('40');
-    await page.getByRole('textbox', { name: 'Epochs' }).press('Enter');
+    // The tiny sweep ends in about a second: the start-here preset takes long enough to watch it run.
+    await page.getByRole('button', { name: /^Load preset: Start here/ }).click();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-status') === 'running');
     // The main thread keeps painting frames: the longest gap between animation frames over 1.5 s of training.

@@ -5,7 +5,7 @@ import { resultsToCsv } from '../../src/state/results-csv';
 import { bandKey, groupSeriesRows, seriesKey } from '../../src/state/select-group-series';
 import { modeRows, table2Rows } from '../../src/state/select-modes';
 import { rateView } from '../../src/state/select-rate-view';
-import { effectiveMode, groupsOf, measuredRates, modesPresent, snapRate } from '../../src/state/select-runs';
+import { effectiveMode, groupsOf, measuredRates, modesPresent, runsOf, snapRate, variantsOf } from '../../src/state/select-runs';
 import { isStale } from '../../src/state/select-stale';
 import { trainingRows } from '../../src/state/select-training';
 import { accuracyOf, fixtureResults, run } from './fixtures';
@@ -75,8 +75,25 @@ describe('mode selectors', () => {
     expect(rows[0].after! - rows[0].none!).toBeCloseTo(0.05, 12);
     expect(rows[0].both).toBeUndefined();
     const t = table2Rows(r);
-    expect(t.map((x) => `${x.mode}@${x.rate}`)).toEqual(['none@0', 'none@0.5', 'none@0.9', 'after@0', 'after@0.5', 'after@0.9']);
+    expect(t.map((x) => `${x.variant.key}@${x.rate}`)).toEqual(['none@0', 'none@0.5', 'none@0.9', 'after@0', 'after@0.5', 'after@0.9']);
     expect(t[2].accuracyGap!.mean).toBeCloseTo(accuracyOf(1, 'none', 0.9, 0) - accuracyOf(1, 'none', 0.9, 2), 12);
+  });
+});
+
+describe('variants (relaxed and full mitigation compared)', () => {
+  const r = fixtureResults({ modes: ['none', 'after'] });
+  const full = r.runs.filter((x) => x.mode === 'after').map((x) => ({ ...x, version: 'full' as const, overall: { ...x.overall, accuracy: x.overall.accuracy - 0.2 } }));
+  const both = { ...r, runs: [...r.runs, ...full] };
+  it('splits a mode by version only when both versions are present', () => {
+    expect(variantsOf(r).map((v) => v.key)).toEqual(['none', 'after']);
+    expect(variantsOf(both).map((v) => v.key)).toEqual(['none', 'after:relaxed', 'after:full']);
+    expect(runsOf(both, 'after:full').every((x) => x.version === 'full')).toBe(true);
+    expect(runsOf(both, 'after')).toHaveLength(12);
+    expect(effectiveMode(both, 'after')).toBe('after:relaxed');
+  });
+  it('keeps the versions apart in the mode rows', () => {
+    const row = modeRows(both, 'accuracy')[1];
+    expect(row['after:relaxed']! - row['after:full']!).toBeCloseTo(0.2, 12);
   });
 });
 

@@ -81,7 +81,12 @@ export const mitigationSchema = z.strictObject({
   dualEvery: int(1, 1000, 10),
   /** Steps before the first dual update. */
   warmup: int(0, 10000, 20),
-  lambdaCap: num(0, 1000, 10),
+  /**
+   * Cap on every λ_a. Above about 1 the relaxed Lagrangian can weight a well-fitted group's loss negatively (two
+   * groups, shares p_b, p_w: J + Σ_a λ_a|J_a − J| weights the better group's loss by p_b(1 − λ_w) − p_w·λ_b), and
+   * equal losses are then reached by raising the better group's loss.
+   */
+  lambdaCap: num(0, 1000, 1),
   /** Full version: evaluate the gradient-norm / Hessian constraints every k steps... */
   fullEvery: int(1, 1000, 5),
   /** ...on at most this many samples per group. */

@@ -66,10 +66,10 @@ export const presets: Preset[] = [
       data: { kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples: 3000, imageSize: 16 },
       model: { convFilters: [6, 12], dense: [48, 24] },
       train: { epochs: 6 },
-      prune: { rates: [0.9], fineTuneEpochs: 2 },
+      prune: { rates: [0.5, 0.9], fineTuneEpochs: 2 },
       mitigation: { modes: ['none', 'after'], compareVersions: true, dualStep: 0.5, dualEvery: 10, warmup: 20, lambdaCap: 1, fullEvery: 5, fullSamples: 32 },
       hessian: { when: 'off' },
-      seeds: 2,
+      seeds: 3,
     },
   },
 ];

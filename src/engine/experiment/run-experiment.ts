@@ -39,7 +39,7 @@ export interface RunExperimentOptions extends RunOptions {
   backend: { name: string; fallbackReason: string | null };
   onSession?: (s: ExperimentSession) => void;
   /** Called with every measured model (masks applied), e.g. for the CLI's --save-models. */
-  onModel?: (m: { seed: number; mode: MitigationMode; rate: number; spec: ModelSpec; weights: Weights }) => void | Promise<void>;
+  onModel?: (m: { seed: number; mode: MitigationMode; version: RunResult['version']; rate: number; spec: ModelSpec; weights: Weights }) => void | Promise<void>;
   /** Called once the data set is built (the CLI saves the test split). */
   onData?: (split: DatasetSplit) => void | Promise<void>;
 }
@@ -134,7 +134,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
       for (const planned of plannedModes(config)) {
         const { mode, version } = planned;
         const base = dense.get(denseVariantOf(planned)) as DenseModel;
-        await o.onModel?.({ seed, mode, rate: 0, spec, weights: base.weights });
+        await o.onModel?.({ seed, mode, version, rate: 0, spec, weights: base.weights });
         addRun(buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: base.wallMs }));
         let warm: HessianRequest['warmStart'] = base.measurement.hessian && base.measurement.overallHessian
           ? { groups: base.measurement.hessian.map((h) => h.vector), overall: base.measurement.overallHessian.vector }
@@ -178,7 +178,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
           const measurement = await measureModel(spec, weights, split, config.hessian.when === 'all' ? hessianFor(seed, warm) : null);
           if (measurement.hessian && measurement.overallHessian) warm = { groups: measurement.hessian.map((h) => h.vector), overall: measurement.overallHessian.vector };
           done += units.runUnits(mode) - epochs;
-          await o.onModel?.({ seed, mode, rate, spec, weights });
+          await o.onModel?.({ seed, mode, version, rate, spec, weights });
           addRun(buildRunResult({
             seed, mode, version, rate, split, model: measurement, dense: base.measurement, multipliers,
             sparsity: weightSparsity(weights, weights.specs, config.prune.pruneBiases),

@@ -31,6 +31,14 @@ export interface FullConstraintTerms {
 
 /** Keeps sqrt differentiable when a gradient is exactly zero (its derivative at 0 is infinite). */
 const NORM_EPS = 1e-12;
+/** Floor of a constraint's scale |target| in the relative gaps. */
+const RELATIVE_EPS = 1e-6;
+
+/** x as a constant: same value, zero gradient (a tf.zeros with no input, so it stays off the tape). */
+const constant = tf.customGrad((x) => {
+  const t = x as tf.Tensor;
+  return { value: tf.clone(t), gradFunc: () => tf.zeros(t.shape) };
+}) as <T extends tf.Tensor>(x: T) => T;
 
 /**
  * Eq. (7)'s quantities by exact higher-order autodiff through forward() and the second-order-safe crossEntropy:
@@ -54,4 +62,18 @@ export function fullConstraintTerms(spec: ModelSpec, params: tf.Tensor[], groups
   const eigen = tf.stack(groupGrads.map((g, a) => quadratic(g, vectors.groups[a]))) as tf.Tensor1D;
   const overallEigen = quadratic(overall, vectors.overall);
   return { gradNorm, overallGradNorm, eigen, overallEigen };
+}
+
+/**
+ * Eq. (7)'s gaps relative to their target, (||g_a|| − ||g||) / ||g|| and (v_aᵀH_a v_a − vᵀHv) / |vᵀHv|, the
+ * target's size held constant within the step. The constraints are the same (a gap is 0 exactly when the absolute
+ * one is), but ||g|| (~0.1-1) and λ(H) (~1-100) become comparable, so one dual step size and one cap fit both
+ * kinds; in absolute terms the eigenvalue constraints swamp the loss.
+ */
+export function relativeGaps(terms: FullConstraintTerms): { gradNorm: tf.Tensor1D; eigen: tf.Tensor1D | null } {
+  const relative = (v: tf.Tensor1D, target: tf.Scalar) => tf.div(tf.sub(v, target), tf.add(tf.abs(constant(target)), RELATIVE_EPS)) as tf.Tensor1D;
+  return {
+    gradNorm: relative(terms.gradNorm, terms.overallGradNorm),
+    eigen: terms.eigen && terms.overallEigen ? relative(terms.eigen, terms.overallEigen) : null,
+  };
 }

@@ -10,7 +10,7 @@ import { createRng, subsample } from '../random';
 import { crossEntropy } from '../train/cross-entropy';
 import type { BatchContext } from '../train/train-loop';
 import { createDualAscent } from './dual-ascent';
-import { fullConstraintTerms, type ConstraintGroup, type ConstraintVectors } from './full-constraints';
+import { fullConstraintTerms, relativeGaps, type ConstraintGroup, type ConstraintVectors } from './full-constraints';
 import { createGapAccumulator } from './gap-accumulator';
 import type { MitigationObjective } from './mitigation-objective';
 import { trajectoryOf } from './trajectory';
@@ -18,14 +18,6 @@ import { trajectoryOf } from './trajectory';
 /** Power iterations for the very first eigenvectors (a random start); later ones are warm-started. */
 const FIRST_POWER_ITERATIONS = 20;
 const POWER_TOLERANCE = 1e-3;
-/** Floor of a constraint's scale |target| in the relative gaps. */
-const RELATIVE_EPS = 1e-6;
-
-/** x as a constant: same value, zero gradient (a tf.zeros with no input, so it stays off the tape). */
-const constant = tf.customGrad((x) => {
-  const t = x as tf.Tensor;
-  return { value: tf.clone(t), gradFunc: () => tf.zeros(t.shape) };
-}) as <T extends tf.Tensor>(x: T) => T;
 
 /** What one constraint evaluation needs, prepared (asynchronously) after the step before it. */
 interface Prepared {
@@ -41,11 +33,12 @@ interface Prepared {
  * laid out [λ^g_0 … λ^g_{G−1}, λ^H_0 … λ^H_{G−1}] in the recorded trajectory (violations likewise).
  *
  * Every `fullEvery` steps (from step fullEvery on) the step's primal objective becomes
- *   J(θ;B) + Σ_a λ^g_a·| ||g_a|| − ||g|| | + λ^H_a·| v_aᵀH_a v_a − vᵀHv |,
+ *   J(θ;B) + Σ_a λ^g_a·| ||g_a|| − ||g|| | / ||g|| + λ^H_a·| v_aᵀH_a v_a − vᵀHv | / |vᵀHv|,
  * on a fresh seeded sample of at most `fullSamples` training samples per group, g = Σ_a w_a g_a, H = Σ_a w_a H_a
  * with w_a = |D_a|/|D|. Before that step, a warm-started power iteration (fullPowerIterations products) refreshes
  * v_a and v on that sample at the current θ; they are then held fixed, so vᵀH_a v is the eigenvalue's first-order
- * model and its gradient is exact by triple backprop. Other steps are plain ERM steps.
+ * model and its gradient is exact by triple backprop. Other steps are plain ERM steps. The gaps are relative
+ * (see relativeGaps), so recorded violations are fractions of the targets ||g|| and λ(H).
  */
 export function createFullObjective(settings: Config['mitigation'], spec: ModelSpec, data: Dataset, seed: number): MitigationObjective {
   const numGroups = data.groupNames.length;
@@ -140,11 +133,9 @@ export function createFullObjective(settings: Config['mitigation'], spec: ModelS
         });
         return tf.concat(parts) as tf.Tensor1D;
       };
-      // Relative gaps (value − target) / |target|, the target's size held constant: the same constraints, but
-      // ||g|| (~0.1-1) and λ(H) (~1-100) become comparable, so one dual step size and one cap fit both kinds.
-      const relative = (v: tf.Tensor1D, target: tf.Scalar) => tf.div(tf.sub(v, target), tf.add(tf.abs(constant(target)), RELATIVE_EPS)) as tf.Tensor1D;
-      const gapG = scatter(relative(terms.gradNorm, terms.overallGradNorm));
-      const gapH = scatter(relative(terms.eigen as tf.Tensor1D, terms.overallEigen as tf.Scalar));
+      const relative = relativeGaps(terms);
+      const gapG = scatter(relative.gradNorm);
+      const gapH = scatter(relative.eigen as tf.Tensor1D);
       const measured = Float32Array.from({ length: 2 * numGroups }, (_, c) => (used.includes(c % numGroups) ? 1 : 0));
       pending = { gap: tf.keep(tf.concat([gapG, gapH]) as tf.Tensor1D), measured };
       // A constraint whose multipliers are all 0 only needs measuring: leaving it out of the objective spares its

@@ -32,6 +32,8 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
   const measured = useMemo(() => measuredRates(results, mode), [results, mode]);
   const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : rows.length === 0 ? 'Waiting for the first measured point…' : !hasMetric(rows) ? missing : null;
   const isMeasured = measured.some((r) => Math.abs(r - selectedRate) < 1e-9);
+  const isProvisional = !isMeasured && quickRows.some((r) => Math.abs(r.rate - selectedRate) < 1e-9);
+  const markerNote = isMeasured ? '' : isProvisional ? ' (provisional)' : ' (not measured)';
 
   return (
     <ChartFrame title={title} caption={caption} empty={empty}>
@@ -65,7 +67,7 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
             shown.map(({ group, name }) => (
               <Scatter key={`quick-${group}`} name={`${name} (provisional)`} data={quickRows} dataKey={seriesKey(group)} fill="#fff" stroke={groupColor(group)} strokeWidth={2} strokeDasharray="2 2" isAnimationActive={false} legendType="none" />
             ))}
-          <ReferenceLine x={selectedRate} stroke="#444" strokeDasharray={isMeasured ? undefined : '4 3'} label={{ value: `${rateTickFormat(selectedRate)}${isMeasured ? '' : ' (provisional)'}`, position: 'top', fontSize: 11 }} />
+          <ReferenceLine x={selectedRate} stroke="#444" strokeDasharray={isMeasured ? undefined : '4 3'} label={{ value: `${rateTickFormat(selectedRate)}${markerNote}`, position: 'top', fontSize: 11 }} />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { modeRows, type ModeMetric } from '../../state/select-modes';
-import { modesPresent } from '../../state/select-runs';
-import { MODE_COLORS, MODE_LABELS } from '../colors';
+import { variantsOf } from '../../state/select-runs';
+import { MODE_COLORS, variantDash, variantLabel } from '../colors';
 import { pct } from '../format';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
@@ -20,7 +20,7 @@ export function ModeChart({ title, caption, metric, yLabel }: Props) {
   const { results, height } = useChartView();
   const selectedRate = useApp((s) => s.selectedRate);
   const rows = useMemo(() => modeRows(results, metric), [results, metric]);
-  const modes = useMemo(() => modesPresent(results), [results]);
+  const variants = useMemo(() => variantsOf(results), [results]);
   const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : rows.length === 0 ? 'Waiting for the first measured point…' : null;
   return (
     <ChartFrame title={title} caption={caption} empty={empty}>
@@ -28,11 +28,11 @@ export function ModeChart({ title, caption, metric, yLabel }: Props) {
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
           <XAxis dataKey="rate" type="number" domain={[0, 1]} ticks={rateTicks} tickFormatter={rateTickFormat} label={{ value: 'pruning rate', position: 'insideBottom', offset: -10 }} />
-          <YAxis tickFormatter={(v: number) => pct(v)} width={52} domain={['auto', 'auto']} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+          <YAxis tickFormatter={(v: number) => pct(v, 1)} width={56} domain={['auto', 'auto']} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => pct(Number(v), 1)} labelFormatter={(v) => `rate ${rateTickFormat(Number(v))}`} />
-          <Legend verticalAlign="top" height={24} />
-          {modes.map((m) => (
-            <Line key={m} className={`series series-mode-${m}`} name={MODE_LABELS[m]} dataKey={m} stroke={MODE_COLORS[m]} strokeWidth={2} isAnimationActive={false} connectNulls />
+          <Legend verticalAlign="top" height={24} itemSorter={null} />
+          {variants.map((v) => (
+            <Line key={v.key} className={`series series-mode-${v.mode}`} name={variantLabel(v)} dataKey={v.key} stroke={MODE_COLORS[v.mode]} strokeDasharray={variantDash(v)} strokeWidth={2} isAnimationActive={false} connectNulls />
           ))}
           <ReferenceLine x={selectedRate} stroke="#444" strokeDasharray="4 3" />
         </LineChart>

@@ -1,13 +1,28 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { rateView } from '../../state/select-rate-view';
+import { rateView, type RateViewRow } from '../../state/select-rate-view';
 import { dimmed, groupColor } from '../colors';
 import { num, pct, pp } from '../format';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
+import { niceTicks } from './nice-ticks';
 import { useChartView } from './use-chart-view';
 
-const sourceText = { measured: 'measured', provisional: 'provisional: pruned without fine-tuning', pending: 'computing a provisional point…' } as const;
+const sourceText = { measured: 'measured', provisional: 'provisional: pruned without fine-tuning', pending: 'not measured yet' } as const;
+
+/**
+ * Axes for R(a) (left) and the bound (right) with their zeros at the same height: the right axis is the left one
+ * scaled by k, so a group's two bars compare by height order while their scales differ by orders of magnitude.
+ */
+function alignedAxes(rows: RateViewRow[]): { loss: number[]; bound: number[] } {
+  const losses = rows.map((r) => r.excessLoss ?? 0);
+  const lo = Math.min(0, ...losses);
+  const hi = Math.max(0, ...losses);
+  const loss = niceTicks(lo, hi > 0 ? hi : Math.max(Math.abs(lo), 1e-9));
+  const top = loss[loss.length - 1];
+  const k = Math.max(0, ...rows.map((r) => r.theorem1Bound ?? 0)) / top || 1;
+  return { loss, bound: loss.map((t) => t * k) };
+}
 
 /** Fig. 1's bars at the selected rate: each group's accuracy change, and its excess loss R(a) beside Theorem 1's bound. */
 export function RateBarsCharts() {
@@ -17,8 +32,14 @@ export function RateBarsCharts() {
   const view = useMemo(() => rateView(results, mode, selectedRate, provisional), [results, mode, selectedRate, provisional]);
   const rows = useMemo(() => (view ? view.rows.filter((r) => shown.some((g) => g.group === r.group)) : []), [view, shown]);
   const hasBound = rows.some((r) => r.theorem1Bound !== null);
-  const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : view?.source === 'pending' ? `No point at ${pct(selectedRate)} yet: ${sourceText.pending}` : null;
-  const label = view ? `at ${pct(view.rate)} (${sourceText[view.source]})` : '';
+  const axes = useMemo(() => alignedAxes(rows), [rows]);
+  const canQuick = useApp((s) => s.canQuickEvaluate);
+  const empty = !results
+    ? 'Run a sweep or import a Results file to see this chart.'
+    : view?.source === 'pending'
+      ? `No point at ${pct(selectedRate)} yet${canQuick && mode === 'none' ? ': computing a provisional point…' : ': move the slider to a measured rate.'}`
+      : null;
+  const label = view ? ` at ${pct(view.rate)} (${sourceText[view.source]})` : '';
   const bars = (key: 'accuracyChange' | 'excessLoss', opacity = 1) =>
     rows.map((r) => <Cell key={`${key}-${r.group}`} fill={groupColor(r.group)} fillOpacity={opacity * dimmed(r.group, hoveredGroup)} onMouseEnter={() => hoverGroup(r.group)} />);
 
@@ -26,14 +47,14 @@ export function RateBarsCharts() {
     <>
       <ChartFrame
         title="Accuracy change at the selected rate"
-        caption={`Each group's accuracy minus its dense accuracy ${label}. The Matthew effect: the groups that were already worse off lose the most (Fig. 1).`}
+        caption={`Each group's accuracy minus its dense accuracy${label}. The Matthew effect: the groups that were already worse off lose the most (Fig. 1).`}
         empty={empty}
       >
         <ResponsiveContainer width="100%" height={height}>
           <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
             <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
             <XAxis dataKey="name" />
-            <YAxis tickFormatter={(v: number) => pp(v, 0)} width={64} />
+            <YAxis tickFormatter={(v: number) => pp(v, 1)} width={70} />
             <ReferenceLine y={0} stroke="#444" />
             <Tooltip formatter={(v) => pp(Number(v))} />
             <Bar dataKey="accuracyChange" name="accuracy change" isAnimationActive={false}>
@@ -44,15 +65,15 @@ export function RateBarsCharts() {
       </ChartFrame>
       <ChartFrame
         title="Excess loss and Theorem 1 bound"
-        caption={`Solid: each group's excess loss R(a) = J(θ̄; D_a) − J(θ̂; D_a) ${label}. Pale, dashed, right axis: Theorem 1's bound ||g_a||·||θ̄−θ̂|| + ½λ(H_a)·||θ̄−θ̂||² (loose in scale; what matters is that it orders the groups the same way). It is large for groups with large gradient norms and Hessian eigenvalues.${hasBound ? '' : ' (The bound needs λ(H_a): turn the Hessian on.)'}`}
+        caption={`Solid: each group's excess loss R(a) = J(θ̄; D_a) − J(θ̂; D_a)${label}. Pale, dashed, right axis: Theorem 1's bound ||g_a||·||θ̄−θ̂|| + ½λ(H_a)·||θ̄−θ̂||² (loose in scale; what matters is that it orders the groups the same way). It is large for groups with large gradient norms and Hessian eigenvalues.${hasBound || !results ? '' : ' (The bound needs λ(H_a): turn the Hessian on.)'}`}
         empty={empty}
       >
         <ResponsiveContainer width="100%" height={height}>
           <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
             <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
             <XAxis dataKey="name" />
-            <YAxis yAxisId="loss" tickFormatter={(v: number) => num(v, 2)} width={56} label={{ value: 'R(a)', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
-            {hasBound && <YAxis yAxisId="bound" orientation="right" tickFormatter={(v: number) => num(v, 2)} width={56} label={{ value: 'bound', angle: 90, position: 'insideRight', style: { textAnchor: 'middle' } }} />}
+            <YAxis yAxisId="loss" domain={[axes.loss[0], axes.loss[axes.loss.length - 1]]} ticks={axes.loss} tickFormatter={(v: number) => num(v, 2)} width={56} label={{ value: 'R(a)', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+            {hasBound && <YAxis yAxisId="bound" domain={[axes.bound[0], axes.bound[axes.bound.length - 1]]} ticks={axes.bound} orientation="right" tickFormatter={(v: number) => num(v, 2)} width={56} label={{ value: 'bound', angle: 90, position: 'insideRight', style: { textAnchor: 'middle' } }} />}
             <ReferenceLine yAxisId="loss" y={0} stroke="#444" />
             <Tooltip formatter={(v) => num(Number(v))} />
             <Bar yAxisId="loss" dataKey="excessLoss" name="excess loss R(a)" isAnimationActive={false}>

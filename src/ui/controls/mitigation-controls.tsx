@@ -1,6 +1,6 @@
 import { mitigationModes, type MitigationMode } from '../../engine/experiment/config';
 import { MODE_LABELS } from '../colors';
-import { ControlGroup, NumberField } from './fields';
+import { CheckboxField, ControlGroup, NumberField } from './fields';
 import { useConfigField } from './use-config-field';
 
 const MODE_HINTS: Record<MitigationMode, string> = {
@@ -18,6 +18,7 @@ export function MitigationControls() {
   const [dualEvery, setDualEvery] = useConfigField<number>('mitigation.dualEvery');
   const [warmup, setWarmup] = useConfigField<number>('mitigation.warmup');
   const [cap, setCap] = useConfigField<number>('mitigation.lambdaCap');
+  const [compare, setCompare] = useConfigField<boolean>('mitigation.compareVersions');
   const toggle = (m: MitigationMode) => {
     const next = modes.includes(m) ? modes.filter((x) => x !== m) : mitigationModes.filter((x) => x === m || modes.includes(x));
     if (next.length > 0) setModes(next);
@@ -40,6 +41,7 @@ export function MitigationControls() {
           </label>
         ))}
       </div>
+      <CheckboxField label="Compare relaxed and full" value={compare} onChange={setCompare} hint="Runs each mitigated mode with both versions (Table 3)." />
       <details className="advanced">
         <summary>Dual ascent settings</summary>
         <NumberField label="Dual step" value={dualStep} onChange={setDualStep} hint="Step size of the multipliers λ_a." />

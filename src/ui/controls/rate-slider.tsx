@@ -4,7 +4,7 @@ import { rateView } from '../../state/select-rate-view';
 import { pct } from '../format';
 import { useApp, useController } from '../app-context';
 
-const sourceLabel = { measured: 'measured', provisional: 'provisional: pruned, not fine-tuned', pending: 'computing a provisional point…' } as const;
+const sourceLabel = { measured: 'measured', provisional: 'provisional: pruned, not fine-tuned', pending: 'not measured yet' } as const;
 
 /**
  * The pruning-rate slider. Dragging snaps to measured rates (the charts switch within a frame); between them the
@@ -18,6 +18,8 @@ export function RateSlider() {
   const provisional = useApp((s) => s.provisional);
   const wantedMode = useApp((s) => s.viewMode);
   const canQuick = useApp((s) => s.canQuickEvaluate);
+  const running = useApp((s) => s.run.status === 'starting' || s.run.status === 'running');
+  const planned = useApp((s) => s.config.prune.rates.some((r) => Math.abs(r - s.selectedRate) < 1e-9));
   const mode = effectiveMode(results, wantedMode);
   const rates = useMemo(() => measuredRates(results, mode), [results, mode]);
   const view = useMemo(() => rateView(results, mode, selectedRate, provisional), [results, mode, selectedRate, provisional]);
@@ -54,9 +56,11 @@ export function RateSlider() {
         {!view
           ? 'No results yet.'
           : view.source === 'pending'
-            ? canQuick || mode !== 'none'
-              ? sourceLabel.pending
-              : 'Not a measured rate: provisional points need a sweep run in this tab.'
+            ? running && planned
+              ? 'Not measured yet: the sweep gets to this rate soon.'
+              : canQuick && mode === 'none'
+                ? 'Computing a provisional point (pruned, not fine-tuned)…'
+                : 'Not a measured rate: provisional points need a complete sweep run in this tab (None mode).'
             : `${sourceLabel[view.source]} · overall accuracy ${pct(view.overallAccuracy, 1)} · fairness violation ${pct(view.accuracyGap, 1)}`}
       </p>
     </div>

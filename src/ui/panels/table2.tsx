@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { table2Rows } from '../../state/select-modes';
 import type { Summary } from '../../state/stats';
-import { MODE_LABELS } from '../colors';
+import { variantLabel } from '../colors';
 import { num, pct } from '../format';
 import { useApp } from '../app-context';
 
@@ -31,8 +31,8 @@ export function Table2() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.mode}-${r.rate}`} className={Math.abs(r.rate - selectedRate) < 1e-9 ? 'selected' : undefined}>
-                <td>{MODE_LABELS[r.mode]}</td>
+              <tr key={`${r.variant.key}-${r.rate}`} className={Math.abs(r.rate - selectedRate) < 1e-9 ? 'selected' : undefined}>
+                <td>{variantLabel(r.variant)}</td>
                 <td>{pct(r.rate)}</td>
                 <td>{cell(r.accuracy, (v) => pct(v, 1))}</td>
                 <td>{cell(r.accuracyGap, (v) => pct(v, 1))}</td>

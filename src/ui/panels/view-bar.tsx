@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { effectiveMode, modesPresent } from '../../state/select-runs';
+import { effectiveMode, variantsOf } from '../../state/select-runs';
 import { isStale } from '../../state/select-stale';
-import { MODE_LABELS } from '../colors';
+import { variantLabel } from '../colors';
 import { RateSlider } from '../controls/rate-slider';
 import { useApp } from '../app-context';
 import { GroupLegend } from './group-legend';
@@ -13,16 +13,16 @@ export function ViewBar() {
   const setViewMode = useApp((s) => s.setViewMode);
   const source = useApp((s) => s.source);
   const stale = useApp((s) => isStale(s.config, s.results));
-  const modes = useMemo(() => modesPresent(results), [results]);
+  const variants = useMemo(() => variantsOf(results), [results]);
   return (
     <div className="view-bar">
       <RateSlider />
       <GroupLegend />
-      {modes.length > 1 && (
+      {variants.length > 1 && (
         <label className="mode-select">
-          Per-group charts show mode{' '}
-          <select value={effectiveMode(results, viewMode)} onChange={(e) => setViewMode(e.target.value as typeof viewMode)}>
-            {modes.map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
+          Per-group charts show mitigation{' '}
+          <select value={effectiveMode(results, viewMode)} onChange={(e) => setViewMode(e.target.value)}>
+            {variants.map((v) => <option key={v.key} value={v.key}>{variantLabel(v)}</option>)}
           </select>
         </label>
       )}

@@ -1,0 +1,60 @@
+// Screenshots of the main states for docs/screenshots (run: `npm run screenshots`; E2E_SKIP_BUILD=1 reuses dist/).
+// Chromium runs without --enable-unsafe-webgpu here, like a laptop without a GPU: "auto" picks wasm.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { buildAndServe } from './serve';
+import { waitForRunEnd } from './browser';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outDir = `${root}docs/screenshots/`;
+const only = process.argv.slice(2);
+
+async function main() {
+  await mkdir(outDir, { recursive: true });
+  const { url, server } = await buildAndServe(root);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'] });
+  const shot = async (name: string, hash: string, act: (page: Page) => Promise<void>, viewport = { width: 1440, height: 1000 }) => {
+    if (only.length && !only.includes(name)) return;
+    const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+    const t0 = Date.now();
+    await page.goto(`${url}#${hash}`);
+    await act(page);
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${outDir}${name}.png` });
+    console.log(`${name}.png (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    await page.close();
+  };
+  const ran = async (page: Page) => {
+    const status = await waitForRunEnd(page, 600_000);
+    if (status !== 'complete') throw new Error(`run ended ${status}`);
+  };
+  try {
+    await shot('start-here', 'v=1&preset=start-here&autorun=1', ran);
+    await shot('running', 'v=1&preset=start-here&autorun=1', async (page) => {
+      await page.waitForFunction(() => Number(document.querySelector('progress')?.getAttribute('value') ?? 0) > 0.45, null, { timeout: 120_000 });
+    });
+    await shot('provisional', 'v=1&preset=start-here&rate=0.6&autorun=1', async (page) => {
+      await ran(page);
+      await page.waitForFunction(() => document.querySelector('[data-testid=rate-view]')?.getAttribute('data-source') === 'provisional', null, { timeout: 60_000 });
+    });
+    await shot('presenter', 'v=1&preset=start-here&presenter=1&autorun=1', ran, { width: 1600, height: 1000 });
+    await shot('mitigation', 'v=1&preset=mitigation-modes&seeds=2&autorun=1', async (page) => {
+      await ran(page);
+      await page.getByRole('region', { name: 'Accuracy by mitigation mode' }).scrollIntoViewIfNeeded();
+    });
+    await shot('mnist', 'v=1&preset=mnist-imbalanced&autorun=1', ran);
+    await shot('malformed-link', 'v=1&train.epochs=9999&bogus=1&data.samples=lots&prune.rates=0.5,zz', async (page) => {
+      await page.getByRole('alert').first().waitFor();
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
