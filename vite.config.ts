@@ -17,6 +17,7 @@ export default defineConfig({
     // thread workers ("e is not defined"), or dropping its `typeof` guards, so the worker bundle is minified without renaming or compressing.
     rolldownOptions: { output: { minify: { mangle: false, compress: false } } },
   },
-  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  // Pre-bundled like every dependency: served raw, its CommonJS wasm-out/ files fail to import in the browser.
+  optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
 });

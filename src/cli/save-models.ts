@@ -13,14 +13,15 @@ const le = (a: Float32Array | Int32Array) => {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 };
 
-export function modelFileStem(seed: number, mode: string, rate: number): string {
-  return `seed${seed}-${mode}-rate${Math.round(rate * 1000).toString().padStart(3, '0')}`;
+/** seed1-none-rate500, or seed1-after-full-rate500 for a mitigated mode (versions may be compared in one run). */
+export function modelFileStem(seed: number, mode: string, version: string | null, rate: number): string {
+  return `seed${seed}-${mode}${version && mode !== 'none' ? `-${version}` : ''}-rate${Math.round(rate * 1000).toString().padStart(3, '0')}`;
 }
 
-export async function saveModel(dir: string, m: { seed: number; mode: string; rate: number; spec: ModelSpec; weights: Weights }): Promise<void> {
+export async function saveModel(dir: string, m: { seed: number; mode: string; version: string | null; rate: number; spec: ModelSpec; weights: Weights }): Promise<void> {
   const modelsDir = join(dir, 'models');
   await mkdir(modelsDir, { recursive: true });
-  const stem = modelFileStem(m.seed, m.mode, m.rate);
+  const stem = modelFileStem(m.seed, m.mode, m.version, m.rate);
   let offset = 0;
   const params = m.weights.specs.map((p, i) => {
     const entry = { name: p.name, shape: p.shape, role: p.role, layer: p.layer, dtype: 'float32', offset, length: m.weights.values[i].length };
@@ -32,7 +33,7 @@ export async function saveModel(dir: string, m: { seed: number; mode: string; ra
   await writeFile(join(modelsDir, `${stem}.f32`), le(flat));
   await writeFile(
     join(modelsDir, `${stem}.json`),
-    JSON.stringify({ format: 'pfp-model/1', seed: m.seed, mode: m.mode, rate: m.rate, architecture: m.spec, layout: 'NHWC', weightsFile: `${stem}.f32`, params }, null, 2),
+    JSON.stringify({ format: 'pfp-model/1', seed: m.seed, mode: m.mode, version: m.version, rate: m.rate, architecture: m.spec, layout: 'NHWC', weightsFile: `${stem}.f32`, params }, null, 2),
   );
 }
 

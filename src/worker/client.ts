@@ -38,6 +38,9 @@ export interface EngineClient {
   dispose(): void;
 }
 
+const MAX_RESTARTS = 3;
+const CRASH_WINDOW_MS = 60_000;
+
 interface Pending {
   resolve: (value: never) => void;
   reject: (e: Error) => void;
@@ -49,10 +52,13 @@ interface Pending {
  * The main-thread side: numbers requests, routes answers back to their promises, and replaces a worker that crashed
  * or lost its device (every pending request is rejected; the next request goes to the fresh worker).
  */
-export function createEngineClient(spawn: () => WorkerLike): EngineClient {
+export function createEngineClient(spawn: () => WorkerLike, now: () => number = Date.now): EngineClient {
   const pending = new Map<number, Pending>();
   const restartListeners = new Set<(kind: FailureKind, message: string) => void>();
+  const crashes: number[] = [];
   let nextId = 1;
+  /** Set when the worker crashed again and again: no more restarts, every request fails with this message. */
+  let broken: string | null = null;
   let worker: WorkerLike = connect();
 
   function connect(): WorkerLike {
@@ -73,7 +79,12 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     worker.terminate();
     const failed = [...pending.values()];
     pending.clear();
-    worker = connect();
+    // A worker that cannot even start (a script that fails to load) would crash forever: give up after a few tries.
+    const t = now();
+    crashes.push(t);
+    while (crashes.length && crashes[0] < t - CRASH_WINDOW_MS) crashes.shift();
+    if (crashes.length > MAX_RESTARTS) broken = `${message} (${crashes.length} times in a row; reload the page to try again)`;
+    else worker = connect();
     for (const p of failed) p.reject(new EngineFailure(kind, message));
     for (const l of restartListeners) l(kind, message);
   }
@@ -113,6 +124,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
 
   function request<T>(make: (id: number) => WorkerRequest, extra: Omit<Pending, 'resolve' | 'reject'> = {}): { id: number; promise: Promise<T> } {
     const id = nextId++;
+    if (broken !== null) return { id, promise: Promise.reject(new EngineFailure('crash', broken)) };
     const promise = new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: never) => void, reject, ...extra });
     });

@@ -77,6 +77,14 @@ describe('engine client', () => {
     await expect(b).resolves.toEqual({ name: 'cpu', fallbackReason: null });
   });
 
+  it('stops restarting a worker that keeps crashing, and then fails requests at once', async () => {
+    const { client, workers } = setup();
+    for (let i = 0; i < 4; i++) workers[workers.length - 1].fail();
+    expect(workers).toHaveLength(4); // the first worker and three restarts
+    await expect(client.initBackend('cpu')).rejects.toMatchObject({ kind: 'crash' });
+    expect(workers.every((w) => w.terminated)).toBe(true);
+  });
+
   it('treats a lost GPU device reported by the worker as a restart', async () => {
     const { client, workers } = setup();
     const restarts: string[] = [];
