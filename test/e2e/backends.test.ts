@@ -27,4 +27,20 @@ describe('forced backends', () => {
       await page.close();
     });
   }
+
+  it('reports a crashed engine worker, restarts it and runs again', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${inject('baseUrl')}#v=1&${MINI}&backend=wasm`);
+    await expect.poll(() => page.getByTestId('backend-badge').getAttribute('data-backend')).toBe('wasm');
+    const engine = page.workers().find((w) => w.url().includes('engine'));
+    expect(engine).toBeDefined();
+    // An uncaught error inside the worker, as a tfjs or driver failure would throw.
+    await engine!.evaluate(() => setTimeout(() => {
+      throw new Error('simulated engine failure');
+    }));
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The engine stopped' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await waitForRunEnd(page)).toBe('complete');
+    await page.close();
+  });
 });

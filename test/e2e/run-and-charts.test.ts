@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, lineCount, TINY, trackErrors, waitForRunEnd } from './browser';
@@ -51,6 +52,19 @@ describe('a preset link with autorun', () => {
     expect(await view.textContent()).toContain('provisional');
     // The provisional points are drawn in the per-group accuracy chart as a separate symbol series per group.
     expect(await page.getByRole('region', { name: 'Per-group accuracy', exact: true }).locator('.recharts-scatter').count()).toBe(3);
+  });
+
+  it('exports a chart as PNG and as SVG', async () => {
+    const region = page.getByRole('region', { name: 'Per-group accuracy', exact: true });
+    const [png] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Export Per-group accuracy as PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('per-group-accuracy.png');
+    const bytes = await readFile((await png.path()) as string);
+    expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(5000);
+    const [svg] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Export Per-group accuracy as SVG' }).click()]);
+    const text = await readFile((await svg.path()) as string, 'utf8');
+    expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text.match(/recharts-line series series-g\d/g)?.length).toBe(3); // one line per group
   });
 
   it('highlights a hovered group in every chart', async () => {

@@ -39,6 +39,7 @@ async function main() {
       await ran(page);
       await page.waitForFunction(() => document.querySelector('[data-testid=rate-view]')?.getAttribute('data-source') === 'provisional', null, { timeout: 60_000 });
     });
+    await shot('seeds-band', 'v=1&preset=start-here&seeds=3&autorun=1', ran);
     await shot('presenter', 'v=1&preset=start-here&presenter=1&autorun=1', ran, { width: 1600, height: 1000 });
     await shot('mitigation', 'v=1&preset=mitigation-modes&seeds=2&autorun=1', async (page) => {
       await ran(page);

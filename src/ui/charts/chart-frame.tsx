@@ -1,5 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react';
-import { exportPng, exportSvg } from './export-chart';
+import { exportPng, exportSvg, type LegendItem } from './export-chart';
 
 interface Props {
   /** The region's accessible name and visible title. */
@@ -11,11 +11,13 @@ interface Props {
   /** Extra controls beside the export buttons. */
   tools?: ReactNode;
   wide?: boolean;
+  /** Written into exported files (the page's legend is outside the chart). */
+  legend?: LegendItem[];
   children: ReactNode;
 }
 
 /** A chart card: a named region (tests and screen readers find charts by it), caption, PNG/SVG export. */
-export function ChartFrame({ title, caption, empty, tools, wide, children }: Props) {
+export function ChartFrame({ title, caption, empty, tools, wide, legend, children }: Props) {
   const body = useRef<HTMLDivElement>(null);
   const titleId = useId();
   return (
@@ -24,10 +26,10 @@ export function ChartFrame({ title, caption, empty, tools, wide, children }: Pro
         <h3 id={titleId}>{title}</h3>
         <div className="chart-tools">
           {tools}
-          <button type="button" className="small" disabled={!!empty} onClick={() => body.current && exportPng(body.current, title)} aria-label={`Export ${title} as PNG`}>
+          <button type="button" className="small" disabled={!!empty} onClick={() => body.current && exportPng(body.current, title, legend)} aria-label={`Export ${title} as PNG`}>
             PNG
           </button>
-          <button type="button" className="small" disabled={!!empty} onClick={() => body.current && exportSvg(body.current, title)} aria-label={`Export ${title} as SVG`}>
+          <button type="button" className="small" disabled={!!empty} onClick={() => body.current && exportSvg(body.current, title, legend)} aria-label={`Export ${title} as SVG`}>
             SVG
           </button>
         </div>

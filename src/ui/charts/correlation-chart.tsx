@@ -20,7 +20,7 @@ export function CorrelationChart({ id, title, caption }: Props) {
   const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : !corr || corr.points.length === 0 ? 'No points yet (λ(H_a) needs the Hessian turned on).' : null;
   const rho = corr?.rho;
   return (
-    <ChartFrame title={title} caption={caption} empty={empty} tools={<span className="rho" title="Spearman's rank correlation over all points">ρ = {rho === null || rho === undefined ? '–' : rho.toFixed(2)}</span>}>
+    <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group) }))} tools={<span className="rho" title="Spearman's rank correlation over all points">ρ = {rho === null || rho === undefined ? '–' : rho.toFixed(2)}</span>}>
       <ResponsiveContainer width="100%" height={height}>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />

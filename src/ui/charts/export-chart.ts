@@ -3,35 +3,74 @@ import { download, slug } from '../download';
 // Charts export what is on screen: the recharts <svg>, made standalone (size, font, white background), as SVG or
 // rasterised to PNG at twice the size for slides.
 
-function standaloneSvg(container: HTMLElement, title: string): { text: string; width: number; height: number } | null {
+export interface LegendItem {
+  label: string;
+  color: string;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const LEGEND_HEIGHT = 24;
+
+/** Text styles come from CSS on the page: copy the computed ones so the file looks the same elsewhere. */
+function inlineTextStyles(from: Element, to: Element): void {
+  const src = from.querySelectorAll('text');
+  const dst = to.querySelectorAll('text');
+  src.forEach((t, i) => {
+    const cs = getComputedStyle(t);
+    dst[i]?.setAttribute('font-size', cs.fontSize);
+    if (!dst[i]?.getAttribute('fill')) dst[i]?.setAttribute('fill', cs.fill);
+  });
+}
+
+/** The chart's legend as SVG (on the page it is HTML outside the chart). */
+function appendLegend(svg: SVGSVGElement, items: LegendItem[], y: number): void {
+  let x = 12;
+  for (const item of items) {
+    const swatch = document.createElementNS(SVG_NS, 'rect');
+    Object.entries({ x, y: y + 6, width: 12, height: 12, rx: 2, fill: item.color }).forEach(([k, v]) => swatch.setAttribute(k, String(v)));
+    const label = document.createElementNS(SVG_NS, 'text');
+    Object.entries({ x: x + 16, y: y + 16, 'font-size': '12px', fill: '#333' }).forEach(([k, v]) => label.setAttribute(k, String(v)));
+    label.textContent = item.label;
+    svg.appendChild(swatch);
+    svg.appendChild(label);
+    x += 28 + item.label.length * 7;
+  }
+}
+
+function standaloneSvg(container: HTMLElement, title: string, legend: LegendItem[] = []): { text: string; width: number; height: number } | null {
   const svg = container.querySelector('svg.recharts-surface');
   if (!svg) return null;
-  const { width, height } = svg.getBoundingClientRect();
+  const box = svg.getBoundingClientRect();
+  const width = box.width;
+  const height = box.height + (legend.length ? LEGEND_HEIGHT : 0);
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  inlineTextStyles(svg, clone);
+  clone.setAttribute('viewBox', `0 0 ${Math.round(width)} ${Math.round(height)}`);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(Math.round(width)));
   clone.setAttribute('height', String(Math.round(height)));
   clone.setAttribute('font-family', getComputedStyle(container).fontFamily || 'sans-serif');
-  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  const bg = document.createElementNS(SVG_NS, 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', '#ffffff');
   clone.insertBefore(bg, clone.firstChild);
-  const t = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  const t = document.createElementNS(SVG_NS, 'title');
   t.textContent = title;
   clone.insertBefore(t, clone.firstChild);
+  if (legend.length) appendLegend(clone, legend, box.height);
   return { text: new XMLSerializer().serializeToString(clone), width, height };
 }
 
-export function exportSvg(container: HTMLElement, title: string): boolean {
-  const svg = standaloneSvg(container, title);
+export function exportSvg(container: HTMLElement, title: string, legend: LegendItem[] = []): boolean {
+  const svg = standaloneSvg(container, title, legend);
   if (!svg) return false;
   download(new Blob([svg.text], { type: 'image/svg+xml' }), `${slug(title)}.svg`);
   return true;
 }
 
-export async function exportPng(container: HTMLElement, title: string, scale = 2): Promise<boolean> {
-  const svg = standaloneSvg(container, title);
+export async function exportPng(container: HTMLElement, title: string, legend: LegendItem[] = [], scale = 2): Promise<boolean> {
+  const svg = standaloneSvg(container, title, legend);
   if (!svg) return false;
   const url = URL.createObjectURL(new Blob([svg.text], { type: 'image/svg+xml' }));
   try {

@@ -36,7 +36,7 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
   const markerNote = isMeasured ? '' : isProvisional ? ' (provisional)' : ' (not measured)';
 
   return (
-    <ChartFrame title={title} caption={caption} empty={empty}>
+    <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group) }))}>
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={rows} margin={{ top: 20, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />

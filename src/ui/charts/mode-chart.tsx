@@ -23,7 +23,7 @@ export function ModeChart({ title, caption, metric, yLabel }: Props) {
   const variants = useMemo(() => variantsOf(results), [results]);
   const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : rows.length === 0 ? 'Waiting for the first measured point…' : null;
   return (
-    <ChartFrame title={title} caption={caption} empty={empty}>
+    <ChartFrame title={title} caption={caption} empty={empty} legend={variants.map((v) => ({ label: variantLabel(v), color: MODE_COLORS[v.mode] }))}>
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />

@@ -34,10 +34,11 @@ export function RateBarsCharts() {
   const hasBound = rows.some((r) => r.theorem1Bound !== null);
   const axes = useMemo(() => alignedAxes(rows), [rows]);
   const canQuick = useApp((s) => s.canQuickEvaluate);
+  const running = useApp((s) => s.run.status === 'starting' || s.run.status === 'running');
   const empty = !results
     ? 'Run a sweep or import a Results file to see this chart.'
     : view?.source === 'pending'
-      ? `No point at ${pct(selectedRate)} yet${canQuick && mode === 'none' ? ': computing a provisional point…' : ': move the slider to a measured rate.'}`
+      ? `No point at ${pct(selectedRate)} yet${running ? ': the sweep has not reached it.' : canQuick && mode === 'none' ? ': computing a provisional point…' : ': move the slider to a measured rate.'}`
       : null;
   const label = view ? ` at ${pct(view.rate)} (${sourceText[view.source]})` : '';
   const bars = (key: 'accuracyChange' | 'excessLoss', opacity = 1) =>
@@ -65,7 +66,7 @@ export function RateBarsCharts() {
       </ChartFrame>
       <ChartFrame
         title="Excess loss and Theorem 1 bound"
-        caption={`Solid: each group's excess loss R(a) = J(θ̄; D_a) − J(θ̂; D_a)${label}. Pale, dashed, right axis: Theorem 1's bound ||g_a||·||θ̄−θ̂|| + ½λ(H_a)·||θ̄−θ̂||² (loose in scale; what matters is that it orders the groups the same way). It is large for groups with large gradient norms and Hessian eigenvalues.${hasBound || !results ? '' : ' (The bound needs λ(H_a): turn the Hessian on.)'}`}
+        caption={`Solid: each group's excess loss R(a) = J(θ̄; D_a) − J(θ̂; D_a)${label}. Pale, dashed, right axis: Theorem 1's bound ||g_a||·||θ̄−θ̂|| + ½λ(H_a)·||θ̄−θ̂||² (loose in scale; what matters is that it orders the groups the same way). It is large for groups with large gradient norms and Hessian eigenvalues.${hasBound || !results || view?.source === 'pending' ? '' : ' (The bound needs λ(H_a): turn the Hessian on.)'}`}
         empty={empty}
       >
         <ResponsiveContainer width="100%" height={height}>

@@ -41,6 +41,7 @@ export function TrainingChart() {
       caption="Each group's training accuracy (or loss) per epoch of the dense model, live while it trains. Small, hard groups lag behind and end with larger losses, hence larger gradient norms (Prop. 1)."
       empty={rows.length === 0 ? 'The curves appear as the dense model trains.' : null}
       tools={tools}
+      legend={lines.map((g) => ({ label: g.name, color: groupColor(g.group) }))}
     >
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
