@@ -10,8 +10,10 @@ import { applyLink } from './ui/use-share-link-sync';
 import './ui/styles.css';
 
 // Composition root: one store, one worker client, one controller for the page's lifetime.
+// A page opened without a link starts on the "start here" preset (a link always names its whole config).
+const DEFAULT_LINK = 'preset=start-here';
 const store = createAppStore();
-const autorun = applyLink(store, location.hash.slice(1));
+const autorun = applyLink(store, location.hash.slice(1) || DEFAULT_LINK);
 const controller = createRunController(store, createEngineClient(spawnEngineWorker));
 void controller.probeBackend();
 

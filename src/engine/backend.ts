@@ -39,18 +39,30 @@ export async function initBackend(preferred: BackendName, opts: BackendOptions =
   if (opts.wasmPaths !== undefined) setWasmPaths(opts.wasmPaths);
   const reasons: string[] = [];
   for (const name of candidates(preferred)) {
-    const reason = await tryBackend(name);
+    // Only an explicit choice takes a software WebGPU adapter (SwiftShader): in auto mode wasm is far faster.
+    const reason = await tryBackend(name, preferred === 'webgpu');
     if (reason === null) return { name, fallbackReason: reasons.length > 0 ? reasons.join('; ') : null };
     reasons.push(`${name}: ${reason}`);
   }
   throw new Error(`No tfjs backend could be initialised (${reasons.join('; ')})`);
 }
 
-async function tryBackend(name: Concrete): Promise<string | null> {
+/** The part of a WebGPU adapter we read (TypeScript's DOM library has no WebGPU types). */
+interface AdapterInfo {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean };
+}
+
+async function tryBackend(name: Concrete, allowSoftwareGpu: boolean): Promise<string | null> {
   try {
     if (name === 'webgpu') {
       if (isNode) return 'not available in Node';
       if (typeof navigator === 'undefined' || !('gpu' in navigator)) return 'navigator.gpu is absent (no WebGPU)';
+      const gpu = (navigator as unknown as { gpu: { requestAdapter(): Promise<AdapterInfo | null> } }).gpu;
+      const adapter = await gpu.requestAdapter();
+      if (!adapter) return 'no WebGPU adapter (no usable GPU)';
+      const software = adapter.isFallbackAdapter ?? adapter.info?.isFallbackAdapter ?? false;
+      if (software && !allowSoftwareGpu) return 'the only WebGPU adapter is a software fallback, slower than wasm (choose webgpu to force it)';
       // Loaded only here, so Node and browsers without WebGPU never load it.
       await import('@tensorflow/tfjs-backend-webgpu');
     }
