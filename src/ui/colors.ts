@@ -19,3 +19,12 @@ export const dimmed = (group: number, hovered: number | null) => (hovered === nu
 export const variantLabel = (v: Variant) => `${MODE_LABELS[v.mode]}${v.version && v.key.includes(':') ? ` (${v.version})` : ''}`;
 /** The full version is dashed, so the two versions of a mode share its colour. */
 export const variantDash = (v: Variant) => (v.version === 'full' && v.key.includes(':') ? '6 3' : undefined);
+
+/** The stroke of one group's line, the same in every chart: fixed colour and dash, dimmed or thickened on hover. */
+export const groupLineStyle = (group: number, hovered: number | null) => ({
+  className: `series series-g${group}`,
+  stroke: groupColor(group),
+  strokeDasharray: groupDash(group),
+  strokeOpacity: dimmed(group, hovered),
+  strokeWidth: hovered === group ? 3.5 : 2,
+});

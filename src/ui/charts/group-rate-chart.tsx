@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { rowsFromRuns, bandKey, groupSeriesRows, hasMetric, seriesKey, type GroupMetric } from '../../state/select-group-series';
 import { measuredRates } from '../../state/select-runs';
-import { dimmed, groupColor, groupDash } from '../colors';
+import { dimmed, groupColor, groupLineStyle } from '../colors';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
 import { rateTickFormat, rateTicks, useChartView } from './use-chart-view';
@@ -49,13 +49,9 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
           {shown.map(({ group, name }) => (
             <Line
               key={`line-${group}`}
-              className={`series series-g${group}`}
+              {...groupLineStyle(group, hoveredGroup)}
               name={name}
               dataKey={seriesKey(group)}
-              stroke={groupColor(group)}
-              strokeDasharray={groupDash(group)}
-              strokeOpacity={dimmed(group, hoveredGroup)}
-              strokeWidth={hoveredGroup === group ? 3.5 : 2}
               dot={{ r: 3, fillOpacity: dimmed(group, hoveredGroup), strokeOpacity: dimmed(group, hoveredGroup) }}
               activeDot={false}
               isAnimationActive={false}

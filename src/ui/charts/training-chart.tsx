@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { seriesKey } from '../../state/select-group-series';
 import { trainingCurves, trainingPhases, trainingRows } from '../../state/select-training';
-import { dimmed, groupColor, groupDash } from '../colors';
+import { groupColor, groupLineStyle } from '../colors';
 import { num, pct } from '../format';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
@@ -52,13 +52,9 @@ export function TrainingChart() {
           {lines.map(({ group, name }) => (
             <Line
               key={group}
-              className={`series series-g${group}`}
+              {...groupLineStyle(group, hoveredGroup)}
               name={name}
               dataKey={seriesKey(group)}
-              stroke={groupColor(group)}
-              strokeDasharray={groupDash(group)}
-              strokeOpacity={dimmed(group, hoveredGroup)}
-              strokeWidth={hoveredGroup === group ? 3.5 : 2}
               dot={false}
               isAnimationActive={false}
               onMouseEnter={() => hoverGroup(group)}
