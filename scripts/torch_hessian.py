@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Independent reference for λ(H_a): PyTorch double backward on the same CNN, weights, samples and start vector.
 
-Reads <dir>/manifest.json written by src/cli/bench-hessian.ts (raw little-endian float32 / int32 files) and prints
+Reads <dir>/manifest.json written by src/cli/bench-hessian.ts: the model in the `--save-models` format
+(docs/formats.md, "pfp-model/1"), samples and start vector as raw little-endian float32 / int32 files. Prints
 one JSON object per line: {"group", "value", "iterations", "converged", "seconds", "hvps"}, then {"threads": n}.
 Optional second argument: the number of torch threads (default: torch's own choice).
 Same power iteration as src/engine/metrics/hessian.ts (PyHessian's scheme): v <- Hv/||Hv||, lambda = v.Hv, stop when
@@ -19,6 +20,19 @@ import torch.nn.functional as F
 
 def load(dirname, name, dtype, shape):
     return torch.from_numpy(np.fromfile(os.path.join(dirname, name), dtype=dtype).reshape(shape).copy())
+
+
+def load_model(path):
+    """A model saved by `npm run experiment -- --save-models` (format pfp-model/1), with NumPy alone."""
+    with open(path) as f:
+        model = json.load(f)
+    assert model["format"] == "pfp-model/1", model["format"]
+    flat = np.fromfile(os.path.join(os.path.dirname(path), model["weightsFile"]), dtype="<f4")
+    params = [
+        torch.from_numpy(flat[p["offset"] : p["offset"] + p["length"]].reshape(p["shape"]).copy()).requires_grad_(True)
+        for p in model["params"]
+    ]
+    return model["architecture"], params
 
 
 def activation(name):
@@ -83,8 +97,7 @@ def main():
         torch.set_num_threads(int(sys.argv[2]))
     with open(os.path.join(dirname, "manifest.json")) as f:
         m = json.load(f)
-    spec = m["spec"]
-    params = [load(dirname, p["file"], np.float32, p["shape"]).requires_grad_(True) for p in m["params"]]
+    spec, params = load_model(os.path.join(dirname, m["model"]))
     start = [load(dirname, s["file"], np.float32, s["shape"]) for s in m["start"]]
     h, w, c = spec["inputShape"]
     for g in m["groups"]:

@@ -13,6 +13,7 @@ import { initWeights, type Weights } from '../engine/model/params';
 import type { CnnSpec } from '../engine/model/spec';
 import { createRng } from '../engine/random';
 import { train } from '../engine/train/train-loop';
+import { modelFileStem, saveModel } from './save-models';
 
 // Issue 3: how fast are exact HVPs and λ(H_a) in Node on wasm, and do they agree with PyTorch's double backward
 // on the same weights, samples and start vector? Prints numbers, asserts nothing.
@@ -71,7 +72,7 @@ export async function benchHessian(): Promise<string[]> {
     lanczosHvps += r.iterations;
     lanczosDiff = Math.max(lanczosDiff, Math.abs(r.value - runs[a].value) / Math.abs(runs[a].value));
   }
-  const [torch, ...moreThreads] = runTorch(spec, trained.weights, data, runs);
+  const [torch, ...moreThreads] = await runTorch(spec, trained.weights, data, runs);
   lines.push('group   n    λ(H_a) ours  HVPs   s     ms/HVP   | λ torch      HVPs   s     ms/HVP  | rel diff  time ratio');
   let oursTotal = 0;
   let torchTotal = 0;
@@ -146,10 +147,11 @@ interface TorchResult {
 }
 
 /**
- * Writes weights, samples and start vector as raw little-endian float32/int32 plus a manifest, then runs the script
- * with torch's default thread count and, when the machine has more cores, with all of them.
+ * Writes the model as `--save-models` does (docs/formats.md: the script loads that format, so the bench also checks it),
+ * and the samples and start vector as raw little-endian float32/int32 plus a manifest; then runs the script with
+ * torch's default thread count and, when the machine has more cores, with all of them.
  */
-function runTorch(spec: CnnSpec, weights: Weights, data: Dataset, runs: GroupRun[]): TorchResult[] {
+async function runTorch(spec: CnnSpec, weights: Weights, data: Dataset, runs: GroupRun[]): Promise<TorchResult[]> {
   const py = findTorchPython();
   if (py === null) return [{ runs: null, reason: 'PyTorch is not importable (apt-get install -y python3-torch)' }];
   const dir = mkdtempSync(join(tmpdir(), 'pfp-hessian-'));
@@ -160,12 +162,12 @@ function runTorch(spec: CnnSpec, weights: Weights, data: Dataset, runs: GroupRun
     };
     const shapes = weights.specs.map((p) => p.shape);
     const start = randomUnitVector(shapes, SEED);
+    await saveModel(dir, { seed: SEED, mode: 'none', version: null, rate: 0, spec, weights });
     const manifest = {
-      spec,
+      model: join('models', `${modelFileStem(SEED, 'none', null, 0)}.json`),
       tolerance: TOLERANCE,
       maxIterations: MAX_ITERATIONS,
       batchSize: BATCH,
-      params: weights.specs.map((p, i) => ({ name: p.name, shape: p.shape, file: write(`param-${i}.f32`, weights.values[i]) })),
       start: start.map((v, i) => ({ shape: shapes[i], file: write(`start-${i}.f32`, v) })),
       groups: runs.map((r, k) => ({
         name: r.name,
