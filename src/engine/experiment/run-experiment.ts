@@ -88,7 +88,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
     const session: ExperimentSession = { config, spec, split, dense: new Map() };
     const hessianSeed = (seed: number) => deriveSeed(seed, 'hessian');
     const hessianFor = (seed: number, warm: HessianRequest['warmStart']): HessianRequest | null =>
-      config.hessian.when === 'off' ? null : { options: config.hessian, seed: hessianSeed(seed), warmStart: warm };
+      config.hessian.when === 'off' ? null : { options: config.hessian, seed: hessianSeed(seed), warmStart: warm, signal: o.signal };
 
     for (const seed of configSeeds(config)) {
       const dense = new Map<DenseVariant, DenseModel>();

@@ -36,6 +36,8 @@ export interface HessianRequest {
   seed: number;
   /** Eigenvectors of the previous rate (per group, then overall), to warm-start power iteration. */
   warmStart: { groups: Float32Array[][]; overall: Float32Array[] } | null;
+  /** Cancels between Hessian-vector products (the slowest part of a measurement). */
+  signal?: AbortSignal;
 }
 
 export async function measureModel(spec: ModelSpec, weights: Weights, split: DatasetSplit, hessian: HessianRequest | null): Promise<ModelMeasurement> {
@@ -70,6 +72,7 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
           maxSamples: hessian.options.maxSamplesPerGroup,
           seed: hessian.seed,
           warmStart: hessian.options.warmStart ? warm : null,
+          signal: hessian.signal,
         });
       groupHessians = [];
       for (let a = 0; a < numGroups; a++) groupHessians.push(await eig(a, hessian.warmStart?.groups[a] ?? null));

@@ -95,3 +95,22 @@ describe('runExperiment', () => {
     expect(q50.overall.loss).not.toBe(r.runs[1].overall.loss);
   });
 });
+
+describe('runExperiment cancelled during the Hessian', () => {
+  it('stops inside the power iteration instead of finishing it', async () => {
+    const config = configSchema.parse({ ...tinyConfig, hessian: { ...tinyConfig.hessian, maxIterations: 500, tolerance: 1e-6 } });
+    const controller = new AbortController();
+    const before = tf.memory().numTensors;
+    const r = await runExperiment(config, {
+      loadAsset: noAssets,
+      backend,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === 'progress' && e.phase === 'hessian') controller.abort();
+      },
+    });
+    expect(r.status).toBe('cancelled');
+    expect(r.runs).toHaveLength(0); // the dense model's measurement never finished
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
