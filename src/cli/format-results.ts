@@ -35,7 +35,7 @@ export function formatResults(results: Results): string {
     '',
     ...groupTable(results, 'Test accuracy per group', (r, a) => r.groups[a].accuracy, (r) => r.overall.accuracy),
     ...groupTable(results, 'Gradient norm ||g_a|| per group (train)', (r, a) => r.groups[a].gradNorm, (r) => r.overall.gradNorm ?? NaN),
-    ...groupTable(results, 'Hessian max eigenvalue λ(H_a) per group (train)', (r, a) => r.groups[a].hessian?.value ?? null),
+    ...groupTable(results, 'Hessian max eigenvalue λ(H_a) per group (train)', (r, a) => r.groups[a].hessianMax?.value ?? null),
     ...groupTable(results, 'Excess loss R(a) per group (test)', (r, a) => r.groups[a].excessLoss),
     ...groupTable(results, 'Theorem 1 bound per group (vs train R(a))', (r, a) => r.groups[a].theorem1Bound),
   ];

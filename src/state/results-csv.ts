@@ -20,7 +20,7 @@ export function resultsToCsv(results: Results): string {
       lines.push([
         r.seed, r.mode, r.version, r.rate, r.sparsity, r.paramDistance, r.overall.accuracy, r.fairness.accuracyGap, r.fairness.excessLossGap,
         g.group, g.name, g.size, g.trainSize, g.accuracy, g.loss, g.excessLoss, g.accuracyChange, g.boundaryDistance,
-        g.gradNorm, g.hessian?.value, g.theorem1Bound,
+        g.gradNorm, g.hessianMax?.value, g.theorem1Bound,
       ].map(cell).join(','));
     }
   }

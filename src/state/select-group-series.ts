@@ -10,7 +10,7 @@ export const pickGroupMetric: Record<GroupMetric, (g: GroupMetrics) => number | 
   loss: (g) => g.loss,
   excessLoss: (g) => g.excessLoss,
   gradNorm: (g) => g.gradNorm,
-  hessian: (g) => g.hessian?.value ?? null,
+  hessian: (g) => g.hessianMax?.value ?? null,
   boundaryDistance: (g) => g.boundaryDistance,
   theorem1Bound: (g) => g.theorem1Bound,
 };

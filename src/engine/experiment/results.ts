@@ -40,7 +40,8 @@ export const groupMetricsSchema = z.object({
   trainExcessLoss: finite,
   /** ||∇_θ J(θ; D_a)|| over the whole training group, exact. */
   gradNorm: finite,
-  hessian: hessianEstimateSchema.nullable().default(null),
+  /** λ(H_a), the top eigenvalue of the group loss Hessian on the training split, with its iterations and convergence. */
+  hessianMax: hessianEstimateSchema.nullable().default(null),
   /** Theorem 1: ||g_a||·||θ̄-θ̂|| + ½ λ(H_a)·||θ̄-θ̂||², with g_a and H_a at the dense model θ̂. */
   theorem1Bound: maybe.default(null),
 });
@@ -54,7 +55,7 @@ export const runResultSchema = z.object({
   sparsity: finite,
   /** ||θ̄ - θ̂||: distance between the pruned (fine-tuned) and the dense parameters. */
   paramDistance: finite,
-  overall: z.object({ accuracy: finite, loss: finite, gradNorm: maybe.default(null), hessian: hessianEstimateSchema.nullable().default(null) }),
+  overall: z.object({ accuracy: finite, loss: finite, gradNorm: maybe.default(null), hessianMax: hessianEstimateSchema.nullable().default(null) }),
   fairness: z.object({
     /** Fairness violation: max - min group accuracy. */
     accuracyGap: finite,

@@ -11,7 +11,7 @@ interface CorrelationSpec {
   pick: (g: GroupMetrics) => [number, number] | null;
 }
 
-const hessian = (g: GroupMetrics) => g.hessian?.value ?? null;
+const hessian = (g: GroupMetrics) => g.hessianMax?.value ?? null;
 
 /** The relations the paper reports, each as Spearman's rho over (group, rate, seed) points. */
 export const correlationSpecs: CorrelationSpec[] = [

@@ -40,7 +40,7 @@ export function buildRunResult(i: RunResultInput): RunResult {
       trainAccuracy: model.train.accuracy[a],
       trainExcessLoss: model.train.loss[a] - dense.train.loss[a],
       gradNorm: model.gradNorm[a],
-      hessian: stripVector(model.hessian?.[a] ?? null),
+      hessianMax: stripVector(model.hessian?.[a] ?? null),
       theorem1Bound: denseHessian ? theorem1Bound(dense.gradNorm[a], denseHessian.value, i.paramDistance) : null,
     };
   });
@@ -55,7 +55,7 @@ export function buildRunResult(i: RunResultInput): RunResult {
       accuracy: model.test.overallAccuracy,
       loss: model.test.overallLoss,
       gradNorm: model.overallGradNorm,
-      hessian: stripVector(model.overallHessian),
+      hessianMax: stripVector(model.overallHessian),
     },
     fairness: {
       accuracyGap: accuracyGap(groups.map((g) => g.accuracy)),

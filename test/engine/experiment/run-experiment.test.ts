@@ -33,12 +33,12 @@ describe('runExperiment', () => {
     expect(dense.groups).toHaveLength(3);
     expect(dense.groups.map((g) => g.excessLoss)).toEqual([0, 0, 0]);
     expect(r.dataset.trainSizes.reduce((a, b) => a + b) + r.dataset.testSizes.reduce((a, b) => a + b)).toBe(300);
-    expect(dense.groups.every((g) => g.hessian !== null && g.hessian.value > 0)).toBe(true);
+    expect(dense.groups.every((g) => g.hessianMax !== null && g.hessianMax.value > 0)).toBe(true);
     expect(p90.sparsity).toBeCloseTo(0.9, 2);
     expect(p90.paramDistance).toBeGreaterThan(0);
     for (const g of p90.groups) {
       expect(g.theorem1Bound).toBeGreaterThan(0);
-      expect(g.hessian).toBeNull(); // hessian.when = 'dense'
+      expect(g.hessianMax).toBeNull(); // hessian.when = 'dense'
     }
     expect(p90.fairness.accuracyGap).toBeCloseTo(Math.max(...p90.groups.map((g) => g.accuracy)) - Math.min(...p90.groups.map((g) => g.accuracy)), 12);
     expect(r.training[0].epochs).toHaveLength(2);

@@ -7,11 +7,11 @@ import { meanStd, table1, table2 } from '../../../src/engine/experiment/summary-
 function run(seed: number, mode: MitigationMode, version: RunResult['version'], rate: number, groupAcc: [number, number], overall: number, wallMs = 100): RunResult {
   return {
     seed, mode, version, rate, sparsity: rate, paramDistance: 0,
-    overall: { accuracy: overall, loss: 1, gradNorm: null, hessian: null },
+    overall: { accuracy: overall, loss: 1, gradNorm: null, hessianMax: null },
     fairness: { accuracyGap: Math.max(...groupAcc) - Math.min(...groupAcc), excessLossGap: 0 },
     groups: groupAcc.map((accuracy, a) => ({
       group: a, name: `g${a}`, size: 10, trainSize: 30, accuracy, loss: 1, excessLoss: 0, accuracyChange: 0, boundaryDistance: 0,
-      trainLoss: 1, trainAccuracy: accuracy, trainExcessLoss: 0, gradNorm: 1, hessian: null, theorem1Bound: null,
+      trainLoss: 1, trainAccuracy: accuracy, trainExcessLoss: 0, gradNorm: 1, hessianMax: null, theorem1Bound: null,
     })),
     multipliers: [],
     wallMs,
