@@ -13,6 +13,7 @@ import { initWeights, type Weights } from '../engine/model/params';
 import type { CnnSpec } from '../engine/model/spec';
 import { createRng } from '../engine/random';
 import { train } from '../engine/train/train-loop';
+import { randomDigitData } from './bench-data';
 import { modelFileStem, saveModel } from './save-models';
 
 // Issue 3: how fast are exact HVPs and λ(H_a) in Node on wasm, and do they agree with PyTorch's double backward
@@ -116,17 +117,7 @@ async function loadData(): Promise<{ data: Dataset; note: string }> {
     const all = parseMnistAsset(await nodeAssetLoader(MNIST_ASSET));
     return { data: all, note: `MNIST (${all.labels.length} shipped digits; group = digit)` };
   } catch (e) {
-    const n = 5120;
-    const rng = createRng(SEED, 'bench-hessian-data');
-    const data: Dataset = {
-      name: 'random',
-      imageShape: [28, 28, 1],
-      images: Float32Array.from({ length: n * 784 }, () => rng.next()),
-      labels: Int32Array.from({ length: n }, () => rng.int(10)),
-      groups: Int32Array.from({ length: n }, () => rng.int(10)),
-      classNames: Array.from({ length: 10 }, (_, i) => String(i)),
-      groupNames: Array.from({ length: 10 }, (_, i) => String(i)),
-    };
+    const data = randomDigitData(5120, 10, createRng(SEED, 'bench-hessian-data'), 'random');
     return { data, note: `RANDOM 28x28 data of MNIST's shape (MNIST unavailable: ${e instanceof Error ? e.message : String(e)})` };
   }
 }

@@ -1,25 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../engine/backend';
-import type { Dataset } from '../engine/data/dataset';
 import { evaluateSamples } from '../engine/metrics/evaluate';
 import { paramCount, type CnnSpec } from '../engine/model/spec';
 import { initWeights, toTensors } from '../engine/model/params';
 import { createRng } from '../engine/random';
 import { train } from '../engine/train/train-loop';
-
-/** Random 28x28 digits-shaped data: throughput does not depend on the pixel values. */
-function benchData(n: number): Dataset {
-  const rng = createRng(1, 'bench');
-  return {
-    name: 'bench',
-    imageShape: [28, 28, 1],
-    images: Float32Array.from({ length: n * 784 }, () => rng.next()),
-    labels: Int32Array.from({ length: n }, () => rng.int(10)),
-    groups: Int32Array.from({ length: n }, () => rng.int(2)),
-    classNames: Array.from({ length: 10 }, (_, i) => String(i)),
-    groupNames: ['a', 'b'],
-  };
-}
+import { randomDigitData } from './bench-data';
 
 export const benchModels: Array<{ label: string; spec: CnnSpec }> = [
   { label: 'default CNN (conv 8-16, dense 64-32)', spec: { kind: 'cnn', inputShape: [28, 28, 1], numClasses: 10, convFilters: [8, 16], dense: [64, 32], activation: 'relu' } },
@@ -29,7 +15,8 @@ export const benchModels: Array<{ label: string; spec: CnnSpec }> = [
 /** Training and forward samples/s of the engine's own loop (Adam, batch 64), after one warm-up epoch. */
 export async function benchTraining(backend: 'wasm' | 'cpu', samples: number): Promise<string[]> {
   const chosen = await initBackend(backend);
-  const data = benchData(samples);
+  // Random data: throughput does not depend on the pixel values.
+  const data = randomDigitData(samples, 2, createRng(1, 'bench'), 'bench');
   const lines: string[] = [];
   for (const { label, spec } of benchModels) {
     const opts = { spec, data, batchSize: 64, seed: 1, optimizer: 'adam' as const, learningRate: 1e-3, momentum: 0.9, phase: 'bench' };

@@ -9,14 +9,22 @@ export interface Preset {
   config: ConfigInput;
 }
 
+/** Two large easy groups and one small (7%), hard one: the paper's under-represented group, in synthetic form. */
+const minorityData = (samples: number): ConfigInput['data'] => ({
+  kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples, imageSize: 16,
+});
+
+/** A CNN narrow enough for the multi-run presets to finish in about a minute without a GPU. */
+const smallCnn = (): ConfigInput['model'] => ({ convFilters: [6, 12], dense: [48, 24] });
+
 export const presets: Preset[] = [
   {
     id: 'start-here',
     title: 'Start here: the Matthew effect in a minute',
     claim: 'Prune a small CNN harder and harder: the small, hard group loses accuracy first and fastest.',
     config: {
-      data: { kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples: 2000, imageSize: 16 },
-      model: { convFilters: [6, 12], dense: [48, 24] },
+      data: minorityData(2000),
+      model: smallCnn(),
       train: { epochs: 6 },
       prune: { rates: [0.5, 0.7, 0.8, 0.9, 0.95], fineTuneEpochs: 1 },
       hessian: { when: 'dense', maxSamplesPerGroup: 128, maxIterations: 30 },
@@ -27,7 +35,7 @@ export const presets: Preset[] = [
     title: 'One small, hard group',
     claim: 'A minority group ends training with the largest gradient norm (Prop. 1) and loses the most accuracy when pruned.',
     config: {
-      data: { kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples: 3000, imageSize: 16 },
+      data: minorityData(3000),
       train: { epochs: 8 },
       prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 1 },
       hessian: { when: 'dense' },
@@ -49,8 +57,8 @@ export const presets: Preset[] = [
     title: 'Fair pruning: mitigate before, after, or both?',
     claim: 'Equalising group losses (Eq. 8) on the pruned model (Fair aft, Fair both) narrows the accuracy gap that pruning opens, most at high rates.',
     config: {
-      data: { kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples: 6000, imageSize: 16 },
-      model: { convFilters: [6, 12], dense: [48, 24] },
+      data: minorityData(6000),
+      model: smallCnn(),
       train: { epochs: 6 },
       prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 2 },
       mitigation: { modes: ['none', 'before', 'after', 'both'], version: 'relaxed', dualStep: 0.5, dualEvery: 10, warmup: 20, lambdaCap: 1 },
@@ -63,8 +71,8 @@ export const presets: Preset[] = [
     title: 'Full (Eq. 7) vs relaxed (Eq. 8) mitigation',
     claim: 'Constraining gradient norms and Hessian eigenvalues directly costs an order of magnitude more time than equalising losses.',
     config: {
-      data: { kind: 'synthetic', numClasses: 4, numGroups: 3, groupShares: [1, 1, 0.15], groupDifficulty: [0.2, 0.2, 0.6], samples: 3000, imageSize: 16 },
-      model: { convFilters: [6, 12], dense: [48, 24] },
+      data: minorityData(3000),
+      model: smallCnn(),
       train: { epochs: 6 },
       prune: { rates: [0.5, 0.9], fineTuneEpochs: 2 },
       mitigation: { modes: ['none', 'after'], compareVersions: true, dualStep: 0.5, dualEvery: 10, warmup: 20, lambdaCap: 1, fullEvery: 5, fullSamples: 32 },

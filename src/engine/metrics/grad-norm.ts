@@ -4,6 +4,7 @@ import { forward } from '../model/architecture';
 import type { ModelSpec } from '../model/spec';
 import { crossEntropy } from '../train/cross-entropy';
 import { maybeYield } from '../train/yield';
+import { dot } from './param-vectors';
 
 export interface GradNorms {
   /** ||∇_θ J(θ; D_a)|| for each group a (NaN for an empty group). */
@@ -44,7 +45,7 @@ export async function gradNorms(spec: ModelSpec, params: tf.Tensor[], data: Data
       await maybeYield();
     }
     const groupSum = sum as tf.Tensor[];
-    const norm = tf.tidy(() => tf.sqrt(pairwiseSum(groupSum.map((g) => tf.sum(tf.square(g))))).div(idx.length));
+    const norm = tf.tidy(() => tf.sqrt(dot(groupSum, groupSum)).div(idx.length));
     perGroup.push((await norm.data())[0]);
     norm.dispose();
     const nextOverall: tf.Tensor[] = tf.tidy(() => groupSum.map((g, k) => (overallSum ? tf.add(overallSum[k], g) : tf.clone(g))));
@@ -55,21 +56,10 @@ export async function gradNorms(spec: ModelSpec, params: tf.Tensor[], data: Data
   let overall = NaN;
   if (overallSum) {
     const finalSum: tf.Tensor[] = overallSum;
-    const norm = tf.tidy(() => tf.sqrt(pairwiseSum(finalSum.map((g) => tf.sum(tf.square(g))))).div(data.labels.length));
+    const norm = tf.tidy(() => tf.sqrt(dot(finalSum, finalSum)).div(data.labels.length));
     overall = (await norm.data())[0];
     norm.dispose();
     tf.dispose(finalSum);
   }
   return { perGroup, overall };
-}
-
-/** Sums scalars pairwise: tf.addN with 8+ inputs returns stale values on webgpu 4.22 (TFJS-NOTES). */
-export function pairwiseSum(ts: tf.Tensor[]): tf.Tensor {
-  let level = ts;
-  while (level.length > 1) {
-    const next: tf.Tensor[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? tf.add(level[i], level[i + 1]) : level[i]);
-    level = next;
-  }
-  return level[0];
 }

@@ -1,4 +1,4 @@
-import type { DatasetSplit } from '../data/dataset';
+import { groupSizes, type DatasetSplit } from '../data/dataset';
 import type { MitigationMode } from '../experiment/config';
 import type { RunResult } from '../experiment/results';
 import { accuracyGap, excessLossGap, theorem1Bound } from './fairness';
@@ -20,17 +20,17 @@ export interface RunResultInput {
   wallMs: number;
 }
 
-const count = (groups: Int32Array, a: number) => groups.reduce((s, g) => s + (g === a ? 1 : 0), 0);
-
 export function buildRunResult(i: RunResultInput): RunResult {
   const { model, dense, split } = i;
+  const testSizes = groupSizes(split.test);
+  const trainSizes = groupSizes(split.train);
   const groups = split.test.groupNames.map((name, a) => {
     const denseHessian = dense.hessian?.[a] ?? null;
     return {
       group: a,
       name,
-      size: count(split.test.groups, a),
-      trainSize: count(split.train.groups, a),
+      size: testSizes[a],
+      trainSize: trainSizes[a],
       accuracy: model.test.accuracy[a],
       loss: model.test.loss[a],
       excessLoss: model.test.loss[a] - dense.test.loss[a], // Eq. (2)
