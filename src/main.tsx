@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createRunController } from './state/run-controller';
+import { createRunController } from './app/run-controller';
 import { createAppStore } from './state/store';
-import { App } from './ui/App';
+import { App } from './ui/app';
 import { AppContext } from './ui/app-context';
 import { AutorunAndSync } from './ui/autorun-and-sync';
 import { createEngineClient, spawnEngineWorker } from './worker/client';

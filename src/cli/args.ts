@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { backendNames, configSchema, mitigationModes, type Config } from '../engine/experiment/config';
-import { parseConfigStrict } from '../engine/experiment/decode-config';
-import { findPreset, presets } from '../engine/experiment/presets';
+import { backendNames, configSchema, mitigationModes, type Config } from '../engine/contract/config';
+import { parseConfigStrict } from '../engine/contract/decode-config';
+import { findPreset, presets } from '../engine/contract/presets';
 
 /** A problem with the command line or the config file: printed as one line, exit code 2. */
 export class UsageError extends Error {}

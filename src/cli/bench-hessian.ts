@@ -7,7 +7,7 @@ import { initBackend } from '../engine/backend';
 import { imageBatch, type Dataset } from '../engine/data/dataset';
 import { MNIST_ASSET, parseMnistAsset } from '../engine/data/mnist';
 import { nodeAssetLoader } from '../engine/data/node-assets';
-import { defaultConfig } from '../engine/experiment/config';
+import { defaultConfig } from '../engine/contract/config';
 import { hessianSubset, randomUnitVector, topHessianEigen } from '../engine/metrics/hessian';
 import { initWeights, type Weights } from '../engine/model/params';
 import type { CnnSpec } from '../engine/model/spec';

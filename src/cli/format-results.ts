@@ -1,4 +1,4 @@
-import type { Results, RunResult } from '../engine/experiment/results';
+import type { Results, RunResult } from '../engine/contract/results';
 import { meanStd, textTable } from './text-table';
 
 const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;

@@ -1,6 +1,6 @@
-import type { MitigationMode } from '../engine/experiment/config';
-import type { Results } from '../engine/experiment/results';
-import { table1, table2, type MeanStd } from '../engine/experiment/summary-tables';
+import type { MitigationMode } from '../engine/contract/config';
+import type { Results } from '../engine/contract/results';
+import { table1, table2, type MeanStd } from '../engine/contract/summary-tables';
 import { textTable } from './text-table';
 
 /** The paper's names for the four models of Section 6.2. */

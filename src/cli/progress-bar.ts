@@ -1,4 +1,4 @@
-import type { EngineEvent } from '../engine/experiment/events';
+import type { EngineEvent } from '../engine/contract/events';
 
 /** A one-line progress bar on stderr (redrawn in place on a terminal, a line per phase change otherwise). */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr): (e: EngineEvent) => void {

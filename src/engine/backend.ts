@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { BackendName } from './experiment/config';
+import type { BackendName } from './contract/config';
 import { installKernels } from './kernels/install-kernels';
 
 export interface BackendChoice {

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { defaultConfig, type Config } from '../engine/experiment/config';
-import { decodeConfig } from '../engine/experiment/decode-config';
+import { defaultConfig, type Config } from '../engine/contract/config';
+import { decodeConfig } from '../engine/contract/decode-config';
 import type { AppState } from './store';
 
 export interface ConfigSlice {

@@ -1,4 +1,4 @@
-import type { Results } from '../engine/experiment/results';
+import type { Results } from '../engine/contract/results';
 
 const HEADER = [
   'seed', 'mode', 'version', 'rate', 'sparsity', 'param_distance', 'overall_accuracy', 'fairness_violation', 'excess_loss_gap',

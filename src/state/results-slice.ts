@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { EpochRecord, Results, RunResult, TrainingCurve } from '../engine/experiment/results';
+import type { EpochRecord, Results, RunResult, TrainingCurve } from '../engine/contract/results';
 import type { AppState } from './store';
 
 export interface ResultsSlice {

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { EngineEvent, RunPhase } from '../engine/experiment/events';
-import type { Results } from '../engine/experiment/results';
+import type { EngineEvent, RunPhase } from '../engine/contract/events';
+import type { Results } from '../engine/contract/results';
 import type { AppState } from './store';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'cancelling' | 'complete' | 'cancelled' | 'failed' | 'crashed';

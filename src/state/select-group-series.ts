@@ -1,4 +1,4 @@
-import type { GroupMetrics, Results, RunResult } from '../engine/experiment/results';
+import type { GroupMetrics, Results, RunResult } from '../engine/contract/results';
 import { groupsOf, runsOf } from './select-runs';
 import { summarize } from './stats';
 

@@ -1,4 +1,4 @@
-import type { Results, RunResult } from '../engine/experiment/results';
+import type { Results, RunResult } from '../engine/contract/results';
 import { measuredRates, runsOf, variantsOf, type Variant } from './select-runs';
 import { summarize, type Summary } from './stats';
 

@@ -1,4 +1,4 @@
-import type { Results, RunResult } from '../engine/experiment/results';
+import type { Results, RunResult } from '../engine/contract/results';
 import { rateKey } from './results-slice';
 import { groupsOf, runsOf } from './select-runs';
 import { pickGroupMetric, type GroupMetric } from './select-group-series';

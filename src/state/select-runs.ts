@@ -1,5 +1,5 @@
-import { mitigationModes, type MitigationMode } from '../engine/experiment/config';
-import type { Results, RunResult } from '../engine/experiment/results';
+import { mitigationModes, type MitigationMode } from '../engine/contract/config';
+import type { Results, RunResult } from '../engine/contract/results';
 
 export interface GroupInfo {
   group: number;

@@ -1,5 +1,5 @@
-import type { Config } from '../engine/experiment/config';
-import type { Results } from '../engine/experiment/results';
+import type { Config } from '../engine/contract/config';
+import type { Results } from '../engine/contract/results';
 import { deepEqual } from './link-values';
 
 /**

@@ -1,4 +1,4 @@
-import type { Results, TrainingCurve } from '../engine/experiment/results';
+import type { Results, TrainingCurve } from '../engine/contract/results';
 import { seriesKey, bandKey, type SeriesRow } from './select-group-series';
 import { summarize } from './stats';
 

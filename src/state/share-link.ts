@@ -1,6 +1,6 @@
-import { configSchema, type Config } from '../engine/experiment/config';
-import { decodeConfig } from '../engine/experiment/decode-config';
-import { findPreset } from '../engine/experiment/presets';
+import { configSchema, type Config } from '../engine/contract/config';
+import { decodeConfig } from '../engine/contract/decode-config';
+import { findPreset } from '../engine/contract/presets';
 import { deepEqual, flatten, formatLeaf, getPath, parseLeaf, setPath } from './link-values';
 
 // The share link: `#v=1&data.kind=mnist&train.epochs=4&prune.rates=0.3,0.5&autorun=1`. One `path=value` pair per

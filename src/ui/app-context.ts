@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { RunController } from '../state/run-controller';
+import type { RunController } from '../app/run-controller';
 import type { AppState, AppStore } from '../state/store';
 
 export interface AppServices {

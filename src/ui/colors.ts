@@ -1,4 +1,4 @@
-import type { MitigationMode } from '../engine/experiment/config';
+import type { MitigationMode } from '../engine/contract/config';
 import type { Variant } from '../state/select-runs';
 
 // Okabe & Ito's palette (distinguishable with the common colour-vision deficiencies), ordered so the first groups

@@ -1,6 +1,6 @@
-import type { BackendName, ConfigInput } from '../engine/experiment/config';
-import type { EngineEvent } from '../engine/experiment/events';
-import type { Results, RunResult } from '../engine/experiment/results';
+import type { BackendName, ConfigInput } from '../engine/contract/config';
+import type { EngineEvent } from '../engine/contract/events';
+import type { Results, RunResult } from '../engine/contract/results';
 import type { BackendInfo, FailureKind, WorkerRequest, WorkerResponse } from './protocol';
 
 /** What the client needs of a Worker (a fake one in tests). */

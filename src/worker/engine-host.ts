@@ -1,5 +1,5 @@
 import { initBackend, type BackendOptions } from '../engine/backend';
-import { configSchema, type BackendName } from '../engine/experiment/config';
+import { configSchema, type BackendName } from '../engine/contract/config';
 import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import { runExperiment, type ExperimentSession } from '../engine/experiment/run-experiment';

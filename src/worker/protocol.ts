@@ -1,6 +1,6 @@
-import type { BackendName, ConfigInput } from '../engine/experiment/config';
-import type { EngineEvent } from '../engine/experiment/events';
-import type { Results, RunResult } from '../engine/experiment/results';
+import type { BackendName, ConfigInput } from '../engine/contract/config';
+import type { EngineEvent } from '../engine/contract/events';
+import type { Results, RunResult } from '../engine/contract/results';
 
 // The typed messages between the page and the engine worker (after microbit-foundation/ml-trainer's
 // ml-worker-protocol). Every request carries an id; every answer names the id it answers. Only plain data crosses:

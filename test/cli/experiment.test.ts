@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseResults } from '../../src/engine/experiment/results';
+import { parseResults } from '../../src/engine/contract/results';
 import { tinyConfig } from '../helpers/tiny-config';
 
 const cli = (...args: string[]) =>

@@ -1,4 +1,4 @@
-import type { ConfigInput } from '../../src/engine/experiment/config';
+import type { ConfigInput } from '../../src/engine/contract/config';
 
 /** A whole experiment small enough to run in a few seconds on 2 cores. */
 export const tinyConfig: ConfigInput = {

@@ -1,5 +1,5 @@
-import { defaultConfig, type MitigationMode } from '../../src/engine/experiment/config';
-import { RESULTS_SCHEMA_VERSION, type GroupMetrics, type Results, type RunResult } from '../../src/engine/experiment/results';
+import { defaultConfig, type MitigationMode } from '../../src/engine/contract/config';
+import { RESULTS_SCHEMA_VERSION, type GroupMetrics, type Results, type RunResult } from '../../src/engine/contract/results';
 
 /**
  * Results built by hand, with values that are simple functions of (seed, mode, rate, group), so a test can compute

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/engine/experiment/config';
+import { defaultConfig } from '../../src/engine/contract/config';
 import { rateKey } from '../../src/state/results-slice';
 import { resultsToCsv } from '../../src/state/results-csv';
 import { bandKey, groupSeriesRows, seriesKey } from '../../src/state/select-group-series';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configSchema, defaultConfig } from '../../src/engine/experiment/config';
-import { presetConfig, presets } from '../../src/engine/experiment/presets';
+import { configSchema, defaultConfig } from '../../src/engine/contract/config';
+import { presetConfig, presets } from '../../src/engine/contract/presets';
 import { decodeShareLink, encodeShareLink } from '../../src/state/share-link';
 
 describe('share link', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/engine/experiment/config';
+import { defaultConfig } from '../../src/engine/contract/config';
 import { createAppStore } from '../../src/state/store';
 import { fixtureResults } from './fixtures';
 

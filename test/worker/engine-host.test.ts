@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { ConfigInput } from '../../src/engine/experiment/config';
+import type { ConfigInput } from '../../src/engine/contract/config';
 import { createEngineHost } from '../../src/worker/engine-host';
 import type { WorkerResponse } from '../../src/worker/protocol';
 

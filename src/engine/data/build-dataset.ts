@@ -1,7 +1,7 @@
 // The single entry point the runner calls: a Config's data section and a seed in, a train/test split out.
 // Same config + seed -> the same split, byte for byte.
 
-import type { Config, MnistDataConfig } from '../experiment/config';
+import type { Config, MnistDataConfig } from '../contract/config';
 import type { AssetLoader } from './asset-loader';
 import { groupSizes, type DatasetSplit } from './dataset';
 import { applyKeepFractions, longTailKeepFractions } from './imbalance';

@@ -2,7 +2,7 @@
 // how the class looks (see synthetic-style.ts). Small and hard groups are where the paper's effects show:
 // larger gradient norms ||g_a|| (Proposition 1) and the largest accuracy drop under pruning (the Matthew effect).
 
-import type { SyntheticDataConfig } from '../experiment/config';
+import type { SyntheticDataConfig } from '../contract/config';
 import { createRng, permutation, type Rng } from '../random';
 import { apportion } from './apportion';
 import type { Dataset } from './dataset';

@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset';
 import type { ModelSpec } from '../model/spec';
-import type { Config } from './config';
+import type { Config } from '../contract/config';
 
 /** The architecture a config asks for, sized to the data set. */
 export function modelSpecFor(c: Config, data: Dataset): ModelSpec {

@@ -1,10 +1,10 @@
 import { measureModel } from '../metrics/measure-model';
-import { buildRunResult } from '../metrics/run-result';
+import { buildRunResult } from './run-result';
 import { weightDistance } from '../model/params';
 import { weightSparsity } from '../prune/mask';
 import { pruneWeights } from '../prune/prune';
 import { deriveSeed } from '../random';
-import type { RunResult } from './results';
+import type { RunResult } from '../contract/results';
 import type { ExperimentSession } from './run-experiment';
 
 /**

@@ -1,9 +1,10 @@
 import { buildDataset } from '../data/build-dataset';
 import type { DatasetSplit } from '../data/dataset';
 import type { AssetLoader } from '../data/asset-loader';
-import { computeCorrelations } from '../metrics/correlations';
+import { computeCorrelations } from './correlations';
+import { epochRecord } from '../metrics/epoch-record';
 import { measureModel, type HessianRequest, type ModelMeasurement } from '../metrics/measure-model';
-import { buildRunResult } from '../metrics/run-result';
+import { buildRunResult } from './run-result';
 import { createMitigationObjective } from '../mitigate/mitigation-objective';
 import { initWeights, weightDistance, type Weights } from '../model/params';
 import type { ModelSpec } from '../model/spec';
@@ -11,10 +12,10 @@ import { weightSparsity } from '../prune/mask';
 import { pruneWeights } from '../prune/prune';
 import { deriveSeed } from '../random';
 import { train } from '../train/train-loop';
-import { configRates, configSeeds, type Config, type MitigationMode } from './config';
-import { CancelledError, DivergedError, throwIfAborted, type EngineEvent, type RunOptions, type RunPhase } from './events';
+import { configRates, configSeeds, type Config, type MitigationMode } from '../contract/config';
+import { CancelledError, DivergedError, throwIfAborted, type EngineEvent, type RunOptions, type RunPhase } from '../contract/events';
 import { modelSpecFor } from './model-spec';
-import { RESULTS_SCHEMA_VERSION, type Results, type RunResult, type TrainingCurve } from './results';
+import { RESULTS_SCHEMA_VERSION, type Results, type RunResult, type TrainingCurve } from '../contract/results';
 import { denseVariantOf, fineTuneEpochs, mitigatedFineTune, plannedModes, plannedVariants, sweepUnits, type DenseVariant } from './sweep-plan';
 
 export interface DenseModel {
@@ -113,6 +114,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
             phase: `${phaseName} training (seed ${seed})`,
             objective,
             signal: o.signal,
+            recordEpoch: epochRecord,
             onEpoch: (record) => {
               curve.epochs.push(record);
               done++;

@@ -1,4 +1,4 @@
-import { configRates, configSeeds, type Config, type MitigationMode } from './config';
+import { configRates, configSeeds, type Config, type MitigationMode } from '../contract/config';
 
 export type MitigationVersion = 'relaxed' | 'full';
 

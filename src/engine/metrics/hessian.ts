@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { groupIndices, imageBatch, type Dataset } from '../data/dataset';
-import { throwIfAborted } from '../experiment/events';
+import { throwIfAborted } from '../contract/events';
 import type { Weights } from '../model/params';
 import type { ModelSpec } from '../model/spec';
 import { createRng, subsample } from '../random';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { throwIfAborted } from '../experiment/events';
+import { throwIfAborted } from '../contract/events';
 import type { EigenEstimate, PowerIterationOptions } from './hessian';
 import { fromArrays } from './param-vectors';
 import { symmetricEigen } from './symmetric-eigen';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '../data/dataset';
-import type { Config } from '../experiment/config';
-import type { HessianEstimate } from '../experiment/results';
+import type { Config } from '../contract/config';
+import type { HessianEstimate } from '../contract/results';
 import { toTensors, type Weights } from '../model/params';
 import type { ModelSpec } from '../model/spec';
 import { evaluateSamples, groupMeans } from './evaluate';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { groupIndices, imageBatch, type Dataset } from '../data/dataset';
-import type { Config } from '../experiment/config';
+import type { Config } from '../contract/config';
 import { powerIteration } from '../metrics/hessian';
 import { createHvp, type Hvp } from '../metrics/hvp';
 import { fromArrays } from '../metrics/param-vectors';

@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset';
-import type { Config } from '../experiment/config';
-import type { RunResult } from '../experiment/results';
+import type { Config } from '../contract/config';
+import type { RunResult } from '../contract/results';
 import type { ModelSpec } from '../model/spec';
 import type { BatchObjective } from '../train/train-loop';
 import { createFullObjective } from './full-objective';

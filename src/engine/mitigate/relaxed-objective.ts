@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Config } from '../experiment/config';
+import type { Config } from '../contract/config';
 import { forward } from '../model/architecture';
 import type { BatchContext } from '../train/train-loop';
 import { crossEntropyPerSample } from '../train/cross-entropy';

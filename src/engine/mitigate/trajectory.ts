@@ -1,4 +1,4 @@
-import type { RunResult } from '../experiment/results';
+import type { RunResult } from '../contract/results';
 import type { DualRecord } from './dual-ascent';
 
 /** Dual records in the Results shape, tagged with the phase they were recorded in. */

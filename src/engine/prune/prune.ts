@@ -1,4 +1,4 @@
-import type { pruneMethods } from '../experiment/config';
+import type { pruneMethods } from '../contract/config';
 import type { Weights } from '../model/params';
 import { globalMagnitudeMasks } from './global-magnitude';
 import { layerMagnitudeMasks } from './layer-magnitude';

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { imageBatch, type Dataset } from '../data/dataset';
-import { throwIfAborted, DivergedError } from '../experiment/events';
-import type { EpochRecord } from '../experiment/results';
-import { evaluateSamples, groupMeans } from '../metrics/evaluate';
+import { throwIfAborted, DivergedError } from '../contract/events';
+import type { EpochRecord } from '../contract/results';
 import { forward } from '../model/architecture';
 import { readWeights, toVariables, type Weights } from '../model/params';
 import type { ModelSpec } from '../model/spec';
@@ -52,11 +51,16 @@ export interface TrainOptions extends OptimizerSettings {
   masks?: Masks | null;
   objective?: BatchObjective;
   signal?: AbortSignal;
-  /** Per-epoch overall and per-group loss/accuracy on the training data. */
+  /**
+   * Measures the per-epoch record (one extra forward pass over the data per epoch): metrics/epoch-record's
+   * epochRecord. Passed in rather than imported, so train/ stays below metrics/.
+   */
+  recordEpoch?: EpochRecorder;
+  /** Called with each epoch's record (only when recordEpoch is given). */
   onEpoch?: (record: EpochRecord) => void;
-  /** Measure the per-epoch record (one extra forward pass over the data per epoch). */
-  recordEpochs?: boolean;
 }
+
+export type EpochRecorder = (spec: ModelSpec, params: tf.Tensor[], data: Dataset, epoch: number) => Promise<EpochRecord>;
 
 export interface TrainResult {
   weights: Weights;
@@ -110,8 +114,8 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
       lossSum.dispose();
       lossSum = null;
       if (!Number.isFinite(meanLoss)) throw new DivergedError(`${o.phase}, epoch ${epoch + 1}`);
-      if (o.recordEpochs || o.onEpoch) {
-        const record = await epochRecord(o.spec, vars, o.data, epoch + 1);
+      if (o.recordEpoch) {
+        const record = await o.recordEpoch(o.spec, vars, o.data, epoch + 1);
         curve.push(record);
         o.onEpoch?.(record);
       }
@@ -123,17 +127,4 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     tf.dispose(vars);
     if (masks) tf.dispose(masks.filter((m): m is tf.Tensor => m !== null));
   }
-}
-
-async function epochRecord(spec: ModelSpec, params: tf.Tensor[], data: Dataset, epoch: number): Promise<EpochRecord> {
-  const s = await evaluateSamples(spec, params, data);
-  const numGroups = data.groupNames.length;
-  const loss = groupMeans(s.loss, data.groups, numGroups);
-  const acc = groupMeans(s.correct, data.groups, numGroups);
-  return {
-    epoch,
-    loss: loss.overall,
-    accuracy: acc.overall,
-    groups: loss.perGroup.map((l, a) => ({ loss: l, accuracy: acc.perGroup[a] })),
-  };
 }

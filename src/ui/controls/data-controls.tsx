@@ -1,4 +1,4 @@
-import { configSchema, type Config } from '../../engine/experiment/config';
+import { configSchema, type Config } from '../../engine/contract/config';
 import { pct } from '../format';
 import { useApp } from '../app-context';
 import { CheckboxField, ControlGroup, NumberField, SelectField, SliderField } from './fields';

@@ -1,4 +1,4 @@
-import { mitigationModes, type MitigationMode } from '../../engine/experiment/config';
+import { mitigationModes, type MitigationMode } from '../../engine/contract/config';
 import { MODE_LABELS } from '../colors';
 import { CheckboxField, ControlGroup, NumberField } from './fields';
 import { useConfigField } from './use-config-field';

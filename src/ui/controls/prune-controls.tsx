@@ -1,4 +1,4 @@
-import { pruneMethods } from '../../engine/experiment/config';
+import { pruneMethods } from '../../engine/contract/config';
 import { CheckboxField, ControlGroup, NumberField, NumberListField, SelectField } from './fields';
 import { useConfigField } from './use-config-field';
 

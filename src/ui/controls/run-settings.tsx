@@ -1,4 +1,4 @@
-import { backendNames, type BackendName } from '../../engine/experiment/config';
+import { backendNames, type BackendName } from '../../engine/contract/config';
 import { useController } from '../app-context';
 import { ControlGroup, NumberField, SelectField } from './fields';
 import { useConfigField } from './use-config-field';

@@ -1,4 +1,4 @@
-import type { Config } from '../../engine/experiment/config';
+import type { Config } from '../../engine/contract/config';
 import { getPath, setPath } from '../../state/link-values';
 import { useApp } from '../app-context';
 

@@ -1,4 +1,4 @@
-import { parseResults } from '../../engine/experiment/results';
+import { parseResults } from '../../engine/contract/results';
 import type { AppStore } from '../../state/store';
 
 /** Reads a Results JSON file into the store: it renders as it was, nothing is recomputed. */

@@ -1,4 +1,4 @@
-import { presetConfig, presets } from '../../engine/experiment/presets';
+import { presetConfig, presets } from '../../engine/contract/presets';
 import { deepEqual } from '../../state/link-values';
 import { useApp, useController } from '../app-context';
 

@@ -2,7 +2,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initBackend } from '../../../src/engine/backend';
-import type { BackendName } from '../../../src/engine/experiment/config';
+import type { BackendName } from '../../../src/engine/contract/config';
 import { probeHessian, type HessianProbe } from './hessian-probe';
 
 // Test-only page (never in the product build): measures the same H v and λ(H_a) on each browser backend in turn

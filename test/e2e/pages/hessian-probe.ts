@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { imageBatch } from '../../../src/engine/data/dataset';
 import { generateSynthetic } from '../../../src/engine/data/synthetic';
-import { syntheticDataSchema } from '../../../src/engine/experiment/config';
+import { syntheticDataSchema } from '../../../src/engine/contract/config';
 import { hessianSubset, randomUnitVector, topHessianEigen } from '../../../src/engine/metrics/hessian';
 import { createHvp } from '../../../src/engine/metrics/hvp';
 import { fromArrays, toArrays } from '../../../src/engine/metrics/param-vectors';

@@ -3,7 +3,7 @@ import type { AssetLoader } from '../../../src/engine/data/asset-loader';
 import { buildDataset } from '../../../src/engine/data/build-dataset';
 import { groupSizes } from '../../../src/engine/data/dataset';
 import { MNIST_ASSET } from '../../../src/engine/data/mnist';
-import { configSchema, type ConfigInput } from '../../../src/engine/experiment/config';
+import { configSchema, type ConfigInput } from '../../../src/engine/contract/config';
 import { fakeMnistAsset } from './mnist-fixture';
 
 const PER_DIGIT = [300, 340, 290, 310, 280, 260, 300, 320, 280, 290];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupIndices, groupSizes } from '../../../src/engine/data/dataset';
 import { stratifiedSplit } from '../../../src/engine/data/split';
 import { generateSynthetic, syntheticGroupSizes } from '../../../src/engine/data/synthetic';
-import { syntheticDataSchema, type SyntheticDataConfig } from '../../../src/engine/experiment/config';
+import { syntheticDataSchema, type SyntheticDataConfig } from '../../../src/engine/contract/config';
 import { nearestClassMeanAccuracy } from './ncm';
 
 const cfg = (over: Partial<SyntheticDataConfig> = {}): SyntheticDataConfig => syntheticDataSchema.parse({ kind: 'synthetic', ...over });

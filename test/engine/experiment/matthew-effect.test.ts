@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/engine/backend';
-import { configSchema, type ConfigInput } from '../../../src/engine/experiment/config';
-import { findPreset } from '../../../src/engine/experiment/presets';
+import { configSchema, type ConfigInput } from '../../../src/engine/contract/config';
+import { findPreset } from '../../../src/engine/contract/presets';
 import { runExperiment } from '../../../src/engine/experiment/run-experiment';
 
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../../../src/engine/backend';
-import { configSchema } from '../../../src/engine/experiment/config';
-import { DivergedError } from '../../../src/engine/experiment/events';
+import { configSchema } from '../../../src/engine/contract/config';
+import { DivergedError } from '../../../src/engine/contract/events';
 import { runExperiment } from '../../../src/engine/experiment/run-experiment';
 import { tinyConfig } from '../../helpers/tiny-config';
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/engine/backend';
-import { configSchema } from '../../../src/engine/experiment/config';
-import type { EngineEvent } from '../../../src/engine/experiment/events';
+import { configSchema } from '../../../src/engine/contract/config';
+import type { EngineEvent } from '../../../src/engine/contract/events';
 import { quickEvaluate } from '../../../src/engine/experiment/quick-evaluate';
-import { parseResults, type Results } from '../../../src/engine/experiment/results';
+import { parseResults, type Results } from '../../../src/engine/contract/results';
 import { runExperiment, type ExperimentSession } from '../../../src/engine/experiment/run-experiment';
 import { tinyConfig } from '../../helpers/tiny-config';
 

@@ -3,12 +3,13 @@ import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/engine/backend';
 import { generateSynthetic } from '../../../src/engine/data/synthetic';
-import { mitigationSchema, syntheticDataSchema } from '../../../src/engine/experiment/config';
+import { mitigationSchema, syntheticDataSchema } from '../../../src/engine/contract/config';
 import { createMitigationObjective } from '../../../src/engine/mitigate/mitigation-objective';
 import type { ModelSpec } from '../../../src/engine/model/spec';
 import { initWeights, type Weights } from '../../../src/engine/model/params';
 import { pruneWeights } from '../../../src/engine/prune/prune';
 import { train, type TrainOptions } from '../../../src/engine/train/train-loop';
+import { epochRecord } from '../../../src/engine/metrics/epoch-record';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -27,9 +28,9 @@ const values = (w: Weights) => w.values.map((v) => Array.from(v));
 
 describe('relaxed mitigation (Eq. 8)', () => {
   it('shrinks the spread of group training losses compared with no mitigation, same seed and epochs', async () => {
-    const plain = await train({ ...base, weights: initWeights(spec, 1), recordEpochs: true });
+    const plain = await train({ ...base, weights: initWeights(spec, 1), recordEpoch: epochRecord });
     const objective = createMitigationObjective({ settings: settings(), spec, data, seed: 1 });
-    const fair = await train({ ...base, weights: initWeights(spec, 1), recordEpochs: true, objective });
+    const fair = await train({ ...base, weights: initWeights(spec, 1), recordEpoch: epochRecord, objective });
     const trajectory = objective.trajectory('dense');
     objective.dispose();
     const plainLoss = plain.curve[plain.curve.length - 1].groups.map((g) => g.loss);

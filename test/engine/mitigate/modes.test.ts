@@ -1,9 +1,9 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/engine/backend';
-import { configSchema, type ConfigInput, type MitigationMode } from '../../../src/engine/experiment/config';
-import type { EngineEvent } from '../../../src/engine/experiment/events';
-import { parseResults, type Results } from '../../../src/engine/experiment/results';
+import { configSchema, type ConfigInput, type MitigationMode } from '../../../src/engine/contract/config';
+import type { EngineEvent } from '../../../src/engine/contract/events';
+import { parseResults, type Results } from '../../../src/engine/contract/results';
 import { runExperiment } from '../../../src/engine/experiment/run-experiment';
 import { tinyConfig } from '../../helpers/tiny-config';
 

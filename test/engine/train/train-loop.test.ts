@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/engine/backend';
-import { CancelledError, DivergedError } from '../../../src/engine/experiment/events';
+import { CancelledError, DivergedError } from '../../../src/engine/contract/events';
 import { initWeights } from '../../../src/engine/model/params';
 import { pruneWeights } from '../../../src/engine/prune/prune';
 import { train } from '../../../src/engine/train/train-loop';
 import { tinyCnn, tinyDataset } from '../../helpers/tiny';
+import { epochRecord } from '../../../src/engine/metrics/epoch-record';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -18,7 +19,7 @@ const base = { spec, data, epochs: 3, batchSize: 32, seed: 5, optimizer: 'adam' 
 
 describe('train', () => {
   it('lowers the training loss and records one epoch record per epoch with every group', async () => {
-    const res = await train({ ...base, weights: initWeights(spec, 1), recordEpochs: true });
+    const res = await train({ ...base, weights: initWeights(spec, 1), recordEpoch: epochRecord });
     expect(res.curve).toHaveLength(3);
     expect(res.curve[2].loss).toBeLessThan(res.curve[0].loss);
     expect(res.curve[2].accuracy).toBeGreaterThan(0.8);
@@ -68,7 +69,7 @@ describe('train', () => {
   it('leaks no tensors, also when it fails', async () => {
     await train({ ...base, epochs: 1, weights: initWeights(spec, 1) });
     const before = tf.memory().numTensors;
-    await train({ ...base, epochs: 2, weights: initWeights(spec, 1), recordEpochs: true });
+    await train({ ...base, epochs: 2, weights: initWeights(spec, 1), recordEpoch: epochRecord });
     const pruned = pruneWeights(initWeights(spec, 1), 0.5, 'global-magnitude', { pruneBiases: false, seed: 1 });
     await train({ ...base, epochs: 1, weights: pruned.weights, masks: pruned.masks });
     const controller = new AbortController();

@@ -1,5 +1,5 @@
-import type { Correlation, GroupMetrics, RunResult } from '../experiment/results';
-import { spearman } from './spearman';
+import type { Correlation, GroupMetrics, RunResult } from '../contract/results';
+import { spearman } from '../metrics/spearman';
 
 interface CorrelationSpec {
   id: string;

@@ -1,8 +1,8 @@
 import { groupSizes, type DatasetSplit } from '../data/dataset';
-import type { MitigationMode } from '../experiment/config';
-import type { RunResult } from '../experiment/results';
-import { accuracyGap, excessLossGap, theorem1Bound } from './fairness';
-import { stripVector, type ModelMeasurement } from './measure-model';
+import type { MitigationMode } from '../contract/config';
+import type { RunResult } from '../contract/results';
+import { accuracyGap, excessLossGap, theorem1Bound } from '../metrics/fairness';
+import { stripVector, type ModelMeasurement } from '../metrics/measure-model';
 
 export interface RunResultInput {
   seed: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatMitigationTables, formatTable1, formatTable2 } from '../../../src/cli/format-tables';
-import { configSchema, type MitigationMode } from '../../../src/engine/experiment/config';
-import { RESULTS_SCHEMA_VERSION, type Results, type RunResult } from '../../../src/engine/experiment/results';
-import { meanStd, table1, table2 } from '../../../src/engine/experiment/summary-tables';
+import { configSchema, type MitigationMode } from '../../../src/engine/contract/config';
+import { RESULTS_SCHEMA_VERSION, type Results, type RunResult } from '../../../src/engine/contract/results';
+import { meanStd, table1, table2 } from '../../../src/engine/contract/summary-tables';
 
 function run(seed: number, mode: MitigationMode, version: RunResult['version'], rate: number, groupAcc: [number, number], overall: number, wallMs = 100): RunResult {
   return {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../src/engine/experiment/events';
-import type { Results, RunResult } from '../../src/engine/experiment/results';
-import { createRunController } from '../../src/state/run-controller';
+import type { EngineEvent } from '../../src/engine/contract/events';
+import type { Results, RunResult } from '../../src/engine/contract/results';
+import { createRunController } from '../../src/app/run-controller';
 import { rateKey } from '../../src/state/results-slice';
 import { createAppStore } from '../../src/state/store';
 import { EngineFailure, type EngineClient } from '../../src/worker/client';
 import type { FailureKind } from '../../src/worker/protocol';
-import { fixtureResults, run } from './fixtures';
+import { fixtureResults, run } from '../state/fixtures';
 
 /** A scripted engine client: the test decides when each run and quick evaluation answers. */
 function fakeClient() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { configRates, configSchema, configSeeds, defaultConfig } from '../../../src/engine/experiment/config';
-import { decodeConfig, parseConfigStrict } from '../../../src/engine/experiment/decode-config';
-import { presetConfig, presets } from '../../../src/engine/experiment/presets';
+import { configRates, configSchema, configSeeds, defaultConfig } from '../../../src/engine/contract/config';
+import { decodeConfig, parseConfigStrict } from '../../../src/engine/contract/decode-config';
+import { presetConfig, presets } from '../../../src/engine/contract/presets';
 
 describe('config schema', () => {
   it('fills every default from an empty object', () => {

@@ -1,10 +1,10 @@
-import { configRates } from '../engine/experiment/config';
-import type { EngineEvent } from '../engine/experiment/events';
-import type { Results } from '../engine/experiment/results';
+import { configRates } from '../engine/contract/config';
+import type { EngineEvent } from '../engine/contract/events';
+import type { Results } from '../engine/contract/results';
 import type { EngineClient, RunHandle } from '../worker/client';
-import { rateKey } from './results-slice';
-import { effectiveMode, measuredRates, seedsOf, snapRate } from './select-runs';
-import type { AppStore } from './store';
+import { rateKey } from '../state/results-slice';
+import { effectiveMode, measuredRates, seedsOf, snapRate } from '../state/select-runs';
+import type { AppStore } from '../state/store';
 
 export interface RunController {
   /** Chooses a backend for the current config now, so the badge shows it before any run. */
