@@ -120,6 +120,8 @@ export default tseslint.config(
         patterns: [
           { regex: engineInternals, message: 'The worker imports the engine\'s public entry points only (contract, backend, the sweep, asset loading).' },
           { group: ['**/ui/**', '**/state/**', '**/app/**', '**/cli/**'], message: 'The worker knows nothing of the page or the CLI.' },
+          // The wasm binaries' URLs are assets, not code: everything else of tfjs is reached through the engine.
+          { regex: '^@tensorflow/(?!tfjs-backend-wasm/dist/)', message: 'The worker reaches tfjs through the engine (engine/backend), never directly.' },
         ],
       }],
     },

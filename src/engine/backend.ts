@@ -98,3 +98,16 @@ async function smokeTest(): Promise<string | null> {
     g.dispose();
   }
 }
+
+/**
+ * Calls `onLost` with a message if the GPU device behind the current backend is lost (a driver reset, a sleeping
+ * laptop): tfjs is unusable afterwards, so the caller restarts the engine. Does nothing off WebGPU.
+ */
+export function watchDeviceLoss(onLost: (message: string) => void): void {
+  if (tf.getBackend() !== 'webgpu') return;
+  // The WebGPU backend keeps its GPUDevice as `device`; TypeScript's DOM library has no WebGPU types.
+  const device = (tf.backend() as unknown as { device?: { lost: Promise<{ reason: string; message: string }> } }).device;
+  void device?.lost.then((info) => {
+    if (info.reason !== 'destroyed') onLost(`the GPU device was lost (${info.message || info.reason})`);
+  });
+}

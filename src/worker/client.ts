@@ -1,7 +1,7 @@
 import type { BackendName, ConfigInput } from '../engine/contract/config';
 import type { EngineEvent } from '../engine/contract/events';
 import type { Results, RunResult } from '../engine/contract/results';
-import type { BackendInfo, FailureKind, WorkerRequest, WorkerResponse } from './protocol';
+import { isAnswerTo, type Answer, type Answers, type BackendInfo, type FailureKind, type QueuedRequest, type QueuedType, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** What the client needs of a Worker (a fake one in tests). */
 export interface WorkerLike {
@@ -42,11 +42,15 @@ const MAX_RESTARTS = 3;
 const CRASH_WINDOW_MS = 60_000;
 
 interface Pending {
-  resolve: (value: never) => void;
+  /** Settles the request's promise when `m` is its answer (protocol.ts's answerType); false otherwise. */
+  accept: (m: Answer) => boolean;
   reject: (e: Error) => void;
   onEvent?: (e: EngineEvent) => void;
   onBackend?: (b: BackendInfo) => void;
 }
+
+type Handlers = Pick<Pending, 'onEvent' | 'onBackend'>;
+type RequestOf<K extends QueuedType> = Extract<QueuedRequest, { type: K }>;
 
 /**
  * The main-thread side: numbers requests, routes answers back to their promises, and replaces a worker that crashed
@@ -95,50 +99,40 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
       restart(m.kind, m.message);
       return;
     }
-    const p = pending.get(m.id as number);
+    const p = pending.get(m.id ?? -1);
     if (!p) return;
-    switch (m.type) {
-      case 'event':
-        p.onEvent?.(m.event);
-        return;
-      case 'backend':
-        if (p.onBackend) p.onBackend(m.backend);
-        else settle(m.id, () => p.resolve(m.backend as never));
-        return;
-      case 'results':
-        settle(m.id, () => p.resolve(m.results as never));
-        return;
-      case 'quick-result':
-        settle(m.id, () => p.resolve(m.runs as never));
-        return;
-      case 'failure':
-        settle(m.id as number, () => p.reject(new EngineFailure(m.kind, m.message)));
-        return;
-    }
+    if (m.type === 'event') p.onEvent?.(m.event);
+    // A start request hears its backend before its Results; for init-backend the backend is the answer itself.
+    else if (m.type === 'backend' && p.onBackend) p.onBackend(m.backend);
+    else if (m.type === 'failure') {
+      pending.delete(m.id ?? -1);
+      p.reject(new EngineFailure(m.kind, m.message));
+    } else if (p.accept(m)) pending.delete(m.id);
   }
 
-  function settle(id: number, fn: () => void): void {
-    pending.delete(id);
-    fn();
-  }
-
-  function request<T>(make: (id: number) => WorkerRequest, extra: Omit<Pending, 'resolve' | 'reject'> = {}): { id: number; promise: Promise<T> } {
+  /** Numbers a request, posts it and resolves with the answer of its type (protocol.ts's Answers). */
+  function request<K extends QueuedType>(type: K, make: (id: number) => RequestOf<K>, handlers: Handlers = {}): { id: number; promise: Promise<Answers[K]> } {
     const id = nextId++;
     if (broken !== null) return { id, promise: Promise.reject(new EngineFailure('crash', broken)) };
-    const promise = new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (v: never) => void, reject, ...extra });
+    const promise = new Promise<Answers[K]>((resolve, reject) => {
+      const accept = (m: Answer): boolean => {
+        if (!isAnswerTo(type, m)) return false;
+        resolve(m);
+        return true;
+      };
+      pending.set(id, { accept, reject, ...handlers });
     });
     worker.postMessage(make(id));
     return { id, promise };
   }
 
   return {
-    initBackend: (backend) => request<BackendInfo>((id) => ({ type: 'init-backend', id, backend })).promise,
+    initBackend: (backend) => request('init-backend', (id) => ({ type: 'init-backend', id, backend })).promise.then((a) => a.backend),
     start(config, handlers) {
-      const { id, promise } = request<Results>((id) => ({ type: 'start', id, config }), { onEvent: handlers.onEvent, onBackend: handlers.onBackend ?? (() => {}) });
-      return { id, done: promise, cancel: () => worker.postMessage({ type: 'cancel', id: nextId++, runId: id }) };
+      const { id, promise } = request('start', (id) => ({ type: 'start', id, config }), { onEvent: handlers.onEvent, onBackend: handlers.onBackend ?? (() => {}) });
+      return { id, done: promise.then((a) => a.results), cancel: () => worker.postMessage({ type: 'cancel', id: nextId++, runId: id }) };
     },
-    quickEvaluate: (rate, seeds) => request<RunResult[]>((id) => ({ type: 'quick-evaluate', id, rate, seeds })).promise,
+    quickEvaluate: (rate, seeds) => request('quick-evaluate', (id) => ({ type: 'quick-evaluate', id, rate, seeds })).promise.then((a) => a.runs),
     onRestart(listener) {
       restartListeners.add(listener);
       return () => restartListeners.delete(listener);

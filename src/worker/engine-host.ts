@@ -3,7 +3,7 @@ import { configSchema, type BackendName } from '../engine/contract/config';
 import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import { runExperiment, type ExperimentSession } from '../engine/experiment/run-experiment';
-import type { BackendInfo, WorkerRequest, WorkerResponse } from './protocol';
+import { isQueued, type Answer, type Answers, type BackendInfo, type QueuedRequest, type WorkerRequest, type WorkerResponse } from './protocol';
 
 export interface EngineHostDeps {
   post: (m: WorkerResponse) => void;
@@ -41,48 +41,51 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
     return info;
   }
 
-  async function serve(r: WorkerRequest): Promise<void> {
+  /** Each queued request type with the handler that produces its answer (protocol.ts's Answers). */
+  const handlers: { [K in keyof Answers]: (r: Extract<QueuedRequest, { type: K }>) => Promise<Answers[K]> } = {
+    'init-backend': async (r) => ({ type: 'backend', id: r.id, backend: await ensureBackend(r.backend) }),
+    start: async (r) => {
+      const abort = aborts.get(r.id) as AbortController;
+      const parsed = configSchema.safeParse(r.config);
+      if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+      const config = parsed.data;
+      const info = await ensureBackend(config.backend);
+      deps.post({ type: 'backend', id: r.id, backend: info });
+      // A new run makes the old dense models meaningless for the slider.
+      session = null;
+      const results = await runExperiment(config, {
+        loadAsset,
+        backend: info,
+        signal: abort.signal,
+        onEvent: (event) => deps.post({ type: 'event', id: r.id, event }),
+        onSession: (s) => {
+          session = s;
+        },
+      });
+      return { type: 'results', id: r.id, results };
+    },
+    'quick-evaluate': async (r) => {
+      if (!session) throw new Error('no trained model in this tab: run the sweep to get provisional points between rates');
+      const runs = [];
+      for (const seed of r.seeds) runs.push(await quickEvaluate(session, r.rate, seed));
+      return { type: 'quick-result', id: r.id, runs };
+    },
+  };
+
+  function serve(r: QueuedRequest): Promise<Answer> {
     switch (r.type) {
-      case 'init-backend': {
-        deps.post({ type: 'backend', id: r.id, backend: await ensureBackend(r.backend) });
-        return;
-      }
-      case 'start': {
-        const abort = aborts.get(r.id) as AbortController;
-        const parsed = configSchema.safeParse(r.config);
-        if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
-        const config = parsed.data;
-        const info = await ensureBackend(config.backend);
-        deps.post({ type: 'backend', id: r.id, backend: info });
-        // A new run makes the old dense models meaningless for the slider.
-        session = null;
-        const results = await runExperiment(config, {
-          loadAsset,
-          backend: info,
-          signal: abort.signal,
-          onEvent: (event) => deps.post({ type: 'event', id: r.id, event }),
-          onSession: (s) => {
-            session = s;
-          },
-        });
-        deps.post({ type: 'results', id: r.id, results });
-        return;
-      }
-      case 'quick-evaluate': {
-        if (!session) throw new Error('no trained model in this tab: run the sweep to get provisional points between rates');
-        const runs = [];
-        for (const seed of r.seeds) runs.push(await quickEvaluate(session, r.rate, seed));
-        deps.post({ type: 'quick-result', id: r.id, runs });
-        return;
-      }
-      case 'cancel':
-        return;
+      case 'init-backend':
+        return handlers['init-backend'](r);
+      case 'start':
+        return handlers.start(r);
+      case 'quick-evaluate':
+        return handlers['quick-evaluate'](r);
     }
   }
 
   return {
     handle(r) {
-      if (r.type === 'cancel') {
+      if (!isQueued(r)) {
         aborts.get(r.runId)?.abort();
         return;
       }
@@ -93,7 +96,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
             deps.post({ type: 'failure', id: r.id, kind: 'error', message: 'the run was cancelled before it started' });
             return;
           }
-          await serve(r);
+          deps.post(await serve(r));
         } catch (e) {
           deps.post({ type: 'failure', id: r.id, kind: 'error', message: message(e) });
         } finally {

@@ -1,26 +1,21 @@
 /// <reference lib="webworker" />
-import * as tf from '@tensorflow/tfjs';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { watchDeviceLoss } from '../engine/backend';
 import { fetchAssetLoader } from '../engine/data/asset-loader';
 import { createEngineHost } from './engine-host';
-import type { BackendInfo, WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerRequest, WorkerResponse } from './protocol';
 
-// The only place tfjs lives in the app. The page talks to it through protocol.ts (see client.ts).
+// The worker owns the engine, the only place tfjs lives in the app. The page talks to it through protocol.ts
+// (see client.ts).
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: WorkerResponse) => scope.postMessage(m);
 const abs = (url: string) => new URL(url, scope.location.href).href;
 
 /** A lost GPU device leaves tfjs unusable: report it so the page restarts the worker. */
-function watchDevice(b: BackendInfo): void {
-  if (b.name !== 'webgpu') return;
-  const device = (tf.backend() as unknown as { device?: { lost: Promise<{ reason: string; message: string }> } }).device;
-  void device?.lost.then((info) => {
-    if (info.reason !== 'destroyed') post({ type: 'failure', id: null, kind: 'device-lost', message: `the GPU device was lost (${info.message || info.reason})` });
-  });
-}
+const watchDevice = () => watchDeviceLoss((message) => post({ type: 'failure', id: null, kind: 'device-lost', message }));
 
 const host = createEngineHost({
   post,

@@ -29,18 +29,37 @@ export type FailureKind =
   /** An uncaught error inside the worker: its state is unknown, restart it. */
   | 'crash';
 
+/** Requests that go through the worker's queue and are answered (everything but cancel). */
+export type QueuedRequest = Exclude<WorkerRequest, { type: 'cancel' }>;
+export type QueuedType = QueuedRequest['type'];
+
+export const isQueued = (r: WorkerRequest): r is QueuedRequest => r.type !== 'cancel';
+
+/** The answer that settles each queued request; any of them may instead be answered by a 'failure'. */
+export interface Answers {
+  'init-backend': { type: 'backend'; id: number; backend: BackendInfo };
+  /** The final Results of run `id` (complete, cancelled or failed: see results.status). */
+  start: { type: 'results'; id: number; results: Results };
+  'quick-evaluate': { type: 'quick-result'; id: number; runs: RunResult[] };
+}
+export type Answer = Answers[QueuedType];
+
+/** Which answer type settles which request type: the one table both sides read. */
+export const answerType = {
+  'init-backend': 'backend',
+  start: 'results',
+  'quick-evaluate': 'quick-result',
+} as const satisfies { [K in QueuedType]: Answers[K]['type'] };
+
+/** Whether `m` is the answer that settles a request of type `type`. */
+export const isAnswerTo = <K extends QueuedType>(type: K, m: Answer): m is Answers[K] => m.type === answerType[type];
+
 export type WorkerResponse =
   | { type: 'ready' }
+  | Answer
+  /** A start request's backend, told as soon as it is chosen (the run's answer comes later). */
   | { type: 'backend'; id: number; backend: BackendInfo }
   /** A streamed engine event of run `id`. */
   | { type: 'event'; id: number; event: EngineEvent }
-  /** The final Results of run `id` (complete, cancelled or failed: see results.status). */
-  | { type: 'results'; id: number; results: Results }
-  | { type: 'quick-result'; id: number; runs: RunResult[] }
   /** id null: not tied to a request (a lost device, an uncaught error). */
   | { type: 'failure'; id: number | null; kind: FailureKind; message: string };
-
-export type RequestType = WorkerRequest['type'];
-
-/** Requests that go through the worker's queue (everything but cancel). */
-export const isQueued = (r: WorkerRequest): boolean => r.type !== 'cancel';

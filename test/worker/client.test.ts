@@ -52,6 +52,17 @@ describe('engine client', () => {
     expect(w.posted[1]).toMatchObject({ type: 'cancel', runId: handle.id });
   });
 
+  it('settles a request only with the answer of its type', async () => {
+    const { client, workers } = setup();
+    const p = client.quickEvaluate(0.5, [1]);
+    const id = workers[0].posted[0].id;
+    // Results answer a start, not a quick evaluation: the request stays pending until its own answer comes.
+    workers[0].answer({ type: 'results', id, results: fixtureResults() });
+    const runs = fixtureResults().runs.slice(0, 1);
+    workers[0].answer({ type: 'quick-result', id, runs });
+    await expect(p).resolves.toBe(runs);
+  });
+
   it('rejects a failed request with its kind and keeps the worker', async () => {
     const { client, workers } = setup();
     const p = client.quickEvaluate(0.5, [1]);
