@@ -42,7 +42,7 @@ export function formatResults(results: Results): string {
   const fairnessRows: string[][] = [];
   for (const [mode, rates] of byModeAndRate(results)) {
     for (const [rate, runs] of [...rates.entries()].sort((a, b) => a[0] - b[0])) {
-      fairnessRows.push([`${mode} ${pct(rate)}`, meanStd(runs.map((r) => r.overall.accuracy)), meanStd(runs.map((r) => r.fairness.accuracyGap)), meanStd(runs.map((r) => r.fairness.excessLossGap)), meanStd(runs.map((r) => r.sparsity))]);
+      fairnessRows.push([`${mode} ${pct(rate)}`, meanStd(runs.map((r) => r.overall.accuracy)), meanStd(runs.map((r) => r.fairnessViolation)), meanStd(runs.map((r) => r.excessLossGap)), meanStd(runs.map((r) => r.sparsity))]);
     }
   }
   lines.push('Fairness', textTable(['mode rate', 'accuracy', 'violation (max-min acc)', 'ξ (Eq. 3)', 'sparsity'], fairnessRows), '');

@@ -2,7 +2,7 @@ import type { Results } from '../engine/contract/results';
 
 const HEADER = [
   'seed', 'mode', 'version', 'rate', 'sparsity', 'param_distance', 'overall_accuracy', 'fairness_violation', 'excess_loss_gap',
-  'group', 'group_name', 'test_size', 'train_size', 'accuracy', 'loss', 'excess_loss', 'accuracy_change', 'boundary_distance',
+  'group', 'group_name', 'test_size', 'train_size', 'accuracy', 'loss', 'excess_loss', 'accuracy_change', 'boundary_closeness',
   'grad_norm', 'hessian_eigenvalue', 'theorem1_bound',
 ];
 
@@ -18,8 +18,8 @@ export function resultsToCsv(results: Results): string {
   for (const r of results.runs) {
     for (const g of r.groups) {
       lines.push([
-        r.seed, r.mode, r.version, r.rate, r.sparsity, r.paramDistance, r.overall.accuracy, r.fairness.accuracyGap, r.fairness.excessLossGap,
-        g.group, g.name, g.size, g.trainSize, g.accuracy, g.loss, g.excessLoss, g.accuracyChange, g.boundaryDistance,
+        r.seed, r.mode, r.version, r.rate, r.sparsity, r.paramDistance, r.overall.accuracy, r.fairnessViolation, r.excessLossGap,
+        g.group, g.name, g.testSize, g.trainSize, g.accuracy, g.loss, g.excessLoss, g.accuracyChange, g.boundaryCloseness,
         g.gradNorm, g.hessianMax?.value, g.theorem1Bound,
       ].map(cell).join(','));
     }

@@ -2,7 +2,7 @@ import type { GroupMetrics, Results, RunResult } from '../engine/contract/result
 import { groupsOf, runsOf } from './select-runs';
 import { summarize } from './stats';
 
-export type GroupMetric = 'accuracy' | 'accuracyChange' | 'loss' | 'excessLoss' | 'gradNorm' | 'hessian' | 'boundaryDistance' | 'theorem1Bound';
+export type GroupMetric = 'accuracy' | 'accuracyChange' | 'loss' | 'excessLoss' | 'gradNorm' | 'hessian' | 'boundaryCloseness' | 'theorem1Bound';
 
 export const pickGroupMetric: Record<GroupMetric, (g: GroupMetrics) => number | null> = {
   accuracy: (g) => g.accuracy,
@@ -11,7 +11,7 @@ export const pickGroupMetric: Record<GroupMetric, (g: GroupMetrics) => number | 
   excessLoss: (g) => g.excessLoss,
   gradNorm: (g) => g.gradNorm,
   hessian: (g) => g.hessianMax?.value ?? null,
-  boundaryDistance: (g) => g.boundaryDistance,
+  boundaryCloseness: (g) => g.boundaryCloseness,
   theorem1Bound: (g) => g.theorem1Bound,
 };
 

@@ -2,12 +2,12 @@ import type { Results, RunResult } from '../engine/contract/results';
 import { measuredRates, runsOf, variantsOf, type Variant } from './select-runs';
 import { summarize, type Summary } from './stats';
 
-export type ModeMetric = 'accuracy' | 'accuracyGap' | 'excessLossGap';
+export type ModeMetric = 'accuracy' | 'fairnessViolation' | 'excessLossGap';
 
 const pick: Record<ModeMetric, (r: RunResult) => number> = {
   accuracy: (r) => r.overall.accuracy,
-  accuracyGap: (r) => r.fairness.accuracyGap,
-  excessLossGap: (r) => r.fairness.excessLossGap,
+  fairnessViolation: (r) => r.fairnessViolation,
+  excessLossGap: (r) => r.excessLossGap,
 };
 
 /** One row per rate, a key per sweep (variant key) with the mean over seeds (Figs. 8-9: accuracy and fairness violation vs rate). */
@@ -25,7 +25,7 @@ export interface Table2Row {
   variant: Variant;
   rate: number;
   accuracy: Summary | null;
-  accuracyGap: Summary | null;
+  fairnessViolation: Summary | null;
   excessLossGap: Summary | null;
 }
 
@@ -38,7 +38,7 @@ export function table2Rows(results: Results | null): Table2Row[] {
         variant,
         rate,
         accuracy: summarize(runs.map(pick.accuracy)),
-        accuracyGap: summarize(runs.map(pick.accuracyGap)),
+        fairnessViolation: summarize(runs.map(pick.fairnessViolation)),
         excessLossGap: summarize(runs.map(pick.excessLossGap)),
       };
     }),

@@ -20,7 +20,7 @@ export interface RateView {
   source: 'measured' | 'provisional' | 'pending';
   rows: RateViewRow[];
   overallAccuracy: number | null;
-  accuracyGap: number | null;
+  fairnessViolation: number | null;
 }
 
 const EXACT = 1e-9;
@@ -45,7 +45,7 @@ function view(results: Results, rate: number, source: RateView['source'], runs: 
     source,
     rows,
     overallAccuracy: summarize(runs.map((r) => r.overall.accuracy))?.mean ?? null,
-    accuracyGap: summarize(runs.map((r) => r.fairness.accuracyGap))?.mean ?? null,
+    fairnessViolation: summarize(runs.map((r) => r.fairnessViolation))?.mean ?? null,
   };
 }
 

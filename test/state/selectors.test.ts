@@ -76,7 +76,7 @@ describe('mode selectors', () => {
     expect(rows[0].both).toBeUndefined();
     const t = table2Rows(r);
     expect(t.map((x) => `${x.variant.key}@${x.rate}`)).toEqual(['none@0', 'none@0.5', 'none@0.9', 'after@0', 'after@0.5', 'after@0.9']);
-    expect(t[2].accuracyGap!.mean).toBeCloseTo(accuracyOf(1, 'none', 0.9, 0) - accuracyOf(1, 'none', 0.9, 2), 12);
+    expect(t[2].fairnessViolation!.mean).toBeCloseTo(accuracyOf(1, 'none', 0.9, 0) - accuracyOf(1, 'none', 0.9, 2), 12);
   });
 });
 

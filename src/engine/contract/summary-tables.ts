@@ -56,7 +56,7 @@ export function table2(results: Results): Table2 {
     mode,
     version,
     accuracy: rates.map((rate) => meanStd(runsOf(results.runs, mode, version, rate).map((r) => r.overall.accuracy))),
-    violation: rates.map((rate) => meanStd(runsOf(results.runs, mode, version, rate).map((r) => r.fairness.accuracyGap))),
+    violation: rates.map((rate) => meanStd(runsOf(results.runs, mode, version, rate).map((r) => r.fairnessViolation))),
   }));
   return { rates, rows };
 }
@@ -99,7 +99,7 @@ export function table1(results: Results): Table1 {
         version,
         groupAccuracy: results.dataset.groupNames.map((_, a) => meanStd(runs.map((r) => r.groups[a]?.accuracy ?? NaN))),
         overall: meanStd(runs.map((r) => r.overall.accuracy)),
-        violation: meanStd(runs.map((r) => r.fairness.accuracyGap)),
+        violation: meanStd(runs.map((r) => r.fairnessViolation)),
         wallMs: meanStd(runs.map((r) => r.wallMs)),
       };
     });

@@ -17,7 +17,7 @@ const hessian = (g: GroupMetrics) => g.hessianMax?.value ?? null;
 export const correlationSpecs: CorrelationSpec[] = [
   { id: 'size-gradnorm', label: 'Group size vs gradient norm (Prop. 1, Fig. 2)', x: 'group size |D_a|', y: '||g_a||', over: 'dense', pick: (g) => [g.trainSize, g.gradNorm] },
   { id: 'accuracy-gradnorm', label: 'Accuracy vs gradient norm (Prop. 2, Fig. 3)', x: 'accuracy', y: '||g_a||', over: 'all-rates', pick: (g) => [g.accuracy, g.gradNorm] },
-  { id: 'hessian-boundary', label: 'λ(H_a) vs boundary closeness (Thm. 2, Fig. 5)', x: 'boundary closeness Σp(1-p)', y: 'λ(H_a)', over: 'all-rates', pick: (g) => (hessian(g) === null ? null : [g.boundaryDistance, hessian(g) as number]) },
+  { id: 'hessian-boundary', label: 'λ(H_a) vs boundary closeness (Thm. 2, Fig. 5)', x: 'boundary closeness Σp(1-p)', y: 'λ(H_a)', over: 'all-rates', pick: (g) => (hessian(g) === null ? null : [g.boundaryCloseness, hessian(g) as number]) },
   { id: 'hessian-accuracy', label: 'λ(H_a) vs accuracy (Thm. 2, Fig. 5)', x: 'accuracy', y: 'λ(H_a)', over: 'all-rates', pick: (g) => (hessian(g) === null ? null : [g.accuracy, hessian(g) as number]) },
   { id: 'hessian-gradnorm', label: 'λ(H_a) vs gradient norm (Fig. 6)', x: '||g_a||', y: 'λ(H_a)', over: 'all-rates', pick: (g) => (hessian(g) === null ? null : [g.gradNorm, hessian(g) as number]) },
 ];

@@ -43,7 +43,7 @@ export function ChartGrid({ showModes }: { showModes: boolean }) {
       {showModes && (
         <>
           <ModeChart title="Accuracy by mitigation mode" metric="accuracy" yLabel="overall accuracy" caption="Overall test accuracy against the rate for each mitigation mode (Fig. 8): the mitigation should cost little accuracy." />
-          <ModeChart title="Fairness violation by mitigation mode" metric="accuracyGap" yLabel="max − min accuracy" caption="Fairness violation (largest minus smallest group accuracy) for each mode (Fig. 9): mitigating, especially after pruning, should keep it low." />
+          <ModeChart title="Fairness violation by mitigation mode" metric="fairnessViolation" yLabel="max − min accuracy" caption="Fairness violation (largest minus smallest group accuracy) for each mode (Fig. 9): mitigating, especially after pruning, should keep it low." />
         </>
       )}
     </div>

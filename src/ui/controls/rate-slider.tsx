@@ -61,7 +61,7 @@ export function RateSlider() {
               : canQuick && mode === 'none'
                 ? 'Computing a provisional point (pruned, not fine-tuned)…'
                 : 'Not a measured rate: provisional points need a complete sweep run in this tab (None mode).'
-            : `${sourceLabel[view.source]} · overall accuracy ${pct(view.overallAccuracy, 1)} · fairness violation ${pct(view.accuracyGap, 1)}`}
+            : `${sourceLabel[view.source]} · overall accuracy ${pct(view.overallAccuracy, 1)} · fairness violation ${pct(view.fairnessViolation, 1)}`}
       </p>
     </div>
   );

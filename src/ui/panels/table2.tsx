@@ -35,7 +35,7 @@ export function Table2() {
                 <td>{variantLabel(r.variant)}</td>
                 <td>{pct(r.rate)}</td>
                 <td>{cell(r.accuracy, (v) => pct(v, 1))}</td>
-                <td>{cell(r.accuracyGap, (v) => pct(v, 1))}</td>
+                <td>{cell(r.fairnessViolation, (v) => pct(v, 1))}</td>
                 <td>{cell(r.excessLossGap, (v) => num(v))}</td>
               </tr>
             ))}

@@ -8,9 +8,9 @@ function run(seed: number, mode: MitigationMode, version: RunResult['version'], 
   return {
     seed, mode, version, rate, sparsity: rate, paramDistance: 0,
     overall: { accuracy: overall, loss: 1, gradNorm: null, hessianMax: null },
-    fairness: { accuracyGap: Math.max(...groupAcc) - Math.min(...groupAcc), excessLossGap: 0 },
+    fairnessViolation: Math.max(...groupAcc) - Math.min(...groupAcc), excessLossGap: 0,
     groups: groupAcc.map((accuracy, a) => ({
-      group: a, name: `g${a}`, size: 10, trainSize: 30, accuracy, loss: 1, excessLoss: 0, accuracyChange: 0, boundaryDistance: 0,
+      group: a, name: `g${a}`, testSize: 10, trainSize: 30, accuracy, loss: 1, excessLoss: 0, accuracyChange: 0, boundaryCloseness: 0,
       trainLoss: 1, trainAccuracy: accuracy, trainExcessLoss: 0, gradNorm: 1, hessianMax: null, theorem1Bound: null,
     })),
     multipliers: [],
