@@ -1,7 +1,7 @@
+import { groupMetricTable, type GroupMetricId } from '../engine/contract/group-metrics';
 import type { Results, RunResult } from '../engine/contract/results';
 import { rateKey } from './results-slice';
 import { groupsOf, runsOf } from './select-runs';
-import { pickGroupMetric, type GroupMetric } from './select-group-series';
 import { summarize } from './stats';
 
 export interface RateViewRow {
@@ -26,10 +26,10 @@ export interface RateView {
 const EXACT = 1e-9;
 
 function view(results: Results, rate: number, source: RateView['source'], runs: RunResult[]): RateView {
-  const mean = (metric: GroupMetric, a: number) =>
+  const mean = (metric: GroupMetricId, a: number) =>
     summarize(runs.map((r) => {
       const g = r.groups.find((x) => x.group === a);
-      return g ? pickGroupMetric[metric](g) : null;
+      return g ? groupMetricTable[metric].value(g) : null;
     }))?.mean ?? null;
   const rows = groupsOf(results).map(({ group, name }) => ({
     group,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/engine/contract/config';
+import { groupMetrics } from '../../src/engine/contract/group-metrics';
 import { rateKey } from '../../src/state/results-slice';
 import { resultsToCsv } from '../../src/state/results-csv';
 import { bandKey, groupSeriesRows, seriesKey } from '../../src/state/select-group-series';
@@ -42,7 +43,7 @@ describe('groupSeriesRows', () => {
     }
   });
   it('has no band with a single seed, and null where a metric is missing', () => {
-    const rows = groupSeriesRows(fixtureResults({ seeds: [3] }), 'none', 'hessian');
+    const rows = groupSeriesRows(fixtureResults({ seeds: [3] }), 'none', 'hessianMax');
     expect(rows[0][seriesKey(2)]).toBe(6);
     expect(rows[0][bandKey(2)]).toBeNull();
     expect(rows[1][seriesKey(2)]).toBeNull(); // λ(H_a) only on the dense model
@@ -121,5 +122,10 @@ describe('resultsToCsv', () => {
     const row = lines[1].split(',');
     expect(row).toHaveLength(header.length);
     expect(Number(row[header.indexOf('accuracy')])).toBeCloseTo(r.runs[0].groups[0].accuracy, 12);
+    // A column per per-group metric, named after its id; λ(H_a) is the eigenvalue of its power-iteration record.
+    expect(header).toEqual(expect.arrayContaining(groupMetrics.map((m) => m.csvColumn)));
+    expect(Number(row[header.indexOf('hessian_max')])).toBe(r.runs[0].groups[0].hessianMax!.value);
+    expect(Number(row[header.indexOf('boundary_closeness')])).toBe(r.runs[0].groups[0].boundaryCloseness);
+    expect(Number(row[header.indexOf('fairness_violation')])).toBe(r.runs[0].fairnessViolation);
   });
 });

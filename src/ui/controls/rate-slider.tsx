@@ -1,7 +1,7 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import { measuredRates, effectiveMode } from '../../state/select-runs';
 import { rateView } from '../../state/select-rate-view';
-import { pct } from '../format';
+import { pct } from '../../engine/contract/number-format';
 import { useApp, useController } from '../app-context';
 
 const sourceLabel = { measured: 'measured', provisional: 'provisional: pruned, not fine-tuned', pending: 'not measured yet' } as const;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { table2Rows } from '../../state/select-modes';
 import type { Summary } from '../../state/stats';
 import { variantLabel } from '../colors';
-import { num, pct } from '../format';
+import { num, pct } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 
 const cell = (s: Summary | null, f: (v: number) => string) => (s ? (s.n > 1 ? `${f(s.mean)} ± ${f(s.hi - s.mean)}` : f(s.mean)) : '–');
