@@ -1,11 +1,11 @@
 import { groupMetricLabel, groupMetrics, type GroupMetricInfo } from '../engine/contract/group-metrics';
 import type { Results, RunResult } from '../engine/contract/results';
-import { meanStd, textTable } from './text-table';
+import { meanStd } from '../engine/contract/mean-std';
+import { meanStdCell, pct } from './format-cells';
+import { textTable } from './text-table';
 
-const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
-
-/** The values that were measured (λ(H_a) is null at rates where the Hessian was off). */
-const measured = (values: Array<number | null>) => values.filter((v): v is number => v !== null && Number.isFinite(v));
+/** Mean ± sd over seeds of the values that were measured (λ(H_a) is null where the Hessian was off), as a cell. */
+const cell = (values: Array<number | null>) => meanStdCell(meanStd(values));
 
 function byModeAndRate(results: Results): Map<string, Map<number, RunResult[]>> {
   const out = new Map<string, Map<number, RunResult[]>>();
@@ -24,8 +24,8 @@ function groupTable(results: Results, m: GroupMetricInfo): string[] {
   const out: string[] = [];
   for (const [mode, rates] of byModeAndRate(results)) {
     const rows = [...rates.entries()].sort((a, b) => a[0] - b[0]).map(([rate, runs]) => {
-      const cells = names.map((_, a) => meanStd(measured(runs.map((r) => m.value(r.groups[a])))));
-      return [pct(rate), ...cells, ...(overall ? [meanStd(measured(runs.map(m.overallValue)))] : [])];
+      const cells = names.map((_, a) => cell(runs.map((r) => m.value(r.groups[a]))));
+      return [pct(rate), ...cells, ...(overall ? [cell(runs.map(m.overallValue))] : [])];
     });
     if (rows.every((r) => r.slice(1).every((c) => c === '-'))) continue;
     out.push(`Per-group ${groupMetricLabel(m)} on the ${m.split} split (mode ${mode})`, textTable(['rate', ...names, ...(overall ? ['overall'] : [])], rows), '');
@@ -43,7 +43,7 @@ export function formatResults(results: Results): string {
   const fairnessRows: string[][] = [];
   for (const [mode, rates] of byModeAndRate(results)) {
     for (const [rate, runs] of [...rates.entries()].sort((a, b) => a[0] - b[0])) {
-      fairnessRows.push([`${mode} ${pct(rate)}`, meanStd(runs.map((r) => r.overall.accuracy)), meanStd(runs.map((r) => r.fairnessViolation)), meanStd(runs.map((r) => r.excessLossGap)), meanStd(runs.map((r) => r.sparsity))]);
+      fairnessRows.push([`${mode} ${pct(rate)}`, cell(runs.map((r) => r.overall.accuracy)), cell(runs.map((r) => r.fairnessViolation)), cell(runs.map((r) => r.excessLossGap)), cell(runs.map((r) => r.sparsity))]);
     }
   }
   lines.push('Fairness', textTable(['mode rate', 'accuracy', 'violation (max-min acc)', 'ξ (Eq. 3)', 'sparsity'], fairnessRows), '');

@@ -1,7 +1,7 @@
 import { groupMetricTable, type GroupMetricId } from '../engine/contract/group-metrics';
+import { meanOrNull, meanStd, sdBand } from '../engine/contract/mean-std';
 import type { Results, RunResult } from '../engine/contract/results';
 import { groupsOf, runsOf } from './select-runs';
-import { summarize } from './stats';
 
 /** One chart row per rate: `g<a>` the mean over seeds of group a, `g<a>band` [mean - sd, mean + sd]. */
 export type SeriesRow = { rate: number } & Record<string, number | [number, number] | null>;
@@ -22,12 +22,12 @@ export function rowsFromRuns(runs: RunResult[], groups: number[], metric: GroupM
     .map((rate) => {
       const row: SeriesRow = { rate };
       for (const a of groups) {
-        const s = summarize((byRate.get(rate) as RunResult[]).map((r) => {
+        const s = meanStd((byRate.get(rate) as RunResult[]).map((r) => {
           const g = r.groups.find((x) => x.group === a);
           return g ? groupMetricTable[metric].value(g) : null;
         }));
-        row[seriesKey(a)] = s ? s.mean : null;
-        row[bandKey(a)] = s && s.n > 1 ? [s.lo, s.hi] : null;
+        row[seriesKey(a)] = meanOrNull(s);
+        row[bandKey(a)] = sdBand(s);
       }
       return row;
     });

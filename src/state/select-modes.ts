@@ -1,6 +1,6 @@
 import type { Results, RunResult } from '../engine/contract/results';
 import { measuredRates, runsOf, variantsOf, type Variant } from './select-runs';
-import { summarize, type Summary } from './stats';
+import { meanOrNull, meanStd, type MeanStd } from '../engine/contract/mean-std';
 
 export type ModeMetric = 'accuracy' | 'fairnessViolation' | 'excessLossGap';
 
@@ -16,7 +16,7 @@ export function modeRows(results: Results | null, metric: ModeMetric): Array<{ r
   const rates = [...new Set(variants.flatMap((v) => measuredRates(results, v.key)))].sort((a, b) => a - b);
   return rates.map((rate) => {
     const row: { rate: number } & Record<string, number | null> = { rate };
-    for (const v of variants) row[v.key] = summarize(runsOf(results, v.key).filter((r) => r.rate === rate).map(pick[metric]))?.mean ?? null;
+    for (const v of variants) row[v.key] = meanOrNull(meanStd(runsOf(results, v.key).filter((r) => r.rate === rate).map(pick[metric])));
     return row;
   });
 }
@@ -24,9 +24,9 @@ export function modeRows(results: Results | null, metric: ModeMetric): Array<{ r
 export interface Table2Row {
   variant: Variant;
   rate: number;
-  accuracy: Summary | null;
-  fairnessViolation: Summary | null;
-  excessLossGap: Summary | null;
+  accuracy: MeanStd;
+  fairnessViolation: MeanStd;
+  excessLossGap: MeanStd;
 }
 
 /** Table 2's shape: for each mode and rate, overall accuracy and fairness violation (mean ± sd over seeds) and ξ. */
@@ -37,9 +37,9 @@ export function table2Rows(results: Results | null): Table2Row[] {
       return {
         variant,
         rate,
-        accuracy: summarize(runs.map(pick.accuracy)),
-        fairnessViolation: summarize(runs.map(pick.fairnessViolation)),
-        excessLossGap: summarize(runs.map(pick.excessLossGap)),
+        accuracy: meanStd(runs.map(pick.accuracy)),
+        fairnessViolation: meanStd(runs.map(pick.fairnessViolation)),
+        excessLossGap: meanStd(runs.map(pick.excessLossGap)),
       };
     }),
   );

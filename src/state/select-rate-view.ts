@@ -1,8 +1,8 @@
 import { groupMetricTable, type GroupMetricId } from '../engine/contract/group-metrics';
+import { meanOrNull, meanStd } from '../engine/contract/mean-std';
 import type { Results, RunResult } from '../engine/contract/results';
 import { rateKey } from './results-slice';
 import { groupsOf, runsOf } from './select-runs';
-import { summarize } from './stats';
 
 export interface RateViewRow {
   group: number;
@@ -27,10 +27,10 @@ const EXACT = 1e-9;
 
 function view(results: Results, rate: number, source: RateView['source'], runs: RunResult[]): RateView {
   const mean = (metric: GroupMetricId, a: number) =>
-    summarize(runs.map((r) => {
+    meanOrNull(meanStd(runs.map((r) => {
       const g = r.groups.find((x) => x.group === a);
       return g ? groupMetricTable[metric].value(g) : null;
-    }))?.mean ?? null;
+    })));
   const rows = groupsOf(results).map(({ group, name }) => ({
     group,
     name,
@@ -44,8 +44,8 @@ function view(results: Results, rate: number, source: RateView['source'], runs: 
     rate,
     source,
     rows,
-    overallAccuracy: summarize(runs.map((r) => r.overall.accuracy))?.mean ?? null,
-    fairnessViolation: summarize(runs.map((r) => r.fairnessViolation))?.mean ?? null,
+    overallAccuracy: meanOrNull(meanStd(runs.map((r) => r.overall.accuracy))),
+    fairnessViolation: meanOrNull(meanStd(runs.map((r) => r.fairnessViolation))),
   };
 }
 

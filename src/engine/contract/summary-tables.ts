@@ -1,23 +1,8 @@
 import type { MitigationMode } from './config';
+import { meanStd, type MeanStd } from './mean-std';
 import type { Results, RunResult } from './results';
 
 // The paper's two mitigation tables as plain numbers from Results (no tfjs: views and the CLI both read these).
-
-/** Mean and sample standard deviation over seeds; NaN mean when there is nothing to summarise. */
-export interface MeanStd {
-  mean: number;
-  std: number;
-  n: number;
-}
-
-export function meanStd(values: number[]): MeanStd {
-  const v = values.filter(Number.isFinite);
-  const n = v.length;
-  if (n === 0) return { mean: NaN, std: NaN, n: 0 };
-  const mean = v.reduce((s, x) => s + x, 0) / n;
-  const std = n > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : 0;
-  return { mean, std, n };
-}
 
 type Version = RunResult['version'];
 
@@ -97,7 +82,7 @@ export function table1(results: Results): Table1 {
         mode,
         rate,
         version,
-        groupAccuracy: results.dataset.groupNames.map((_, a) => meanStd(runs.map((r) => r.groups[a]?.accuracy ?? NaN))),
+        groupAccuracy: results.dataset.groupNames.map((_, a) => meanStd(runs.map((r) => r.groups[a]?.accuracy))),
         overall: meanStd(runs.map((r) => r.overall.accuracy)),
         violation: meanStd(runs.map((r) => r.fairnessViolation)),
         wallMs: meanStd(runs.map((r) => r.wallMs)),

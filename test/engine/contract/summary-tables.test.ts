@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMitigationTables, formatTable1, formatTable2 } from '../../../src/cli/format-tables';
 import { configSchema, type MitigationMode } from '../../../src/engine/contract/config';
 import { RESULTS_SCHEMA_VERSION, type Results, type RunResult } from '../../../src/engine/contract/results';
-import { meanStd, table1, table2 } from '../../../src/engine/contract/summary-tables';
+import { table1, table2 } from '../../../src/engine/contract/summary-tables';
 
 function run(seed: number, mode: MitigationMode, version: RunResult['version'], rate: number, groupAcc: [number, number], overall: number, wallMs = 100): RunResult {
   return {
@@ -27,11 +27,6 @@ function results(runs: RunResult[]): Results {
 }
 
 describe('summary tables', () => {
-  it('meanStd gives the sample standard deviation and skips non-finite values', () => {
-    expect(meanStd([1, 3, NaN])).toEqual({ mean: 2, std: Math.SQRT2, n: 2 });
-    expect(meanStd([]).n).toBe(0);
-  });
-
   it('Table 2: a row per mode, a column per pruning rate, mean ± std over seeds', () => {
     const r = results([
       run(1, 'none', null, 0, [1, 1], 1),
