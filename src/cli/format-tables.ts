@@ -14,7 +14,7 @@ export function formatTable2(results: Results): string {
   const versions = new Set(t.rows.filter((r) => r.version).map((r) => r.version));
   const name = (mode: MitigationMode, version: string | null) => `${MODE_NAMES[mode]}${versions.size > 1 && version ? ` (${version})` : ''}`;
   const header = ['method', ...t.rates.map((r) => `acc ${pct(r)}`), ...t.rates.map((r) => `viol ${pct(r)}`)];
-  const rows = t.rows.map((r) => [name(r.mode, r.version), ...r.accuracy.map((s) => meanStdCell(s)), ...r.violation.map((s) => meanStdCell(s))]);
+  const rows = t.rows.map((r) => [name(r.mode, r.version), ...r.accuracy.map((s) => meanStdCell(s)), ...r.fairnessViolation.map((s) => meanStdCell(s))]);
   const seeds = Math.max(0, ...t.rows.flatMap((r) => r.accuracy.map((s) => s.n)));
   const version = versions.size === 1 ? ` (${[...versions][0]} mitigation)` : '';
   return [
@@ -28,7 +28,7 @@ export function formatTable1(results: Results): string {
   const t = table1(results);
   if (t.rows.length === 0) return '';
   const header = ['mode rate', 'version', ...t.groupNames, 'overall', 'violation', 'wall s'];
-  const rows = t.rows.map((r) => [`${r.mode} ${pct(r.rate)}`, r.version, ...r.groupAccuracy.map((s) => meanStdCell(s)), meanStdCell(r.overall), meanStdCell(r.violation), secondsCell(r.wallMs)]);
+  const rows = t.rows.map((r) => [`${r.mode} ${pct(r.rate)}`, r.version, ...r.groupAccuracy.map((s) => meanStdCell(s)), meanStdCell(r.overall), meanStdCell(r.fairnessViolation), secondsCell(r.wallMs)]);
   const note = t.compared ? '' : ' (one version only: run with --mitigation relaxed,full to compare)';
   return [`Table 1: full (Eq. 7) vs relaxed (Eq. 8) mitigation, group-wise test accuracy${note}`, textTable(header, rows)].join('\n');
 }

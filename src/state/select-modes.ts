@@ -1,6 +1,7 @@
-import type { Results, RunResult } from '../engine/contract/results';
-import { measuredRates, runsOf, variantsOf, type Variant } from './select-runs';
 import { meanOrNull, meanStd, type MeanStd } from '../engine/contract/mean-std';
+import type { Results, RunResult } from '../engine/contract/results';
+import { table2 } from '../engine/contract/summary-tables';
+import { measuredRates, runsOf, variantsOf, type Variant } from './select-runs';
 
 export type ModeMetric = 'accuracy' | 'fairnessViolation' | 'excessLossGap';
 
@@ -21,7 +22,8 @@ export function modeRows(results: Results | null, metric: ModeMetric): Array<{ r
   });
 }
 
-export interface Table2Row {
+/** One row of the page's Table 2: a sweep at one measured rate (the contract's Table 2, one cell per row, dense included). */
+export interface Table2RateRow {
   variant: Variant;
   rate: number;
   accuracy: MeanStd;
@@ -30,17 +32,16 @@ export interface Table2Row {
 }
 
 /** Table 2's shape: for each mode and rate, overall accuracy and fairness violation (mean ± sd over seeds) and ξ. */
-export function table2Rows(results: Results | null): Table2Row[] {
-  return variantsOf(results).flatMap((variant) =>
-    measuredRates(results, variant.key).map((rate) => {
-      const runs = runsOf(results, variant.key).filter((r) => r.rate === rate);
-      return {
-        variant,
-        rate,
-        accuracy: meanStd(runs.map(pick.accuracy)),
-        fairnessViolation: meanStd(runs.map(pick.fairnessViolation)),
-        excessLossGap: meanStd(runs.map(pick.excessLossGap)),
-      };
-    }),
-  );
+export function table2Rows(results: Results | null): Table2RateRow[] {
+  if (!results) return [];
+  const t = table2(results, { withDense: true });
+  const variants = variantsOf(results);
+  return t.rows.flatMap((row) => {
+    const variant = variants.find((v) => v.mode === row.mode && v.version === row.version);
+    if (!variant) return [];
+    const measured = measuredRates(results, variant.key);
+    return t.rates.flatMap((rate, i) =>
+      measured.includes(rate) ? [{ variant, rate, accuracy: row.accuracy[i], fairnessViolation: row.fairnessViolation[i], excessLossGap: row.excessLossGap[i] }] : [],
+    );
+  });
 }

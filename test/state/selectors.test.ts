@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/engine/contract/config';
 import { groupMetrics } from '../../src/engine/contract/group-metrics';
+import { table2 } from '../../src/engine/contract/summary-tables';
 import { rateKey } from '../../src/state/results-slice';
 import { resultsToCsv } from '../../src/state/results-csv';
 import { bandKey, groupSeriesRows, seriesKey } from '../../src/state/select-group-series';
@@ -95,6 +96,13 @@ describe('variants (relaxed and full mitigation compared)', () => {
   it('keeps the versions apart in the mode rows', () => {
     const row = modeRows(both, 'accuracy')[1];
     expect(row['after:relaxed']! - row['after:full']!).toBeCloseTo(0.2, 12);
+  });
+  it("keeps the versions apart in Table 2, whose cells are the contract's", () => {
+    const rows = table2Rows(both);
+    expect(rows.map((x) => `${x.variant.key}@${x.rate}`)).toEqual(['none@0', 'none@0.5', 'none@0.9', 'after:relaxed@0', 'after:relaxed@0.5', 'after:relaxed@0.9', 'after:full@0', 'after:full@0.5', 'after:full@0.9']);
+    const t = table2(both, { withDense: true });
+    expect(rows[7].accuracy).toEqual(t.rows[2].accuracy[1]);
+    expect(rows[4].accuracy.mean - rows[7].accuracy.mean).toBeCloseTo(0.2, 12);
   });
 });
 

@@ -41,9 +41,9 @@ describe('summary tables', () => {
     expect(t.rows.map((row) => row.mode)).toEqual(['none', 'before', 'after']);
     const none = t.rows[0];
     expect(none.accuracy[0].mean).toBeCloseTo(0.85, 12);
-    expect(none.violation[0].mean).toBeCloseTo(0.3, 12);
-    expect(none.violation[0].std).toBeCloseTo(Math.SQRT2 * 0.1, 12);
-    expect(t.rows[2].violation[0].mean).toBeCloseTo(0.05, 12);
+    expect(none.fairnessViolation[0].mean).toBeCloseTo(0.3, 12);
+    expect(none.fairnessViolation[0].std).toBeCloseTo(Math.SQRT2 * 0.1, 12);
+    expect(t.rows[2].fairnessViolation[0].mean).toBeCloseTo(0.05, 12);
     const text = formatTable2(r);
     expect(text).toMatch(/Table 2/);
     expect(text).toMatch(/No mitigation\s+0\.850±0\.071\s+0\.300±0\.141/);
