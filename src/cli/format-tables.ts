@@ -1,18 +1,16 @@
 import type { MitigationMode } from '../engine/contract/config';
+import { modeLabels } from '../engine/contract/mode-labels';
 import type { Results } from '../engine/contract/results';
 import { table1, table2 } from '../engine/contract/summary-tables';
 import { meanStdCell, pct, secondsCell } from './format-cells';
 import { textTable } from './text-table';
-
-/** The paper's names for the four models of Section 6.2. */
-const MODE_NAMES: Record<MitigationMode, string> = { none: 'No mitigation', before: 'Fair bf pruning', after: 'Fair aft pruning', both: 'Fair both' };
 
 /** Table 2 (modes × rates: accuracy and fairness violation, mean ± std over seeds) as text; '' without pruned runs. */
 export function formatTable2(results: Results): string {
   const t = table2(results);
   if (t.rates.length === 0 || t.rows.length === 0) return '';
   const versions = new Set(t.rows.filter((r) => r.version).map((r) => r.version));
-  const name = (mode: MitigationMode, version: string | null) => `${MODE_NAMES[mode]}${versions.size > 1 && version ? ` (${version})` : ''}`;
+  const name = (mode: MitigationMode, version: string | null) => `${modeLabels[mode].paper}${versions.size > 1 && version ? ` (${version})` : ''}`;
   const header = ['method', ...t.rates.map((r) => `acc ${pct(r)}`), ...t.rates.map((r) => `viol ${pct(r)}`)];
   const rows = t.rows.map((r) => [name(r.mode, r.version), ...r.accuracy.map((s) => meanStdCell(s)), ...r.fairnessViolation.map((s) => meanStdCell(s))]);
   const seeds = Math.max(0, ...t.rows.flatMap((r) => r.accuracy.map((s) => s.n)));

@@ -46,8 +46,8 @@ describe('summary tables', () => {
     expect(t.rows[2].fairnessViolation[0].mean).toBeCloseTo(0.05, 12);
     const text = formatTable2(r);
     expect(text).toMatch(/Table 2/);
-    expect(text).toMatch(/No mitigation\s+0\.850±0\.071\s+0\.300±0\.141/);
-    expect(text).toMatch(/Fair bf pruning\s+0\.700\s+0\.250/);
+    expect(text).toMatch(/No Mitigation\s+0\.850±0\.071\s+0\.300±0\.141/);
+    expect(text).toMatch(/Fair Bf Pruning\s+0\.700\s+0\.250/);
   });
 
   it('Table 1: full vs relaxed per mitigated mode and rate, group-wise accuracy and wall time', () => {
@@ -66,7 +66,7 @@ describe('summary tables', () => {
     expect(t.rows[1].wallMs.mean).toBe(21000);
     expect(formatTable1(r)).toMatch(/after 50%\s+full\s+0\.810±0\.014\s+0\.790±0\.014\s+0\.800±0\.014\s+0\.020±0\.000\s+21\.0±1\.4/);
     // Two versions: the Table 2 rows name them.
-    expect(formatTable2(r)).toMatch(/Fair aft pruning \(full\)/);
+    expect(formatTable2(r)).toMatch(/Fair Aft Pruning \(full\)/);
   });
 
   it('prints nothing when no mode mitigates', () => {
