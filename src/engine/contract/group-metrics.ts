@@ -97,7 +97,7 @@ const entries: { [K in GroupMetricId]: Entry } = {
 };
 
 /** λ(H_a) keeps its power-iteration record (iterations, convergence, samples); as a metric it is the eigenvalue. */
-const numberOf = (v: number | HessianEstimate | null | undefined): number | null => (v === null || v === undefined || typeof v === 'number' ? (v ?? null) : v.value);
+const numberOf = (v: number | HessianEstimate | null): number | null => (v === null || typeof v === 'number' ? v : v.value);
 
 const snakeCase = (id: string) => id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
