@@ -1,7 +1,11 @@
+import { groupMetricLabel, groupMetrics, type GroupMetricInfo } from '../engine/contract/group-metrics';
 import type { Results, RunResult } from '../engine/contract/results';
-import { meanStd, textTable } from './text-table';
+import { meanStd } from '../engine/contract/mean-std';
+import { meanStdCell, pct } from './format-cells';
+import { textTable } from './text-table';
 
-const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
+/** Mean ± sd over seeds of the values that were measured (λ(H_a) is null where the Hessian was off), as a cell. */
+const cell = (values: Array<number | null>) => meanStdCell(meanStd(values));
 
 function byModeAndRate(results: Results): Map<string, Map<number, RunResult[]>> {
   const out = new Map<string, Map<number, RunResult[]>>();
@@ -13,36 +17,33 @@ function byModeAndRate(results: Results): Map<string, Map<number, RunResult[]>> 
   return out;
 }
 
-/** One table per mode and metric: a row per pruning rate, a column per group (mean ± std over seeds). */
-function groupTable(results: Results, title: string, pick: (r: RunResult, a: number) => number | null, withOverall?: (r: RunResult) => number): string[] {
+/** One table per mode for a per-group metric: a row per pruning rate, a column per group (mean ± std over seeds). */
+function groupTable(results: Results, m: GroupMetricInfo): string[] {
   const names = results.dataset.groupNames;
+  const overall = m.overall !== null;
   const out: string[] = [];
   for (const [mode, rates] of byModeAndRate(results)) {
     const rows = [...rates.entries()].sort((a, b) => a[0] - b[0]).map(([rate, runs]) => {
-      const cells = names.map((_, a) => meanStd(runs.map((r) => pick(r, a)).filter((v): v is number => v !== null && Number.isFinite(v))));
-      return [pct(rate), ...cells, ...(withOverall ? [meanStd(runs.map(withOverall))] : [])];
+      const cells = names.map((_, a) => cell(runs.map((r) => m.value(r.groups[a]))));
+      return [pct(rate), ...cells, ...(overall ? [cell(runs.map(m.overallValue))] : [])];
     });
     if (rows.every((r) => r.slice(1).every((c) => c === '-'))) continue;
-    out.push(`${title} (mode ${mode})`, textTable(['rate', ...names, ...(withOverall ? ['overall'] : [])], rows), '');
+    out.push(`Per-group ${groupMetricLabel(m)} on the ${m.split} split (mode ${mode})`, textTable(['rate', ...names, ...(overall ? ['overall'] : [])], rows), '');
   }
   return out;
 }
 
-/** The CLI's summary: group accuracies, gradient norms, λ(H_a), fairness and the paper's correlations. */
+/** The CLI's summary: a per-group table of each metric the metric table marks for it, fairness and the paper's correlations. */
 export function formatResults(results: Results): string {
   const lines: string[] = [
     `data: ${results.dataset.name}; train sizes ${results.dataset.trainSizes.join('/')}, test sizes ${results.dataset.testSizes.join('/')}; backend ${results.backend.name}${results.backend.fallbackReason ? ` (${results.backend.fallbackReason})` : ''}`,
     '',
-    ...groupTable(results, 'Test accuracy per group', (r, a) => r.groups[a].accuracy, (r) => r.overall.accuracy),
-    ...groupTable(results, 'Gradient norm ||g_a|| per group (train)', (r, a) => r.groups[a].gradNorm, (r) => r.overall.gradNorm ?? NaN),
-    ...groupTable(results, 'Hessian max eigenvalue λ(H_a) per group (train)', (r, a) => r.groups[a].hessianMax?.value ?? null),
-    ...groupTable(results, 'Excess loss R(a) per group (test)', (r, a) => r.groups[a].excessLoss),
-    ...groupTable(results, 'Theorem 1 bound per group (vs train R(a))', (r, a) => r.groups[a].theorem1Bound),
+    ...groupMetrics.filter((m) => m.cli).flatMap((m) => groupTable(results, m)),
   ];
   const fairnessRows: string[][] = [];
   for (const [mode, rates] of byModeAndRate(results)) {
     for (const [rate, runs] of [...rates.entries()].sort((a, b) => a[0] - b[0])) {
-      fairnessRows.push([`${mode} ${pct(rate)}`, meanStd(runs.map((r) => r.overall.accuracy)), meanStd(runs.map((r) => r.fairness.accuracyGap)), meanStd(runs.map((r) => r.fairness.excessLossGap)), meanStd(runs.map((r) => r.sparsity))]);
+      fairnessRows.push([`${mode} ${pct(rate)}`, cell(runs.map((r) => r.overall.accuracy)), cell(runs.map((r) => r.fairnessViolation)), cell(runs.map((r) => r.excessLossGap)), cell(runs.map((r) => r.sparsity))]);
     }
   }
   lines.push('Fairness', textTable(['mode rate', 'accuracy', 'violation (max-min acc)', 'ξ (Eq. 3)', 'sparsity'], fairnessRows), '');

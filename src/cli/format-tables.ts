@@ -1,28 +1,18 @@
 import type { MitigationMode } from '../engine/contract/config';
+import { modeLabels } from '../engine/contract/mode-labels';
 import type { Results } from '../engine/contract/results';
-import { table1, table2, type MeanStd } from '../engine/contract/summary-tables';
+import { table1, table2 } from '../engine/contract/summary-tables';
+import { meanStdCell, pct, secondsCell } from './format-cells';
 import { textTable } from './text-table';
-
-/** The paper's names for the four models of Section 6.2. */
-const MODE_NAMES: Record<MitigationMode, string> = { none: 'No mitigation', before: 'Fair bf pruning', after: 'Fair aft pruning', both: 'Fair both' };
-
-const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
-
-function cell(s: MeanStd, digits = 3): string {
-  if (s.n === 0) return '-';
-  return s.n > 1 ? `${s.mean.toFixed(digits)}±${s.std.toFixed(digits)}` : s.mean.toFixed(digits);
-}
-
-const seconds = (s: MeanStd): string => (s.n === 0 ? '-' : s.n > 1 ? `${(s.mean / 1000).toFixed(1)}±${(s.std / 1000).toFixed(1)}` : (s.mean / 1000).toFixed(1));
 
 /** Table 2 (modes × rates: accuracy and fairness violation, mean ± std over seeds) as text; '' without pruned runs. */
 export function formatTable2(results: Results): string {
   const t = table2(results);
   if (t.rates.length === 0 || t.rows.length === 0) return '';
   const versions = new Set(t.rows.filter((r) => r.version).map((r) => r.version));
-  const name = (mode: MitigationMode, version: string | null) => `${MODE_NAMES[mode]}${versions.size > 1 && version ? ` (${version})` : ''}`;
+  const name = (mode: MitigationMode, version: string | null) => `${modeLabels[mode].paper}${versions.size > 1 && version ? ` (${version})` : ''}`;
   const header = ['method', ...t.rates.map((r) => `acc ${pct(r)}`), ...t.rates.map((r) => `viol ${pct(r)}`)];
-  const rows = t.rows.map((r) => [name(r.mode, r.version), ...r.accuracy.map((s) => cell(s)), ...r.violation.map((s) => cell(s))]);
+  const rows = t.rows.map((r) => [name(r.mode, r.version), ...r.accuracy.map((s) => meanStdCell(s)), ...r.fairnessViolation.map((s) => meanStdCell(s))]);
   const seeds = Math.max(0, ...t.rows.flatMap((r) => r.accuracy.map((s) => s.n)));
   const version = versions.size === 1 ? ` (${[...versions][0]} mitigation)` : '';
   return [
@@ -36,7 +26,7 @@ export function formatTable1(results: Results): string {
   const t = table1(results);
   if (t.rows.length === 0) return '';
   const header = ['mode rate', 'version', ...t.groupNames, 'overall', 'violation', 'wall s'];
-  const rows = t.rows.map((r) => [`${r.mode} ${pct(r.rate)}`, r.version, ...r.groupAccuracy.map((s) => cell(s)), cell(r.overall), cell(r.violation), seconds(r.wallMs)]);
+  const rows = t.rows.map((r) => [`${r.mode} ${pct(r.rate)}`, r.version, ...r.groupAccuracy.map((s) => meanStdCell(s)), meanStdCell(r.overall), meanStdCell(r.fairnessViolation), secondsCell(r.wallMs)]);
   const note = t.compared ? '' : ' (one version only: run with --mitigation relaxed,full to compare)';
   return [`Table 1: full (Eq. 7) vs relaxed (Eq. 8) mitigation, group-wise test accuracy${note}`, textTable(header, rows)].join('\n');
 }

@@ -1,10 +1,20 @@
-import type { Results } from '../engine/contract/results';
+import { groupMetrics } from '../engine/contract/group-metrics';
+import type { Results, RunResult } from '../engine/contract/results';
 
-const HEADER = [
-  'seed', 'mode', 'version', 'rate', 'sparsity', 'param_distance', 'overall_accuracy', 'fairness_violation', 'excess_loss_gap',
-  'group', 'group_name', 'test_size', 'train_size', 'accuracy', 'loss', 'excess_loss', 'accuracy_change', 'boundary_distance',
-  'grad_norm', 'hessian_eigenvalue', 'theorem1_bound',
+/** The run's columns, repeated on each of its group rows. */
+const RUN_COLUMNS: Array<[string, (r: RunResult) => unknown]> = [
+  ['seed', (r) => r.seed],
+  ['mode', (r) => r.mode],
+  ['version', (r) => r.version],
+  ['rate', (r) => r.rate],
+  ['sparsity', (r) => r.sparsity],
+  ['param_distance', (r) => r.paramDistance],
+  ['overall_accuracy', (r) => r.overall.accuracy],
+  ['fairness_violation', (r) => r.fairnessViolation],
+  ['excess_loss_gap', (r) => r.excessLossGap],
 ];
+
+const HEADER = [...RUN_COLUMNS.map(([name]) => name), 'group', 'group_name', ...groupMetrics.map((m) => m.csvColumn)];
 
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
@@ -12,17 +22,12 @@ const cell = (v: unknown): string => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** One row per (seed, mode, rate, group): the flat table spreadsheets and pandas read. */
+/** One row per (seed, mode, rate, group): the flat table spreadsheets and pandas read; a column per per-group metric. */
 export function resultsToCsv(results: Results): string {
   const lines = [HEADER.join(',')];
   for (const r of results.runs) {
-    for (const g of r.groups) {
-      lines.push([
-        r.seed, r.mode, r.version, r.rate, r.sparsity, r.paramDistance, r.overall.accuracy, r.fairness.accuracyGap, r.fairness.excessLossGap,
-        g.group, g.name, g.size, g.trainSize, g.accuracy, g.loss, g.excessLoss, g.accuracyChange, g.boundaryDistance,
-        g.gradNorm, g.hessianMax?.value, g.theorem1Bound,
-      ].map(cell).join(','));
-    }
+    const run = RUN_COLUMNS.map(([, pick]) => pick(r));
+    for (const g of r.groups) lines.push([...run, g.group, g.name, ...groupMetrics.map((m) => m.value(g))].map(cell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

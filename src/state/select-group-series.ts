@@ -1,19 +1,7 @@
-import type { GroupMetrics, Results, RunResult } from '../engine/contract/results';
+import { groupMetricTable, type GroupMetricId } from '../engine/contract/group-metrics';
+import { meanOrNull, meanStd, sdBand } from '../engine/contract/mean-std';
+import type { Results, RunResult } from '../engine/contract/results';
 import { groupsOf, runsOf } from './select-runs';
-import { summarize } from './stats';
-
-export type GroupMetric = 'accuracy' | 'accuracyChange' | 'loss' | 'excessLoss' | 'gradNorm' | 'hessian' | 'boundaryDistance' | 'theorem1Bound';
-
-export const pickGroupMetric: Record<GroupMetric, (g: GroupMetrics) => number | null> = {
-  accuracy: (g) => g.accuracy,
-  accuracyChange: (g) => g.accuracyChange,
-  loss: (g) => g.loss,
-  excessLoss: (g) => g.excessLoss,
-  gradNorm: (g) => g.gradNorm,
-  hessian: (g) => g.hessianMax?.value ?? null,
-  boundaryDistance: (g) => g.boundaryDistance,
-  theorem1Bound: (g) => g.theorem1Bound,
-};
 
 /** One chart row per rate: `g<a>` the mean over seeds of group a, `g<a>band` [mean - sd, mean + sd]. */
 export type SeriesRow = { rate: number } & Record<string, number | [number, number] | null>;
@@ -22,11 +10,11 @@ export const seriesKey = (group: number) => `g${group}`;
 export const bandKey = (group: number) => `g${group}band`;
 
 /** Rows of one per-group metric against the pruning rate, for the runs of one mode (mean and band over seeds). */
-export function groupSeriesRows(results: Results | null, mode: string, metric: GroupMetric): SeriesRow[] {
+export function groupSeriesRows(results: Results | null, mode: string, metric: GroupMetricId): SeriesRow[] {
   return rowsFromRuns(runsOf(results, mode), groupsOf(results).map((g) => g.group), metric);
 }
 
-export function rowsFromRuns(runs: RunResult[], groups: number[], metric: GroupMetric): SeriesRow[] {
+export function rowsFromRuns(runs: RunResult[], groups: number[], metric: GroupMetricId): SeriesRow[] {
   const byRate = new Map<number, RunResult[]>();
   for (const r of runs) byRate.set(r.rate, [...(byRate.get(r.rate) ?? []), r]);
   return [...byRate.keys()]
@@ -34,12 +22,12 @@ export function rowsFromRuns(runs: RunResult[], groups: number[], metric: GroupM
     .map((rate) => {
       const row: SeriesRow = { rate };
       for (const a of groups) {
-        const s = summarize((byRate.get(rate) as RunResult[]).map((r) => {
+        const s = meanStd((byRate.get(rate) as RunResult[]).map((r) => {
           const g = r.groups.find((x) => x.group === a);
-          return g ? pickGroupMetric[metric](g) : null;
+          return g ? groupMetricTable[metric].value(g) : null;
         }));
-        row[seriesKey(a)] = s ? s.mean : null;
-        row[bandKey(a)] = s && s.n > 1 ? [s.lo, s.hi] : null;
+        row[seriesKey(a)] = meanOrNull(s);
+        row[bandKey(a)] = sdBand(s);
       }
       return row;
     });

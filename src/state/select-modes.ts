@@ -1,13 +1,14 @@
+import { meanOrNull, meanStd, type MeanStd } from '../engine/contract/mean-std';
 import type { Results, RunResult } from '../engine/contract/results';
+import { table2 } from '../engine/contract/summary-tables';
 import { measuredRates, runsOf, variantsOf, type Variant } from './select-runs';
-import { summarize, type Summary } from './stats';
 
-export type ModeMetric = 'accuracy' | 'accuracyGap' | 'excessLossGap';
+export type ModeMetric = 'accuracy' | 'fairnessViolation' | 'excessLossGap';
 
 const pick: Record<ModeMetric, (r: RunResult) => number> = {
   accuracy: (r) => r.overall.accuracy,
-  accuracyGap: (r) => r.fairness.accuracyGap,
-  excessLossGap: (r) => r.fairness.excessLossGap,
+  fairnessViolation: (r) => r.fairnessViolation,
+  excessLossGap: (r) => r.excessLossGap,
 };
 
 /** One row per rate, a key per sweep (variant key) with the mean over seeds (Figs. 8-9: accuracy and fairness violation vs rate). */
@@ -16,31 +17,31 @@ export function modeRows(results: Results | null, metric: ModeMetric): Array<{ r
   const rates = [...new Set(variants.flatMap((v) => measuredRates(results, v.key)))].sort((a, b) => a - b);
   return rates.map((rate) => {
     const row: { rate: number } & Record<string, number | null> = { rate };
-    for (const v of variants) row[v.key] = summarize(runsOf(results, v.key).filter((r) => r.rate === rate).map(pick[metric]))?.mean ?? null;
+    for (const v of variants) row[v.key] = meanOrNull(meanStd(runsOf(results, v.key).filter((r) => r.rate === rate).map(pick[metric])));
     return row;
   });
 }
 
-export interface Table2Row {
+/** One row of the page's Table 2: a sweep at one measured rate (the contract's Table 2, one cell per row, dense included). */
+export interface Table2RateRow {
   variant: Variant;
   rate: number;
-  accuracy: Summary | null;
-  accuracyGap: Summary | null;
-  excessLossGap: Summary | null;
+  accuracy: MeanStd;
+  fairnessViolation: MeanStd;
+  excessLossGap: MeanStd;
 }
 
 /** Table 2's shape: for each mode and rate, overall accuracy and fairness violation (mean ± sd over seeds) and ξ. */
-export function table2Rows(results: Results | null): Table2Row[] {
-  return variantsOf(results).flatMap((variant) =>
-    measuredRates(results, variant.key).map((rate) => {
-      const runs = runsOf(results, variant.key).filter((r) => r.rate === rate);
-      return {
-        variant,
-        rate,
-        accuracy: summarize(runs.map(pick.accuracy)),
-        accuracyGap: summarize(runs.map(pick.accuracyGap)),
-        excessLossGap: summarize(runs.map(pick.excessLossGap)),
-      };
-    }),
-  );
+export function table2Rows(results: Results | null): Table2RateRow[] {
+  if (!results) return [];
+  const t = table2(results, { withDense: true });
+  const variants = variantsOf(results);
+  return t.rows.flatMap((row) => {
+    const variant = variants.find((v) => v.mode === row.mode && v.version === row.version);
+    if (!variant) return [];
+    const measured = measuredRates(results, variant.key);
+    return t.rates.flatMap((rate, i) =>
+      measured.includes(rate) ? [{ variant, rate, accuracy: row.accuracy[i], fairnessViolation: row.fairnessViolation[i], excessLossGap: row.excessLossGap[i] }] : [],
+    );
+  });
 }

@@ -1,8 +1,8 @@
+import { groupMetricTable, type GroupMetricId } from '../engine/contract/group-metrics';
+import { meanOrNull, meanStd } from '../engine/contract/mean-std';
 import type { Results, RunResult } from '../engine/contract/results';
 import { rateKey } from './results-slice';
 import { groupsOf, runsOf } from './select-runs';
-import { pickGroupMetric, type GroupMetric } from './select-group-series';
-import { summarize } from './stats';
 
 export interface RateViewRow {
   group: number;
@@ -20,17 +20,17 @@ export interface RateView {
   source: 'measured' | 'provisional' | 'pending';
   rows: RateViewRow[];
   overallAccuracy: number | null;
-  accuracyGap: number | null;
+  fairnessViolation: number | null;
 }
 
 const EXACT = 1e-9;
 
 function view(results: Results, rate: number, source: RateView['source'], runs: RunResult[]): RateView {
-  const mean = (metric: GroupMetric, a: number) =>
-    summarize(runs.map((r) => {
+  const mean = (metric: GroupMetricId, a: number) =>
+    meanOrNull(meanStd(runs.map((r) => {
       const g = r.groups.find((x) => x.group === a);
-      return g ? pickGroupMetric[metric](g) : null;
-    }))?.mean ?? null;
+      return g ? groupMetricTable[metric].value(g) : null;
+    })));
   const rows = groupsOf(results).map(({ group, name }) => ({
     group,
     name,
@@ -44,8 +44,8 @@ function view(results: Results, rate: number, source: RateView['source'], runs: 
     rate,
     source,
     rows,
-    overallAccuracy: summarize(runs.map((r) => r.overall.accuracy))?.mean ?? null,
-    accuracyGap: summarize(runs.map((r) => r.fairness.accuracyGap))?.mean ?? null,
+    overallAccuracy: meanOrNull(meanStd(runs.map((r) => r.overall.accuracy))),
+    fairnessViolation: meanOrNull(meanStd(runs.map((r) => r.fairnessViolation))),
   };
 }
 

@@ -1,6 +1,6 @@
+import { meanOrNull, meanStd, sdBand } from '../engine/contract/mean-std';
 import type { Results, TrainingCurve } from '../engine/contract/results';
 import { seriesKey, bandKey, type SeriesRow } from './select-group-series';
-import { summarize } from './stats';
 
 /** The curves to draw: the live ones while a run streams (they lead the partial Results), else the Results' own. */
 export function trainingCurves(results: Results | null, live: TrainingCurve[], source: 'run' | 'import' | null): TrainingCurve[] {
@@ -18,9 +18,9 @@ export function trainingRows(curves: TrainingCurve[], phase: string, metric: 'ac
     const row: SeriesRow & { epoch: number } = { epoch, rate: epoch };
     const records = ofPhase.map((c) => c.epochs.find((e) => e.epoch === epoch)).filter((e) => e !== undefined);
     for (let a = 0; a < numGroups; a++) {
-      const s = summarize(records.map((r) => r.groups[a]?.[metric]));
-      row[seriesKey(a)] = s ? s.mean : null;
-      row[bandKey(a)] = s && s.n > 1 ? [s.lo, s.hi] : null;
+      const s = meanStd(records.map((r) => r.groups[a]?.[metric]));
+      row[seriesKey(a)] = meanOrNull(s);
+      row[bandKey(a)] = sdBand(s);
     }
     return row;
   });

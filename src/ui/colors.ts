@@ -1,4 +1,5 @@
 import type { MitigationMode } from '../engine/contract/config';
+import { modeLabels } from '../engine/contract/mode-labels';
 import type { Variant } from '../state/select-runs';
 
 // Okabe & Ito's palette (distinguishable with the common colour-vision deficiencies), ordered so the first groups
@@ -10,13 +11,12 @@ export const groupColor = (group: number) => GROUP_COLORS[group % GROUP_COLORS.l
 export const groupDash = (group: number) => (group < 8 ? undefined : group % 2 === 0 ? '6 3' : '2 2');
 
 export const MODE_COLORS: Record<MitigationMode, string> = { none: '#000000', before: '#0072B2', after: '#D55E00', both: '#009E73' };
-export const MODE_LABELS: Record<MitigationMode, string> = { none: 'None', before: 'Before', after: 'After', both: 'Both' };
 
 /** Opacity of a group's marks while another group is hovered. */
 export const dimmed = (group: number, hovered: number | null) => (hovered === null || hovered === group ? 1 : 0.15);
 
 /** "After", or "After (full)" when a run compared the relaxed and full versions. */
-export const variantLabel = (v: Variant) => `${MODE_LABELS[v.mode]}${v.version && v.key.includes(':') ? ` (${v.version})` : ''}`;
+export const variantLabel = (v: Variant) => `${modeLabels[v.mode].short}${v.version && v.key.includes(':') ? ` (${v.version})` : ''}`;
 /** The full version is dashed, so the two versions of a mode share its colour. */
 export const variantDash = (v: Variant) => (v.version === 'full' && v.key.includes(':') ? '6 3' : undefined);
 

@@ -44,7 +44,7 @@ describe('npm run experiment', () => {
     const r = cli('--config', file, '--out', out, '--rates', '0.5', '--save-models', '--quiet');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Test accuracy per group \(mode none\)/);
+    expect(r.stdout).toMatch(/Per-group accuracy on the test split \(mode none\)/);
     expect(r.stdout).toMatch(/Hessian max eigenvalue/);
     const parsed = parseResults(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
     expect(parsed.ok).toBe(true);

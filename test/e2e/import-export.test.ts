@@ -57,6 +57,6 @@ describe('export and import of Results', () => {
     await drop('{"hello": 1}', 'other.json');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Could not import other.json' }).count()).toBe(1);
     await drop(exported, 'dropped.json');
-    await expect.poll(() => lineCount(page, 'Gradient norm')).toBe(3);
+    await expect.poll(() => lineCount(page, 'Per-group gradient norm')).toBe(3);
   });
 });

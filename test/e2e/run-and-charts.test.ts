@@ -20,7 +20,7 @@ describe('a preset link with autorun', () => {
   it('runs to Results and draws one series per group in every per-group chart', async () => {
     const groups = await page.getByRole('list', { name: 'Groups' }).getByRole('button').count();
     expect(groups).toBe(3);
-    for (const region of ['Per-group accuracy', 'Gradient norm', 'Hessian eigenvalue', 'Training curves per group']) {
+    for (const region of ['Per-group accuracy', 'Per-group gradient norm', 'Per-group Hessian max eigenvalue', 'Training curves per group']) {
       expect(await lineCount(page, region), region).toBe(groups);
     }
     // Scatter views draw one symbol series per group too.

@@ -12,9 +12,9 @@ export function accuracyOf(seed: number, mode: MitigationMode, rate: number, a: 
 function group(seed: number, mode: MitigationMode, rate: number, a: number): GroupMetrics {
   const accuracy = accuracyOf(seed, mode, rate, a);
   return {
-    group: a, name: `g${a}`, size: 100 - 30 * a, trainSize: 300 - 90 * a, accuracy, loss: 1 - accuracy,
+    group: a, name: `g${a}`, testSize: 100 - 30 * a, trainSize: 300 - 90 * a, accuracy, loss: 1 - accuracy,
     excessLoss: accuracyOf(seed, mode, 0, a) - accuracy, accuracyChange: accuracy - accuracyOf(seed, mode, 0, a),
-    boundaryDistance: 0.1 * (a + 1), trainLoss: 1 - accuracy, trainAccuracy: accuracy, trainExcessLoss: 0,
+    boundaryCloseness: 0.1 * (a + 1), trainLoss: 1 - accuracy, trainAccuracy: accuracy, trainExcessLoss: 0,
     gradNorm: 1 + a + rate, hessianMax: rate === 0 ? { value: 2 * (a + 1), iterations: 5, converged: true, samples: 10 } : null,
     theorem1Bound: rate === 0 ? 0 : rate * (a + 1),
   };
@@ -26,7 +26,7 @@ export function run(seed: number, mode: MitigationMode, rate: number, groups = 3
   return {
     seed, mode, version: mode === 'none' ? null : 'relaxed', rate, sparsity: rate, paramDistance: rate,
     overall: { accuracy: accs.reduce((s, x) => s + x, 0) / accs.length, loss: 0.5, gradNorm: null, hessianMax: null },
-    fairness: { accuracyGap: Math.max(...accs) - Math.min(...accs), excessLossGap: 0.1 },
+    fairnessViolation: Math.max(...accs) - Math.min(...accs), excessLossGap: 0.1,
     groups: gs, multipliers: [], wallMs: 1,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/engine/contract/config';
+import { groupMetrics } from '../../src/engine/contract/group-metrics';
+import { table2 } from '../../src/engine/contract/summary-tables';
 import { rateKey } from '../../src/state/results-slice';
 import { resultsToCsv } from '../../src/state/results-csv';
 import { bandKey, groupSeriesRows, seriesKey } from '../../src/state/select-group-series';
@@ -42,7 +44,7 @@ describe('groupSeriesRows', () => {
     }
   });
   it('has no band with a single seed, and null where a metric is missing', () => {
-    const rows = groupSeriesRows(fixtureResults({ seeds: [3] }), 'none', 'hessian');
+    const rows = groupSeriesRows(fixtureResults({ seeds: [3] }), 'none', 'hessianMax');
     expect(rows[0][seriesKey(2)]).toBe(6);
     expect(rows[0][bandKey(2)]).toBeNull();
     expect(rows[1][seriesKey(2)]).toBeNull(); // λ(H_a) only on the dense model
@@ -76,7 +78,7 @@ describe('mode selectors', () => {
     expect(rows[0].both).toBeUndefined();
     const t = table2Rows(r);
     expect(t.map((x) => `${x.variant.key}@${x.rate}`)).toEqual(['none@0', 'none@0.5', 'none@0.9', 'after@0', 'after@0.5', 'after@0.9']);
-    expect(t[2].accuracyGap!.mean).toBeCloseTo(accuracyOf(1, 'none', 0.9, 0) - accuracyOf(1, 'none', 0.9, 2), 12);
+    expect(t[2].fairnessViolation!.mean).toBeCloseTo(accuracyOf(1, 'none', 0.9, 0) - accuracyOf(1, 'none', 0.9, 2), 12);
   });
 });
 
@@ -94,6 +96,13 @@ describe('variants (relaxed and full mitigation compared)', () => {
   it('keeps the versions apart in the mode rows', () => {
     const row = modeRows(both, 'accuracy')[1];
     expect(row['after:relaxed']! - row['after:full']!).toBeCloseTo(0.2, 12);
+  });
+  it("keeps the versions apart in Table 2, whose cells are the contract's", () => {
+    const rows = table2Rows(both);
+    expect(rows.map((x) => `${x.variant.key}@${x.rate}`)).toEqual(['none@0', 'none@0.5', 'none@0.9', 'after:relaxed@0', 'after:relaxed@0.5', 'after:relaxed@0.9', 'after:full@0', 'after:full@0.5', 'after:full@0.9']);
+    const t = table2(both, { withDense: true });
+    expect(rows[7].accuracy).toEqual(t.rows[2].accuracy[1]);
+    expect(rows[4].accuracy.mean - rows[7].accuracy.mean).toBeCloseTo(0.2, 12);
   });
 });
 
@@ -121,5 +130,10 @@ describe('resultsToCsv', () => {
     const row = lines[1].split(',');
     expect(row).toHaveLength(header.length);
     expect(Number(row[header.indexOf('accuracy')])).toBeCloseTo(r.runs[0].groups[0].accuracy, 12);
+    // A column per per-group metric, named after its id; λ(H_a) is the eigenvalue of its power-iteration record.
+    expect(header).toEqual(expect.arrayContaining(groupMetrics.map((m) => m.csvColumn)));
+    expect(Number(row[header.indexOf('hessian_max')])).toBe(r.runs[0].groups[0].hessianMax!.value);
+    expect(Number(row[header.indexOf('boundary_closeness')])).toBe(r.runs[0].groups[0].boundaryCloseness);
+    expect(Number(row[header.indexOf('fairness_violation')])).toBe(r.runs[0].fairnessViolation);
   });
 });

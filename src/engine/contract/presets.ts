@@ -55,7 +55,7 @@ export const presets: Preset[] = [
   {
     id: 'mitigation-modes',
     title: 'Fair pruning: mitigate before, after, or both?',
-    claim: 'Equalising group losses (Eq. 8) on the pruned model (Fair aft, Fair both) narrows the accuracy gap that pruning opens, most at high rates.',
+    claim: 'Equalising group losses (Eq. 8) on the pruned model (Fair Aft Pruning, Fair Both) narrows the accuracy gap that pruning opens, most at high rates.',
     config: {
       data: minorityData(6000),
       model: smallCnn(),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { configSchema, mitigationModes } from './config';
+import { migrateResultsV1 } from './migrate-results';
 
 // Plain JSON with a schema version: what the worker posts, the CLI writes, Export downloads and Import reads back.
 
-export const RESULTS_SCHEMA_VERSION = 1;
+/** Version 2 renamed fields to say what they hold (migrate-results.ts reads version 1 files). */
+export const RESULTS_SCHEMA_VERSION = 2;
 
 const finite = z.number();
 /** A measured number that may be missing (not computed at this rate, or not defined). */
@@ -21,8 +23,8 @@ export const hessianEstimateSchema = z.object({
 export const groupMetricsSchema = z.object({
   group: z.number().int(),
   name: z.string(),
-  /** Test-split size of the group (accuracy, loss, excess loss and boundary distance are measured there). */
-  size: z.number().int(),
+  /** Test-split size of the group (accuracy, loss, excess loss and boundary closeness are measured there). */
+  testSize: z.number().int(),
   /** Training-split size |D_a| (Proposition 1 is about the training data). */
   trainSize: z.number().int(),
   accuracy: finite,
@@ -31,8 +33,8 @@ export const groupMetricsSchema = z.object({
   excessLoss: finite,
   /** Accuracy minus the dense model's accuracy on this group. */
   accuracyChange: finite,
-  /** Mean over the group of Σ_k p_k(1-p_k) (the multi-class form of f(1-f), Theorem 2); larger = closer. */
-  boundaryDistance: finite,
+  /** Mean over the group of Σ_k p_k(1-p_k) (the multi-class form of f(1-f), Theorem 2); larger = closer to the boundary. */
+  boundaryCloseness: finite,
   /** Training-split loss and accuracy of the group. */
   trainLoss: finite,
   trainAccuracy: finite,
@@ -56,12 +58,10 @@ export const runResultSchema = z.object({
   /** ||θ̄ - θ̂||: distance between the pruned (fine-tuned) and the dense parameters. */
   paramDistance: finite,
   overall: z.object({ accuracy: finite, loss: finite, gradNorm: maybe.default(null), hessianMax: hessianEstimateSchema.nullable().default(null) }),
-  fairness: z.object({
-    /** Fairness violation: max - min group accuracy. */
-    accuracyGap: finite,
-    /** ξ = max_{a,a'} |R(a) - R(a')|, Eq. (3). */
-    excessLossGap: finite,
-  }),
+  /** Fairness violation as the paper's experiments report it (Section 6.2, Table 2): max - min group accuracy. */
+  fairnessViolation: finite,
+  /** ξ = max_{a,a'} |R(a) - R(a')|, Eq. (3): the excess-loss gap the theory bounds. */
+  excessLossGap: finite,
   groups: z.array(groupMetricsSchema),
   /** Lagrange multiplier trajectories of a mitigated phase, when any. */
   multipliers: z
@@ -123,13 +123,21 @@ export type TrainingCurve = z.infer<typeof trainingCurveSchema>;
 export type Correlation = z.infer<typeof correlationSchema>;
 export type Results = z.infer<typeof resultsSchema>;
 
-/** Reads a Results file from untrusted JSON; a clear message when it is not one we can read. */
-export function parseResults(input: unknown): { ok: true; results: Results } | { ok: false; error: string } {
-  if (input && typeof input === 'object' && 'schemaVersion' in input && (input as { schemaVersion: unknown }).schemaVersion !== RESULTS_SCHEMA_VERSION) {
-    return { ok: false, error: `results schema version ${String((input as { schemaVersion: unknown }).schemaVersion)} is not supported (this build reads version ${RESULTS_SCHEMA_VERSION})` };
+/** What parseResults gives back: the Results, and the schema version of the file when it was migrated on read. */
+export type ParsedResults = { ok: true; results: Results; migratedFrom: number | null } | { ok: false; error: string };
+
+/**
+ * Reads a Results file from untrusted JSON; a clear message when it is not one we can read. Version 1 files are
+ * migrated to the current names first (migrate-results.ts), values untouched.
+ */
+export function parseResults(input: unknown): ParsedResults {
+  const version = input && typeof input === 'object' && 'schemaVersion' in input ? (input as { schemaVersion: unknown }).schemaVersion : undefined;
+  if (version !== undefined && version !== 1 && version !== RESULTS_SCHEMA_VERSION) {
+    return { ok: false, error: `results schema version ${String(version)} is not supported (this build reads versions 1 to ${RESULTS_SCHEMA_VERSION})` };
   }
-  const r = resultsSchema.safeParse(input);
-  if (r.success) return { ok: true, results: r.data };
+  const migratedFrom = version === 1 ? 1 : null;
+  const r = resultsSchema.safeParse(version === 1 ? migrateResultsV1(input as Record<string, unknown>) : input);
+  if (r.success) return { ok: true, results: r.data, migratedFrom };
   const issue = r.error.issues[0];
-  return { ok: false, error: `not a results file: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` };
+  return { ok: false, error: `not a results ${migratedFrom ? `(version ${migratedFrom}) ` : ''}file: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` };
 }

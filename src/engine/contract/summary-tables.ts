@@ -1,23 +1,8 @@
-import type { MitigationMode } from './config';
+import { mitigationModes, type MitigationMode } from './config';
+import { meanStd, type MeanStd } from './mean-std';
 import type { Results, RunResult } from './results';
 
 // The paper's two mitigation tables as plain numbers from Results (no tfjs: views and the CLI both read these).
-
-/** Mean and sample standard deviation over seeds; NaN mean when there is nothing to summarise. */
-export interface MeanStd {
-  mean: number;
-  std: number;
-  n: number;
-}
-
-export function meanStd(values: number[]): MeanStd {
-  const v = values.filter(Number.isFinite);
-  const n = v.length;
-  if (n === 0) return { mean: NaN, std: NaN, n: 0 };
-  const mean = v.reduce((s, x) => s + x, 0) / n;
-  const std = n > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : 0;
-  return { mean, std, n };
-}
 
 type Version = RunResult['version'];
 
@@ -25,18 +10,21 @@ type Version = RunResult['version'];
 export interface Table2Row {
   mode: MitigationMode;
   version: Version;
+  /** Overall test accuracy. */
   accuracy: MeanStd[];
   /** Fairness violation: max − min group accuracy. */
-  violation: MeanStd[];
+  fairnessViolation: MeanStd[];
+  /** ξ, Eq. (3): not in the paper's Table 2, but the page shows it beside the violation. */
+  excessLossGap: MeanStd[];
 }
 
 export interface Table2 {
-  /** The pruning rates of the columns (the dense model, rate 0, is left out as in the paper). */
+  /** The pruning rates of the columns, ascending (the dense model, rate 0, only when asked for). */
   rates: number[];
   rows: Table2Row[];
 }
 
-const MODE_ORDER: MitigationMode[] = ['none', 'before', 'after', 'both'];
+const MODE_ORDER: readonly MitigationMode[] = mitigationModes;
 const VERSION_ORDER: Version[] = [null, 'relaxed', 'full'];
 const sameRate = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
@@ -46,18 +34,26 @@ function modeVersions(runs: RunResult[]): Array<{ mode: MitigationMode; version:
   return [...keys.values()].sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode) || VERSION_ORDER.indexOf(a.version) - VERSION_ORDER.indexOf(b.version));
 }
 
-const runsOf = (runs: RunResult[], mode: MitigationMode, version: Version, rate: number) =>
+/** The runs of one cell of a table: one mode (and version) at one rate, one per seed. */
+const runsAt = (runs: RunResult[], mode: MitigationMode, version: Version, rate: number) =>
   runs.filter((r) => r.mode === mode && (mode === 'none' || r.version === version) && sameRate(r.rate, rate));
 
-/** Table 2's shape: modes × pruning rates, overall test accuracy and fairness violation, mean ± std over seeds. */
-export function table2(results: Results): Table2 {
-  const rates = [...new Set(results.runs.map((r) => r.rate).filter((r) => r > 0))].sort((a, b) => a - b);
-  const rows = modeVersions(results.runs).map(({ mode, version }) => ({
-    mode,
-    version,
-    accuracy: rates.map((rate) => meanStd(runsOf(results.runs, mode, version, rate).map((r) => r.overall.accuracy))),
-    violation: rates.map((rate) => meanStd(runsOf(results.runs, mode, version, rate).map((r) => r.fairness.accuracyGap))),
-  }));
+/**
+ * Table 2's shape: modes × pruning rates, overall test accuracy and fairness violation (and ξ), mean ± std over seeds.
+ * The paper leaves the dense model out (the CLI too); the page shows it as the reference row (withDense).
+ */
+export function table2(results: Results, { withDense = false } = {}): Table2 {
+  const rates = [...new Set(results.runs.map((r) => r.rate).filter((r) => withDense || r > 0))].sort((a, b) => a - b);
+  const rows = modeVersions(results.runs).map(({ mode, version }) => {
+    const cells = rates.map((rate) => runsAt(results.runs, mode, version, rate));
+    return {
+      mode,
+      version,
+      accuracy: cells.map((runs) => meanStd(runs.map((r) => r.overall.accuracy))),
+      fairnessViolation: cells.map((runs) => meanStd(runs.map((r) => r.fairnessViolation))),
+      excessLossGap: cells.map((runs) => meanStd(runs.map((r) => r.excessLossGap))),
+    };
+  });
   return { rates, rows };
 }
 
@@ -69,7 +65,7 @@ export interface Table1Row {
   /** Test accuracy of each group (the paper's class-wise accuracy, its groups being the classes). */
   groupAccuracy: MeanStd[];
   overall: MeanStd;
-  violation: MeanStd;
+  fairnessViolation: MeanStd;
   /** Wall time of the run: training (rate 0) or pruning + fine-tuning + measuring (other rates), ms. */
   wallMs: MeanStd;
 }
@@ -92,14 +88,14 @@ export function table1(results: Results): Table1 {
   const rows = [...keys.values()]
     .sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode) || a.rate - b.rate || VERSION_ORDER.indexOf(a.version) - VERSION_ORDER.indexOf(b.version))
     .map(({ mode, rate, version }) => {
-      const runs = runsOf(mitigated, mode, version, rate);
+      const runs = runsAt(mitigated, mode, version, rate);
       return {
         mode,
         rate,
         version,
-        groupAccuracy: results.dataset.groupNames.map((_, a) => meanStd(runs.map((r) => r.groups[a]?.accuracy ?? NaN))),
+        groupAccuracy: results.dataset.groupNames.map((_, a) => meanStd(runs.map((r) => r.groups[a]?.accuracy))),
         overall: meanStd(runs.map((r) => r.overall.accuracy)),
-        violation: meanStd(runs.map((r) => r.fairness.accuracyGap)),
+        fairnessViolation: meanStd(runs.map((r) => r.fairnessViolation)),
         wallMs: meanStd(runs.map((r) => r.wallMs)),
       };
     });

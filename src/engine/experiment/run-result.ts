@@ -1,7 +1,7 @@
 import { groupSizes, type DatasetSplit } from '../data/dataset';
 import type { MitigationMode } from '../contract/config';
 import type { RunResult } from '../contract/results';
-import { accuracyGap, excessLossGap, theorem1Bound } from '../metrics/fairness';
+import { excessLossGap, fairnessViolation, theorem1Bound } from '../metrics/fairness';
 import { stripVector, type ModelMeasurement } from '../metrics/measure-model';
 
 export interface RunResultInput {
@@ -29,13 +29,13 @@ export function buildRunResult(i: RunResultInput): RunResult {
     return {
       group: a,
       name,
-      size: testSizes[a],
+      testSize: testSizes[a],
       trainSize: trainSizes[a],
       accuracy: model.test.accuracy[a],
       loss: model.test.loss[a],
       excessLoss: model.test.loss[a] - dense.test.loss[a], // Eq. (2)
       accuracyChange: model.test.accuracy[a] - dense.test.accuracy[a],
-      boundaryDistance: model.test.boundary[a],
+      boundaryCloseness: model.test.boundaryCloseness[a],
       trainLoss: model.train.loss[a],
       trainAccuracy: model.train.accuracy[a],
       trainExcessLoss: model.train.loss[a] - dense.train.loss[a],
@@ -57,10 +57,8 @@ export function buildRunResult(i: RunResultInput): RunResult {
       gradNorm: model.overallGradNorm,
       hessianMax: stripVector(model.overallHessian),
     },
-    fairness: {
-      accuracyGap: accuracyGap(groups.map((g) => g.accuracy)),
-      excessLossGap: excessLossGap(groups.map((g) => g.excessLoss)),
-    },
+    fairnessViolation: fairnessViolation(groups.map((g) => g.accuracy)),
+    excessLossGap: excessLossGap(groups.map((g) => g.excessLoss)),
     groups,
     multipliers: i.multipliers ?? [],
     wallMs: i.wallMs,

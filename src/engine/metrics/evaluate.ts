@@ -15,14 +15,14 @@ export interface SampleOutcomes {
    * Σ_k p_k(1 - p_k) with p = softmax(f_θ(x_i)): the multi-class form of Theorem 2's f(1-f) closeness-to-boundary
    * term (it is 2 f(1-f) for two classes). 0 when the model is certain, largest (1 - 1/K) when it is uniform.
    */
-  boundary: Float32Array;
+  boundaryCloseness: Float32Array;
 }
 
 export async function evaluateSamples(spec: ModelSpec, params: tf.Tensor[], data: Dataset, batchSize = 256): Promise<SampleOutcomes> {
   const n = data.labels.length;
   const loss = new Float32Array(n);
   const correct = new Uint8Array(n);
-  const boundary = new Float32Array(n);
+  const boundaryCloseness = new Float32Array(n);
   const [h, w, c] = data.imageShape;
   for (const idx of sequentialBatches(n, batchSize)) {
     const [l, ok, b] = tf.tidy(() => {
@@ -41,10 +41,10 @@ export async function evaluateSamples(spec: ModelSpec, params: tf.Tensor[], data
     tf.dispose([l, ok, b]);
     loss.set(lv as Float32Array, idx[0]);
     correct.set(okv as Uint8Array, idx[0]);
-    boundary.set(bv as Float32Array, idx[0]);
+    boundaryCloseness.set(bv as Float32Array, idx[0]);
     await maybeYield();
   }
-  return { loss, correct, boundary };
+  return { loss, correct, boundaryCloseness };
 }
 
 /** Mean of values over each group (NaN for an empty group) and over all samples. */

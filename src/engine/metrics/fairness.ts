@@ -1,5 +1,5 @@
 /** Fairness violation as the paper's experiments report it: max - min group accuracy. */
-export function accuracyGap(groupAccuracy: number[]): number {
+export function fairnessViolation(groupAccuracy: number[]): number {
   const v = groupAccuracy.filter(Number.isFinite);
   return v.length ? Math.max(...v) - Math.min(...v) : 0;
 }

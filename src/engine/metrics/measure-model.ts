@@ -21,7 +21,7 @@ export interface HessianWithVector extends HessianEstimate {
 
 /** Everything measured on one model: the inputs of a RunResult and the dense reference of Theorem 1. */
 export interface ModelMeasurement {
-  test: GroupSummary & { boundary: number[] };
+  test: GroupSummary & { boundaryCloseness: number[] };
   train: GroupSummary;
   /** ||g_a|| on the training split. */
   gradNorm: number[];
@@ -49,13 +49,13 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
       const s = await evaluateSamples(spec, params, d);
       const loss = groupMeans(s.loss, d.groups, numGroups);
       const acc = groupMeans(s.correct, d.groups, numGroups);
-      const boundary = groupMeans(s.boundary, d.groups, numGroups);
+      const closeness = groupMeans(s.boundaryCloseness, d.groups, numGroups);
       return {
         loss: loss.perGroup,
         accuracy: acc.perGroup,
         overallLoss: loss.overall,
         overallAccuracy: acc.overall,
-        boundary: boundary.perGroup,
+        boundaryCloseness: closeness.perGroup,
       };
     };
     const test = await summarize('test');

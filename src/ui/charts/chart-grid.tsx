@@ -1,37 +1,34 @@
-import { num, pct } from '../format';
+import { groupMetricAxis, groupMetricTable, groupMetricTitle, type GroupMetricId } from '../../engine/contract/group-metrics';
 import { CorrelationChart } from './correlation-chart';
 import { GroupRateChart } from './group-rate-chart';
 import { ModeChart } from './mode-chart';
 import { RateBarsCharts } from './rate-bars-chart';
 import { TrainingChart } from './training-chart';
 
+/** A per-group chart's title, axis label and number format, from the contract's metric table. */
+const fromTable = (id: GroupMetricId) => {
+  const m = groupMetricTable[id];
+  return { metric: id, title: groupMetricTitle(m), yLabel: groupMetricAxis(m), format: m.format };
+};
+
 /** Every chart, in the order of the paper's argument: the effect, its two causes, their correlates, the mitigation. */
 export function ChartGrid({ showModes }: { showModes: boolean }) {
   return (
     <div className="chart-grid">
       <GroupRateChart
-        title="Per-group accuracy"
-        metric="accuracy"
-        yLabel="accuracy"
-        format={(v) => pct(v)}
+        {...fromTable('accuracy')}
         yDomain={[(v) => Math.max(0, Math.floor(v * 10) / 10), (v) => Math.min(1, Math.ceil(v * 10) / 10)]}
         missing="No accuracy yet."
         caption="Test accuracy of each group as more weights are pruned (Fig. 1, 4a). The Matthew effect: the group that starts lowest falls fastest, so the gap between groups widens."
       />
       <RateBarsCharts />
       <GroupRateChart
-        title="Gradient norm"
-        metric="gradNorm"
-        yLabel="||g_a||"
-        format={(v) => num(v, 2)}
+        {...fromTable('gradNorm')}
         missing="No gradient norms yet."
         caption="||g_a||, the norm of each group's loss gradient (Fig. 4b). Groups with large gradient norms are hurt most by pruning (Theorem 1); small groups end training with large norms (Prop. 1)."
       />
       <GroupRateChart
-        title="Hessian eigenvalue"
-        metric="hessian"
-        yLabel="λ(H_a)"
-        format={(v) => num(v, 2)}
+        {...fromTable('hessianMax')}
         missing="λ(H_a) was not computed: set Hessian → Compute to “Dense model only” or “At every rate”."
         caption="λ(H_a), the top eigenvalue of each group's loss Hessian (Fig. 4c): the curvature term of Theorem 1. Groups whose samples lie near the decision boundary have larger λ(H_a) (Theorem 2). With Compute “Dense model only” it has points at rate 0 only."
       />
@@ -43,7 +40,7 @@ export function ChartGrid({ showModes }: { showModes: boolean }) {
       {showModes && (
         <>
           <ModeChart title="Accuracy by mitigation mode" metric="accuracy" yLabel="overall accuracy" caption="Overall test accuracy against the rate for each mitigation mode (Fig. 8): the mitigation should cost little accuracy." />
-          <ModeChart title="Fairness violation by mitigation mode" metric="accuracyGap" yLabel="max − min accuracy" caption="Fairness violation (largest minus smallest group accuracy) for each mode (Fig. 9): mitigating, especially after pruning, should keep it low." />
+          <ModeChart title="Fairness violation by mitigation mode" metric="fairnessViolation" yLabel="max − min accuracy" caption="Fairness violation (largest minus smallest group accuracy) for each mode (Fig. 9): mitigating, especially after pruning, should keep it low." />
         </>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { dimmed, groupColor } from '../colors';
-import { num } from '../format';
+import { num } from '../../engine/contract/number-format';
 import { ChartFrame } from './chart-frame';
 import { useChartView } from './use-chart-view';
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
-import { rowsFromRuns, bandKey, groupSeriesRows, hasMetric, seriesKey, type GroupMetric } from '../../state/select-group-series';
+import type { GroupMetricId } from '../../engine/contract/group-metrics';
+import { rowsFromRuns, bandKey, groupSeriesRows, hasMetric, seriesKey } from '../../state/select-group-series';
 import { measuredRates } from '../../state/select-runs';
 import { dimmed, groupColor, groupLineStyle } from '../colors';
 import { useApp } from '../app-context';
@@ -10,7 +11,7 @@ import { rateTickFormat, rateTicks, useChartView } from './use-chart-view';
 interface Props {
   title: string;
   caption: string;
-  metric: GroupMetric;
+  metric: GroupMetricId;
   yLabel: string;
   format: (v: number) => string;
   /** Shown when no group has a value (e.g. λ(H_a) with the Hessian off). */

@@ -3,7 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { modeRows, type ModeMetric } from '../../state/select-modes';
 import { variantsOf } from '../../state/select-runs';
 import { MODE_COLORS, variantDash, variantLabel } from '../colors';
-import { pct } from '../format';
+import { pct } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
 import { rateTickFormat, rateTicks, useChartView } from './use-chart-view';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { rateView, type RateViewRow } from '../../state/select-rate-view';
 import { dimmed, groupColor } from '../colors';
-import { num, pct, pp } from '../format';
+import { num, pct, pp } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
 import { niceTicks } from './nice-ticks';

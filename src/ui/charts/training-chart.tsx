@@ -3,7 +3,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { seriesKey } from '../../state/select-group-series';
 import { trainingCurves, trainingPhases, trainingRows } from '../../state/select-training';
 import { groupColor, groupLineStyle } from '../colors';
-import { num, pct } from '../format';
+import { num, pct } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
 import { useChartView } from './use-chart-view';

@@ -1,5 +1,5 @@
 import { configSchema, type Config } from '../../engine/contract/config';
-import { pct } from '../format';
+import { pct } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 import { CheckboxField, ControlGroup, NumberField, SelectField, SliderField } from './fields';
 import { useConfigField, withValue } from './use-config-field';

@@ -1,14 +1,7 @@
 import { mitigationModes, type MitigationMode } from '../../engine/contract/config';
-import { MODE_LABELS } from '../colors';
+import { modeLabels } from '../../engine/contract/mode-labels';
 import { CheckboxField, ControlGroup, NumberField } from './fields';
 import { useConfigField } from './use-config-field';
-
-const MODE_HINTS: Record<MitigationMode, string> = {
-  none: 'Plain training and fine-tuning.',
-  before: 'Mitigated dense training, plain fine-tuning (Fair Bef).',
-  after: 'Plain dense training, mitigated fine-tuning (Fair Aft).',
-  both: 'Mitigation in both (Fair Both).',
-};
 
 /** Section 6's mitigation: which modes the sweep runs (toggles named None / Before / After / Both) and its version. */
 export function MitigationControls() {
@@ -27,8 +20,8 @@ export function MitigationControls() {
     <ControlGroup title="Mitigation" hint="A Lagrangian penalty that keeps each group's loss near the average while training (Eq. 8 relaxed, Eq. 7 full).">
       <div className="toggle-row" role="group" aria-label="Mitigation modes">
         {mitigationModes.map((m) => (
-          <button key={m} type="button" className="toggle" aria-pressed={modes.includes(m)} title={MODE_HINTS[m]} onClick={() => toggle(m)}>
-            {MODE_LABELS[m]}
+          <button key={m} type="button" className="toggle" aria-pressed={modes.includes(m)} title={`${modeLabels[m].description} (${modeLabels[m].paper})`} onClick={() => toggle(m)}>
+            {modeLabels[m].short}
           </button>
         ))}
       </div>
@@ -41,7 +34,7 @@ export function MitigationControls() {
           </label>
         ))}
       </div>
-      <CheckboxField label="Compare relaxed and full" value={compare} onChange={setCompare} hint="Runs each mitigated mode with both versions (Table 3)." />
+      <CheckboxField label="Compare relaxed and full" value={compare} onChange={setCompare} hint="Runs each mitigated mode with both versions (Table 1)." />
       <details className="advanced">
         <summary>Dual ascent settings</summary>
         <NumberField label="Dual step" value={dualStep} onChange={setDualStep} hint="Step size of the multipliers λ_a." />

@@ -1,7 +1,7 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import { measuredRates, effectiveMode } from '../../state/select-runs';
 import { rateView } from '../../state/select-rate-view';
-import { pct } from '../format';
+import { pct } from '../../engine/contract/number-format';
 import { useApp, useController } from '../app-context';
 
 const sourceLabel = { measured: 'measured', provisional: 'provisional: pruned, not fine-tuned', pending: 'not measured yet' } as const;
@@ -61,7 +61,7 @@ export function RateSlider() {
               : canQuick && mode === 'none'
                 ? 'Computing a provisional point (pruned, not fine-tuned)…'
                 : 'Not a measured rate: provisional points need a complete sweep run in this tab (None mode).'
-            : `${sourceLabel[view.source]} · overall accuracy ${pct(view.overallAccuracy, 1)} · fairness violation ${pct(view.accuracyGap, 1)}`}
+            : `${sourceLabel[view.source]} · overall accuracy ${pct(view.overallAccuracy, 1)} · fairness violation ${pct(view.fairnessViolation, 1)}`}
       </p>
     </div>
   );

@@ -1,7 +1,7 @@
 import { parseResults } from '../../engine/contract/results';
 import type { AppStore } from '../../state/store';
 
-/** Reads a Results JSON file into the store: it renders as it was, nothing is recomputed. */
+/** Reads a Results JSON file into the store: it renders as it was, nothing is recomputed (older versions are migrated on read). */
 export async function importResultsFile(store: AppStore, file: File): Promise<boolean> {
   const s = store.getState();
   let json: unknown;
@@ -22,7 +22,10 @@ export async function importResultsFile(store: AppStore, file: File): Promise<bo
   s.addNotice({
     tone: 'info',
     title: `Imported ${file.name}`,
-    lines: [`${r.runs.length} measured points from ${r.createdAt} on ${r.backend.name}${r.status !== 'complete' ? ` (${r.status})` : ''}; shown as recorded, not recomputed.`],
+    lines: [
+      `${r.runs.length} measured points from ${r.createdAt} on ${r.backend.name}${r.status !== 'complete' ? ` (${r.status})` : ''}; shown as recorded, not recomputed.`,
+      ...(parsed.migratedFrom !== null ? [`A results schema version ${parsed.migratedFrom} file: its fields were renamed to version ${r.schemaVersion} on import, values unchanged.`] : []),
+    ],
   });
   return true;
 }

@@ -1,5 +1,6 @@
 import { useApp } from '../app-context';
-import { duration, pct } from '../format';
+import { pct } from '../../engine/contract/number-format';
+import { duration } from '../duration';
 
 const PHASES: Record<string, string> = {
   data: 'building data',

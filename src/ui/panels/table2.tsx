@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { table2Rows } from '../../state/select-modes';
-import type { Summary } from '../../state/stats';
 import { variantLabel } from '../colors';
-import { num, pct } from '../format';
+import type { MeanStd } from '../../engine/contract/mean-std';
+import { num, pct } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 
-const cell = (s: Summary | null, f: (v: number) => string) => (s ? (s.n > 1 ? `${f(s.mean)} ± ${f(s.hi - s.mean)}` : f(s.mean)) : '–');
+const cell = (s: MeanStd, f: (v: number) => string) => (s.n === 0 ? '–' : s.n > 1 ? `${f(s.mean)} ± ${f(s.std)}` : f(s.mean));
 
 /** Table 2's shape: per mode and rate, overall accuracy and fairness violation (mean ± sd over seeds) and ξ. */
 export function Table2() {
@@ -35,7 +35,7 @@ export function Table2() {
                 <td>{variantLabel(r.variant)}</td>
                 <td>{pct(r.rate)}</td>
                 <td>{cell(r.accuracy, (v) => pct(v, 1))}</td>
-                <td>{cell(r.accuracyGap, (v) => pct(v, 1))}</td>
+                <td>{cell(r.fairnessViolation, (v) => pct(v, 1))}</td>
                 <td>{cell(r.excessLossGap, (v) => num(v))}</td>
               </tr>
             ))}

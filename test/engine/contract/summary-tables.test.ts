@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { formatMitigationTables, formatTable1, formatTable2 } from '../../../src/cli/format-tables';
 import { configSchema, type MitigationMode } from '../../../src/engine/contract/config';
 import { RESULTS_SCHEMA_VERSION, type Results, type RunResult } from '../../../src/engine/contract/results';
-import { meanStd, table1, table2 } from '../../../src/engine/contract/summary-tables';
+import { table1, table2 } from '../../../src/engine/contract/summary-tables';
 
 function run(seed: number, mode: MitigationMode, version: RunResult['version'], rate: number, groupAcc: [number, number], overall: number, wallMs = 100): RunResult {
   return {
     seed, mode, version, rate, sparsity: rate, paramDistance: 0,
     overall: { accuracy: overall, loss: 1, gradNorm: null, hessianMax: null },
-    fairness: { accuracyGap: Math.max(...groupAcc) - Math.min(...groupAcc), excessLossGap: 0 },
+    fairnessViolation: Math.max(...groupAcc) - Math.min(...groupAcc), excessLossGap: 0,
     groups: groupAcc.map((accuracy, a) => ({
-      group: a, name: `g${a}`, size: 10, trainSize: 30, accuracy, loss: 1, excessLoss: 0, accuracyChange: 0, boundaryDistance: 0,
+      group: a, name: `g${a}`, testSize: 10, trainSize: 30, accuracy, loss: 1, excessLoss: 0, accuracyChange: 0, boundaryCloseness: 0,
       trainLoss: 1, trainAccuracy: accuracy, trainExcessLoss: 0, gradNorm: 1, hessianMax: null, theorem1Bound: null,
     })),
     multipliers: [],
@@ -27,11 +27,6 @@ function results(runs: RunResult[]): Results {
 }
 
 describe('summary tables', () => {
-  it('meanStd gives the sample standard deviation and skips non-finite values', () => {
-    expect(meanStd([1, 3, NaN])).toEqual({ mean: 2, std: Math.SQRT2, n: 2 });
-    expect(meanStd([]).n).toBe(0);
-  });
-
   it('Table 2: a row per mode, a column per pruning rate, mean ± std over seeds', () => {
     const r = results([
       run(1, 'none', null, 0, [1, 1], 1),
@@ -46,13 +41,13 @@ describe('summary tables', () => {
     expect(t.rows.map((row) => row.mode)).toEqual(['none', 'before', 'after']);
     const none = t.rows[0];
     expect(none.accuracy[0].mean).toBeCloseTo(0.85, 12);
-    expect(none.violation[0].mean).toBeCloseTo(0.3, 12);
-    expect(none.violation[0].std).toBeCloseTo(Math.SQRT2 * 0.1, 12);
-    expect(t.rows[2].violation[0].mean).toBeCloseTo(0.05, 12);
+    expect(none.fairnessViolation[0].mean).toBeCloseTo(0.3, 12);
+    expect(none.fairnessViolation[0].std).toBeCloseTo(Math.SQRT2 * 0.1, 12);
+    expect(t.rows[2].fairnessViolation[0].mean).toBeCloseTo(0.05, 12);
     const text = formatTable2(r);
     expect(text).toMatch(/Table 2/);
-    expect(text).toMatch(/No mitigation\s+0\.850±0\.071\s+0\.300±0\.141/);
-    expect(text).toMatch(/Fair bf pruning\s+0\.700\s+0\.250/);
+    expect(text).toMatch(/No Mitigation\s+0\.850±0\.071\s+0\.300±0\.141/);
+    expect(text).toMatch(/Fair Bf Pruning\s+0\.700\s+0\.250/);
   });
 
   it('Table 1: full vs relaxed per mitigated mode and rate, group-wise accuracy and wall time', () => {
@@ -71,7 +66,7 @@ describe('summary tables', () => {
     expect(t.rows[1].wallMs.mean).toBe(21000);
     expect(formatTable1(r)).toMatch(/after 50%\s+full\s+0\.810±0\.014\s+0\.790±0\.014\s+0\.800±0\.014\s+0\.020±0\.000\s+21\.0±1\.4/);
     // Two versions: the Table 2 rows name them.
-    expect(formatTable2(r)).toMatch(/Fair aft pruning \(full\)/);
+    expect(formatTable2(r)).toMatch(/Fair Aft Pruning \(full\)/);
   });
 
   it('prints nothing when no mode mitigates', () => {

@@ -40,7 +40,7 @@ describe('runExperiment', () => {
       expect(g.theorem1Bound).toBeGreaterThan(0);
       expect(g.hessianMax).toBeNull(); // hessian.when = 'dense'
     }
-    expect(p90.fairness.accuracyGap).toBeCloseTo(Math.max(...p90.groups.map((g) => g.accuracy)) - Math.min(...p90.groups.map((g) => g.accuracy)), 12);
+    expect(p90.fairnessViolation).toBeCloseTo(Math.max(...p90.groups.map((g) => g.accuracy)) - Math.min(...p90.groups.map((g) => g.accuracy)), 12);
     expect(r.training[0].epochs).toHaveLength(2);
     expect(r.correlations.find((c) => c.id === 'size-gradnorm')?.points).toHaveLength(3);
     // Progress is monotone and ends at 1; every run was streamed before the end.
