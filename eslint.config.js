@@ -118,7 +118,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          { regex: engineInternals, message: 'The worker imports the engine\'s public entry points only (contract, backend, the sweep, asset loading).' },
+          { regex: engineInternals, allowTypeImports: true,
+            message: 'The worker imports the engine\'s public entry points only (contract, backend, the sweep, asset loading), and types.' },
           { group: ['**/ui/**', '**/state/**', '**/app/**', '**/cli/**'], message: 'The worker knows nothing of the page or the CLI.' },
           // The wasm binaries' URLs are assets, not code: everything else of tfjs is reached through the engine.
           { regex: '^@tensorflow/(?!tfjs-backend-wasm/dist/)', message: 'The worker reaches tfjs through the engine (engine/backend), never directly.' },

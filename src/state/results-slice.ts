@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { EpochRecord, Results, RunResult, TrainingCurve } from '../engine/contract/results';
+import type { EpochRecord, Results, RunResult, TrainingCurve, TrainingPhase } from '../engine/contract/results';
 import type { AppState } from './store';
 
 export interface ResultsSlice {
@@ -14,7 +14,7 @@ export interface ResultsSlice {
   canQuickEvaluate: boolean;
   resultsReset: () => void;
   resultsStreamed: (results: Results) => void;
-  epochReceived: (seed: number, phase: string, record: EpochRecord) => void;
+  epochReceived: (seed: number, phase: TrainingPhase, record: EpochRecord) => void;
   resultsFinal: (results: Results) => void;
   resultsImported: (results: Results) => void;
   provisionalReceived: (rate: number, runs: RunResult[]) => void;

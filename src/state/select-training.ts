@@ -1,5 +1,5 @@
 import { meanOrNull, meanStd, sdBand } from '../engine/contract/mean-std';
-import type { Results, TrainingCurve } from '../engine/contract/results';
+import type { Results, TrainingCurve, TrainingPhase } from '../engine/contract/results';
 import { seriesKey, bandKey, type SeriesRow } from './select-group-series';
 
 /** The curves to draw: the live ones while a run streams (they lead the partial Results), else the Results' own. */
@@ -11,7 +11,7 @@ export function trainingCurves(results: Results | null, live: TrainingCurve[], s
 export const trainingPhases = (curves: TrainingCurve[]) => [...new Set(curves.map((c) => c.phase))];
 
 /** Per-epoch rows of each group's training accuracy (or loss) for one phase, mean and band over seeds. */
-export function trainingRows(curves: TrainingCurve[], phase: string, metric: 'accuracy' | 'loss', numGroups: number): Array<SeriesRow & { epoch: number }> {
+export function trainingRows(curves: TrainingCurve[], phase: TrainingPhase, metric: 'accuracy' | 'loss', numGroups: number): Array<SeriesRow & { epoch: number }> {
   const ofPhase = curves.filter((c) => c.phase === phase);
   const epochs = [...new Set(ofPhase.flatMap((c) => c.epochs.map((e) => e.epoch)))].sort((a, b) => a - b);
   return epochs.map((epoch) => {

@@ -2,7 +2,8 @@ import { initBackend, type BackendOptions } from '../engine/backend';
 import { configSchema, type BackendName } from '../engine/contract/config';
 import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
-import { runExperiment, type ExperimentSession } from '../engine/experiment/run-experiment';
+import type { ExperimentSession } from '../engine/experiment/sweep-context';
+import { runExperiment } from '../engine/experiment/run-experiment';
 import { isQueued, type Answer, type Answers, type BackendInfo, type QueuedRequest, type WorkerRequest, type WorkerResponse } from './protocol';
 
 export interface EngineHostDeps {

@@ -139,7 +139,12 @@ export function configSeeds(c: Config): number[] {
   return Array.from({ length: c.seeds }, (_, i) => c.seed + i);
 }
 
-/** The measured rates: 0 (dense) first, then the configured rates sorted and deduplicated. */
+/** The rates the sweep prunes at: the configured rates above 0, sorted and deduplicated. */
+export function prunedRates(c: Config): number[] {
+  return [...new Set(c.prune.rates.filter((r) => r > 0))].sort((a, b) => a - b);
+}
+
+/** The measured rates as the page lists them: 0 (the dense model, always measured) first, then the pruned rates. */
 export function configRates(c: Config): number[] {
-  return [0, ...[...new Set(c.prune.rates.filter((r) => r > 0))].sort((a, b) => a - b)];
+  return [0, ...prunedRates(c)];
 }

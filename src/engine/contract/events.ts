@@ -1,4 +1,4 @@
-import type { EpochRecord, Results, RunResult } from './results';
+import type { EpochRecord, Results, RunResult, TrainingPhase } from './results';
 import type { MitigationMode } from './config';
 
 // What the runner streams while it works: the worker forwards these as messages, the CLI draws a progress bar.
@@ -19,7 +19,7 @@ export type EngineEvent =
   /** A training phase starts: which model is trained and whether the mitigation is applied (Section 6.2's modes). */
   | { type: 'phase'; seed: number; mode: MitigationMode | null; rate: number; phase: 'train-dense' | 'fine-tune'; mitigated: boolean }
   /** A dense-training (or fine-tuning) epoch finished. */
-  | { type: 'epoch'; seed: number; phase: string; record: EpochRecord }
+  | { type: 'epoch'; seed: number; phase: TrainingPhase; record: EpochRecord }
   /** One (seed, mode, rate) point is measured; charts can grow with it. */
   | { type: 'run'; run: RunResult }
   /** Partial results so far (same shape as the final ones, status 'complete' only at the end). */

@@ -78,10 +78,16 @@ export const epochRecordSchema = z.object({
   groups: z.array(z.object({ loss: finite, accuracy: finite })),
 });
 
+/**
+ * Which dense model a training curve belongs to: the plain one, the mitigated one (modes before and both), or, when
+ * the versions are compared (Table 1), the mitigated model of each version.
+ */
+export const trainingCurvePhases = ['dense', 'dense-mitigated', 'dense-mitigated-relaxed', 'dense-mitigated-full'] as const;
+export type TrainingPhase = (typeof trainingCurvePhases)[number];
+
 export const trainingCurveSchema = z.object({
   seed: z.number().int(),
-  /** 'dense' for plain training, 'dense-mitigated' for the before/both dense model. */
-  phase: z.string(),
+  phase: z.enum(trainingCurvePhases),
   epochs: z.array(epochRecordSchema),
 });
 

@@ -1,4 +1,4 @@
-import { configRates, configSeeds, type Config, type MitigationMode } from '../contract/config';
+import { configSeeds, prunedRates, type Config, type MitigationMode } from '../contract/config';
 
 export type MitigationVersion = 'relaxed' | 'full';
 
@@ -45,7 +45,7 @@ export function fineTuneEpochs(c: Config, mode: MitigationMode): number {
  * measurement (a measurement costs about an epoch: forward passes plus the group gradients).
  */
 export function sweepUnits(c: Config): { total: number; denseUnits: number; runUnits: (mode: MitigationMode) => number } {
-  const rates = configRates(c).filter((r) => r > 0);
+  const rates = prunedRates(c);
   const measure = c.hessian.when === 'off' ? 1 : 3;
   const denseUnits = c.train.epochs + measure;
   const runUnits = (mode: MitigationMode) => fineTuneEpochs(c, mode) + (c.hessian.when === 'all' ? 3 : 1);

@@ -4,6 +4,7 @@ import { seriesKey } from '../../state/select-group-series';
 import { trainingCurves, trainingPhases, trainingRows } from '../../state/select-training';
 import { groupColor, groupLineStyle } from '../colors';
 import { num, pct } from '../../engine/contract/number-format';
+import type { TrainingPhase } from '../../engine/contract/results';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
 import { useChartView } from './use-chart-view';
@@ -16,7 +17,7 @@ export function TrainingChart() {
   const [metric, setMetric] = useState<'accuracy' | 'loss'>('accuracy');
   const curves = useMemo(() => trainingCurves(results, live, source), [results, live, source]);
   const phases = useMemo(() => trainingPhases(curves), [curves]);
-  const [wantedPhase, setPhase] = useState('dense');
+  const [wantedPhase, setPhase] = useState<TrainingPhase>('dense');
   const phase = phases.includes(wantedPhase) ? wantedPhase : (phases[0] ?? 'dense');
   const numGroups = Math.max(groups.length, curves[0]?.epochs[0]?.groups.length ?? 0);
   const rows = useMemo(() => trainingRows(curves, phase, metric, numGroups), [curves, phase, metric, numGroups]);
@@ -25,7 +26,7 @@ export function TrainingChart() {
   const tools = (
     <>
       {phases.length > 1 && (
-        <select aria-label="Training phase" value={phase} onChange={(e) => setPhase(e.target.value)}>
+        <select aria-label="Training phase" value={phase} onChange={(e) => setPhase(phases.find((p) => p === e.target.value) ?? phase)}>
           {phases.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
       )}

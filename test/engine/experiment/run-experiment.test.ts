@@ -5,7 +5,8 @@ import { configSchema } from '../../../src/engine/contract/config';
 import type { EngineEvent } from '../../../src/engine/contract/events';
 import { quickEvaluate } from '../../../src/engine/experiment/quick-evaluate';
 import { parseResults, type Results } from '../../../src/engine/contract/results';
-import { runExperiment, type ExperimentSession } from '../../../src/engine/experiment/run-experiment';
+import { runExperiment } from '../../../src/engine/experiment/run-experiment';
+import type { ExperimentSession } from '../../../src/engine/experiment/sweep-context';
 import { tinyConfig } from '../../helpers/tiny-config';
 
 const noAssets = async (name: string): Promise<ArrayBuffer> => {
@@ -93,6 +94,39 @@ describe('runExperiment', () => {
     // No fine-tuning: at rate 0.5 the quick point differs from the fine-tuned run.
     const q50 = await quickEvaluate(session as unknown as ExperimentSession, 0.5, config.seed);
     expect(q50.overall.loss).not.toBe(r.runs[1].overall.loss);
+  });
+});
+
+describe('the per-rate step shared by the sweep and the slider', () => {
+  it('gives the sweep\'s numbers at a measured rate when fine-tuning is off', async () => {
+    const config = configSchema.parse({ ...tinyConfig, prune: { ...tinyConfig.prune, fineTuneEpochs: 0 }, hessian: { ...tinyConfig.hessian, when: 'off' } });
+    let session: ExperimentSession | null = null;
+    const r = await runExperiment(config, { loadAsset: noAssets, backend, onSession: (s) => (session = s) });
+    expect(r.status).toBe('complete');
+    for (const swept of r.runs.filter((run) => run.rate > 0)) {
+      const quick = await quickEvaluate(session as unknown as ExperimentSession, swept.rate, swept.seed);
+      // Every number, every group: the same prune and the same measurement (only the wall time differs).
+      expect({ ...quick, wallMs: 0 }).toEqual({ ...swept, wallMs: 0 });
+    }
+  });
+});
+
+describe('sweep progress', () => {
+  it('counts the plan\'s units: monotone, never past 1, exactly 1 at the end, for every mode and Hessian setting', async () => {
+    const config = configSchema.parse({
+      ...tinyConfig,
+      seeds: 2,
+      train: { ...tinyConfig.train, epochs: 1 },
+      mitigation: { modes: ['none', 'before', 'after'], warmup: 0 },
+      hessian: { ...tinyConfig.hessian, when: 'all', maxIterations: 2 },
+    });
+    const fractions: number[] = [];
+    const r = await runExperiment(config, { loadAsset: noAssets, backend, onEvent: (e) => e.type === 'progress' && fractions.push(e.fraction) });
+    expect(r.status).toBe('complete');
+    expect(fractions.every((f, i) => f <= 1 && (i === 0 || f >= fractions[i - 1]))).toBe(true);
+    // 'done' is the only report at 1: every unit of the plan was counted, and only once the last run was measured.
+    expect(fractions.filter((f) => f === 1)).toHaveLength(1);
+    expect(fractions[fractions.length - 1]).toBe(1);
   });
 });
 

@@ -1,0 +1,98 @@
+import { throwIfAborted } from '../contract/events';
+import type { RunResult } from '../contract/results';
+import { measureModel, type HessianRequest, type ModelMeasurement } from '../metrics/measure-model';
+import { createMitigationObjective } from '../mitigate/mitigation-objective';
+import { weightDistance, type Weights } from '../model/params';
+import { weightSparsity } from '../prune/mask';
+import { pruneWeights, type PruneResult } from '../prune/prune';
+import { deriveSeed } from '../random';
+import { train } from '../train/train-loop';
+import { buildRunResult } from './run-result';
+import type { DenseModel, ExperimentSession, SweepHooks, SweepPoint } from './sweep-context';
+import { fineTuneEpochs, mitigatedFineTune, sweepUnits } from './sweep-plan';
+
+export interface RateStepOptions extends Partial<Pick<SweepHooks, 'emit' | 'progress' | 'signal'>> {
+  /** Fine-tune the pruned model as the config says (the sweep), or measure it as pruned (the slider's quick point). */
+  fineTune: boolean;
+  /** λ(H_a) of the pruned model, or null to skip it. */
+  hessian: HessianRequest | null;
+}
+
+export interface RateStep {
+  run: RunResult;
+  /** θ̄ as measured: pruned, then fine-tuned when asked (masked entries exactly 0). */
+  weights: Weights;
+  measurement: ModelMeasurement;
+}
+
+const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+
+/**
+ * One point of the paper's loop: prune the dense model θ̂ at the point's rate, fine-tune it (with the mitigation in
+ * modes after and both), measure it. The sweep calls it for every mode and rate; the slider's quick evaluate calls
+ * it with fine-tuning and the Hessian off, so both give the same numbers for the same pruned model.
+ */
+export async function measureAtRate(session: Omit<ExperimentSession, 'dense'>, base: DenseModel, point: SweepPoint, o: RateStepOptions): Promise<RateStep> {
+  const { config, spec, split } = session;
+  const { seed, mode, rate } = point;
+  const t0 = Date.now();
+  throwIfAborted(o.signal);
+  o.progress?.begin(sweepUnits(config).runUnits(mode));
+  o.progress?.report('prune', seed, mode, rate, `seed ${seed}, ${mode}: pruning ${percent(rate)}`);
+  const pruned = pruneWeights(base.weights, rate, config.prune.method, { pruneBiases: config.prune.pruneBiases, seed: deriveSeed(seed, 'prune') });
+  const epochs = o.fineTune ? fineTuneEpochs(config, mode) : 0;
+  const tuned = epochs > 0 ? await fineTune(session, base, point, pruned, epochs, o) : { weights: pruned.weights, multipliers: base.multipliers };
+  o.progress?.advance(epochs);
+  o.progress?.report(o.hessian ? 'hessian' : 'measure', seed, mode, rate, `seed ${seed}, ${mode}: measuring at ${percent(rate)}`);
+  const measurement = await measureModel(spec, tuned.weights, split, o.hessian);
+  o.progress?.finish();
+  const run = buildRunResult({
+    ...point,
+    split,
+    model: measurement,
+    dense: base.measurement,
+    multipliers: tuned.multipliers,
+    // Counted on the weights as measured, so it is the model's sparsity whether or not it was fine-tuned.
+    sparsity: weightSparsity(tuned.weights, tuned.weights.specs, config.prune.pruneBiases),
+    paramDistance: weightDistance(tuned.weights, base.weights),
+    wallMs: Date.now() - t0,
+  });
+  return { run, weights: tuned.weights, measurement };
+}
+
+/** Fine-tunes θ̄ with its masks held; mitigated (Fair Aft, Fair Both) with a fresh Lagrangian for this rate. */
+async function fineTune(
+  session: Omit<ExperimentSession, 'dense'>,
+  base: DenseModel,
+  point: SweepPoint,
+  pruned: PruneResult,
+  epochs: number,
+  o: RateStepOptions,
+): Promise<{ weights: Weights; multipliers: RunResult['multipliers'] }> {
+  const { config, spec, split } = session;
+  const { seed, mode, version, rate } = point;
+  const mitigated = mitigatedFineTune(mode);
+  o.emit?.({ type: 'phase', seed, mode, rate, phase: 'fine-tune', mitigated });
+  o.progress?.report('fine-tune', seed, mode, rate, `seed ${seed}, ${mode}: ${mitigated ? 'mitigated ' : ''}fine-tuning at ${percent(rate)}`);
+  const objective = mitigated && version ? createMitigationObjective({ settings: config.mitigation, spec, data: split.train, seed: deriveSeed(seed, 'ft', rate), version }) : undefined;
+  try {
+    const tuned = await train({
+      ...config.train,
+      learningRate: config.train.learningRate * config.prune.fineTuneLrScale,
+      epochs,
+      spec,
+      weights: pruned.weights,
+      data: split.train,
+      seed: deriveSeed(seed, 'fine-tune-batches', rate),
+      phase: `fine-tuning at ${percent(rate)} (seed ${seed}, ${mode})`,
+      masks: pruned.masks,
+      objective,
+      signal: o.signal,
+    });
+    // The dense phase's trajectory (before, both) followed by the fine-tuning one (after, both).
+    const multipliers = objective ? [...base.multipliers, ...objective.trajectory('fine-tune')] : base.multipliers;
+    return { weights: tuned.weights, multipliers };
+  } finally {
+    objective?.dispose();
+  }
+}
