@@ -20,10 +20,6 @@ export interface DatasetSplit {
   test: Dataset;
 }
 
-export function datasetSize(d: Dataset): number {
-  return d.labels.length;
-}
-
 export function pixelsPerImage(d: Dataset): number {
   return d.imageShape[0] * d.imageShape[1] * d.imageShape[2];
 }
@@ -50,7 +46,7 @@ export function selectSamples(d: Dataset, indices: ArrayLike<number>): Dataset {
   return { ...d, images, labels, groups };
 }
 
-/** Pixels of samples [start, end) as floats in [0, 1], ready for a tensor. */
+/** Pixels of the samples at `indices`, in that order, as floats in [0, 1], ready for a tensor. */
 export function imageBatch(d: Dataset, indices: ArrayLike<number>): Float32Array {
   const ppi = pixelsPerImage(d);
   const out = new Float32Array(indices.length * ppi);

@@ -3,9 +3,6 @@
 
 import type { Dataset } from './dataset';
 
-// The loader abstraction lives in asset-loader.ts; re-exported so the runner imports MNIST things from one place.
-export { AssetMissingError, cachingAssetLoader, fetchAssetLoader, type AssetLoader } from './asset-loader';
-
 export const MNIST_ASSET = 'mnist-10k.bin';
 export const MNIST_MAGIC = 'MNST';
 export const MNIST_VERSION = 1;

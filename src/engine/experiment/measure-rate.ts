@@ -1,7 +1,7 @@
 import { throwIfAborted } from '../contract/events';
 import type { RunResult } from '../contract/results';
 import { measureModel, type HessianRequest, type ModelMeasurement } from '../metrics/measure-model';
-import { createMitigationObjective } from '../mitigate/mitigation-objective';
+import { createMitigationObjective } from '../mitigate/create-objective';
 import { weightDistance, type Weights } from '../model/params';
 import { weightSparsity } from '../prune/mask';
 import { pruneWeights, type PruneResult } from '../prune/prune';

@@ -2,7 +2,7 @@ import { throwIfAborted } from '../contract/events';
 import type { TrainingCurve, TrainingPhase } from '../contract/results';
 import { epochRecord } from '../metrics/epoch-record';
 import { measureModel } from '../metrics/measure-model';
-import { createMitigationObjective } from '../mitigate/mitigation-objective';
+import { createMitigationObjective } from '../mitigate/create-objective';
 import { initWeights } from '../model/params';
 import { deriveSeed } from '../random';
 import { train } from '../train/train-loop';

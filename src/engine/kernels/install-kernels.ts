@@ -19,8 +19,3 @@ export function installKernels(): void {
   tf.registerGradient(avgPoolGradGradConfig);
   tf.registerGradient(batchMatMulGradConfig(tf.getGradient('BatchMatMul')));
 }
-
-/** Whether installKernels has run in this realm (for diagnostics and tests). */
-export function kernelsInstalled(): boolean {
-  return installed;
-}

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { throwIfAborted } from '../contract/events';
-import type { EigenEstimate, PowerIterationOptions } from './hessian';
+import type { EigenEstimate, PowerIterationOptions } from './power-iteration';
 import { fromArrays } from './param-vectors';
 import { symmetricEigen } from './symmetric-eigen';
 

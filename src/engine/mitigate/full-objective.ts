@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { groupIndices, imageBatch, type Dataset } from '../data/dataset';
 import type { Config } from '../contract/config';
-import { powerIteration } from '../metrics/hessian';
+import { powerIteration } from '../metrics/power-iteration';
 import { createHvp, type Hvp } from '../metrics/hvp';
 import { fromArrays } from '../metrics/param-vectors';
 import { forward } from '../model/architecture';

@@ -40,10 +40,6 @@ export async function readWeights(specs: ParamSpec[], tensors: tf.Tensor[]): Pro
   return { specs, values: values.map((v) => Float32Array.from(v)) };
 }
 
-export function cloneWeights(w: Weights): Weights {
-  return { specs: w.specs, values: w.values.map((v) => Float32Array.from(v)) };
-}
-
 /** All parameters as one flat vector θ (paramSpecs order). */
 export function flatten(w: Weights): Float32Array {
   const total = w.values.reduce((s, v) => s + v.length, 0);

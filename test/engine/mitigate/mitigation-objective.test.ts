@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/engine/backend';
 import { generateSynthetic } from '../../../src/engine/data/synthetic';
 import { mitigationSchema, syntheticDataSchema } from '../../../src/engine/contract/config';
-import { createMitigationObjective } from '../../../src/engine/mitigate/mitigation-objective';
+import { createMitigationObjective } from '../../../src/engine/mitigate/create-objective';
 import type { ModelSpec } from '../../../src/engine/model/spec';
 import { initWeights, type Weights } from '../../../src/engine/model/params';
 import { pruneWeights } from '../../../src/engine/prune/prune';

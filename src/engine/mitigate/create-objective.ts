@@ -1,0 +1,24 @@
+import type { Dataset } from '../data/dataset';
+import type { Config } from '../contract/config';
+import type { ModelSpec } from '../model/spec';
+import { createFullObjective } from './full-objective';
+import type { MitigationObjective } from './mitigation-objective';
+import { createRelaxedObjective } from './relaxed-objective';
+
+export interface MitigationObjectiveOptions {
+  settings: Config['mitigation'];
+  spec: ModelSpec;
+  /** The training split (the constraints are on training losses / gradients / Hessians). */
+  data: Dataset;
+  seed: number;
+  /** Overrides settings.version (the runner's version comparison, Table 1). */
+  version?: 'relaxed' | 'full';
+}
+
+/** Relaxed (Eq. 8) or full (Eq. 7) mitigation; multipliers start at 0 for every new objective. */
+export function createMitigationObjective(o: MitigationObjectiveOptions): MitigationObjective {
+  const version = o.version ?? o.settings.version;
+  return version === 'full'
+    ? createFullObjective(o.settings, o.spec, o.data, o.seed)
+    : createRelaxedObjective(o.settings, o.data.groupNames.length);
+}
