@@ -2,9 +2,8 @@ import { configRates } from '../engine/contract/config';
 import type { EngineEvent } from '../engine/contract/events';
 import type { Results } from '../engine/contract/results';
 import type { EngineClient, RunHandle } from '../worker/client';
-import { rateKey } from '../state/results-slice';
-import { effectiveMode, measuredRates, seedsOf, snapRate } from '../state/select-runs';
 import type { AppStore } from '../state/store';
+import { createRateSelection } from './rate-selection';
 
 export interface RunController {
   /** Chooses a backend for the current config now, so the badge shows it before any run. */
@@ -22,16 +21,15 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Wires the engine client to the store: the only place that turns worker answers into store actions. */
 export function createRunController(store: AppStore, client: EngineClient, now: () => number = Date.now): RunController {
   let current: RunHandle | null = null;
-  let quickInFlight = false;
-  let quickWanted: number | null = null;
+  const rates = createRateSelection(store, client);
   const s = () => store.getState();
 
   const unsubscribe = client.onRestart((kind, msg) => {
     const status = s().run.status;
     if (status === 'starting' || status === 'running' || status === 'cancelling') s().runFailed('crashed', msg);
     current = null;
-    quickInFlight = false;
-    store.setState({ canQuickEvaluate: false });
+    rates.reset();
+    s().quickEvaluateLost();
     s().addNotice({ tone: 'error', title: kind === 'device-lost' ? 'The GPU device was lost' : 'The engine stopped', lines: [msg, 'The engine was restarted: press Run to run again.'] });
     void controller.probeBackend();
   });
@@ -49,28 +47,7 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
     s().resultsFinal(results);
     s().runFinished(results);
     if (results.status === 'failed') s().addNotice({ tone: 'error', title: 'The run failed', lines: [results.error ?? 'unknown error', 'The charts keep the points that finished.'] });
-    if (results.status === 'complete') requestQuick(s().selectedRate);
-  }
-
-  function requestQuick(rate: number): void {
-    const st = s();
-    if (!st.canQuickEvaluate || !st.results) return;
-    if (effectiveMode(st.results, st.viewMode) !== 'none') return;
-    if (measuredRates(st.results, 'none').some((r) => Math.abs(r - rate) < 1e-9) || st.provisional[rateKey(rate)]) return;
-    quickWanted = rate;
-    if (quickInFlight) return;
-    quickInFlight = true;
-    const seeds = seedsOf(st.results);
-    client
-      .quickEvaluate(rate, seeds)
-      .then((runs) => s().provisionalReceived(rate, runs))
-      .catch((e) => s().addNotice({ tone: 'warning', title: 'No provisional point', lines: [message(e)] }))
-      .finally(() => {
-        quickInFlight = false;
-        // The slider moved on while this one was computed: evaluate where it is now (intermediate positions are skipped).
-        if (quickWanted !== null && quickWanted !== rate) requestQuick(quickWanted);
-        else quickWanted = null;
-      });
+    if (results.status === 'complete') rates.requestQuick(s().selectedRate);
   }
 
   const controller: RunController = {
@@ -109,14 +86,7 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
       s().cancelRequested();
       current.cancel();
     },
-    chooseRate(value) {
-      const st = s();
-      const rates = measuredRates(st.results, effectiveMode(st.results, st.viewMode));
-      const snapped = snapRate(rates.length ? rates : configRates(st.config), value);
-      const rate = snapped ?? Math.round(value * 100) / 100;
-      st.selectRate(rate);
-      if (snapped === null) requestQuick(rate);
-    },
+    chooseRate: (value) => rates.chooseRate(value),
     dispose() {
       unsubscribe();
       current?.cancel();

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { EpochRecord, Results, RunResult, TrainingCurve, TrainingPhase } from '../engine/contract/results';
+import { withProvisional, type ProvisionalPoint } from './rate-rules';
 import type { AppState } from './store';
 
 export interface ResultsSlice {
@@ -8,8 +9,8 @@ export interface ResultsSlice {
   source: 'run' | 'import' | null;
   /** Training curves of the running sweep, grown epoch by epoch (partial Results only come after the first point). */
   liveTraining: TrainingCurve[];
-  /** Quick prune-and-evaluate points (no fine-tuning), keyed by rateKey(rate). */
-  provisional: Record<string, RunResult[]>;
+  /** Quick prune-and-evaluate points (no fine-tuning), one per unmeasured rate asked for. */
+  provisional: ProvisionalPoint[];
   /** A complete run in this tab whose dense models the worker still holds. */
   canQuickEvaluate: boolean;
   resultsReset: () => void;
@@ -18,18 +19,17 @@ export interface ResultsSlice {
   resultsFinal: (results: Results) => void;
   resultsImported: (results: Results) => void;
   provisionalReceived: (rate: number, runs: RunResult[]) => void;
+  /** The worker that held the dense models was restarted: no more provisional points until the next run. */
+  quickEvaluateLost: () => void;
 }
-
-/** Rates as map keys: 4 decimals is finer than the slider's step. */
-export const rateKey = (rate: number) => rate.toFixed(4);
 
 export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = (set, get) => ({
   results: null,
   source: null,
   liveTraining: [],
-  provisional: {},
+  provisional: [],
   canQuickEvaluate: false,
-  resultsReset: () => set({ results: null, source: 'run', liveTraining: [], provisional: {}, canQuickEvaluate: false }),
+  resultsReset: () => set({ results: null, source: 'run', liveTraining: [], provisional: [], canQuickEvaluate: false }),
   resultsStreamed: (results) => set({ results, source: 'run' }),
   epochReceived: (seed, phase, record) => {
     const curves = get().liveTraining;
@@ -38,6 +38,7 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
     set({ liveTraining: next });
   },
   resultsFinal: (results) => set({ results, source: 'run', canQuickEvaluate: results.status === 'complete' }),
-  resultsImported: (results) => set({ results, source: 'import', liveTraining: [], provisional: {}, canQuickEvaluate: false }),
-  provisionalReceived: (rate, runs) => set({ provisional: { ...get().provisional, [rateKey(rate)]: runs } }),
+  resultsImported: (results) => set({ results, source: 'import', liveTraining: [], provisional: [], canQuickEvaluate: false }),
+  provisionalReceived: (rate, runs) => set({ provisional: withProvisional(get().provisional, { rate, runs }) }),
+  quickEvaluateLost: () => set({ canQuickEvaluate: false }),
 });

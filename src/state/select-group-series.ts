@@ -1,7 +1,7 @@
 import { groupMetricTable, type GroupMetricId } from '../engine/contract/group-metrics';
 import { meanOrNull, meanStd, sdBand } from '../engine/contract/mean-std';
 import type { Results, RunResult } from '../engine/contract/results';
-import { groupsOf, runsOf } from './select-runs';
+import { groupsOf, runsOf, type VariantKey } from './select-runs';
 
 /** One chart row per rate: `g<a>` the mean over seeds of group a, `g<a>band` [mean - sd, mean + sd]. */
 export type SeriesRow = { rate: number } & Record<string, number | [number, number] | null>;
@@ -10,7 +10,7 @@ export const seriesKey = (group: number) => `g${group}`;
 export const bandKey = (group: number) => `g${group}band`;
 
 /** Rows of one per-group metric against the pruning rate, for the runs of one mode (mean and band over seeds). */
-export function groupSeriesRows(results: Results | null, mode: string, metric: GroupMetricId): SeriesRow[] {
+export function groupSeriesRows(results: Results | null, mode: VariantKey, metric: GroupMetricId): SeriesRow[] {
   return rowsFromRuns(runsOf(results, mode), groupsOf(results).map((g) => g.group), metric);
 }
 

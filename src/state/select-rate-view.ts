@@ -1,8 +1,9 @@
 import { groupMetricTable, type GroupMetricId } from '../engine/contract/group-metrics';
 import { meanOrNull, meanStd } from '../engine/contract/mean-std';
 import type { Results, RunResult } from '../engine/contract/results';
-import { rateKey } from './results-slice';
-import { groupsOf, runsOf } from './select-runs';
+import { sameRate } from '../engine/contract/config';
+import { provisionalAllowed, provisionalAt, type ProvisionalPoint } from './rate-rules';
+import { groupsOf, runsOf, type VariantKey } from './select-runs';
 
 export interface RateViewRow {
   group: number;
@@ -22,8 +23,6 @@ export interface RateView {
   overallAccuracy: number | null;
   fairnessViolation: number | null;
 }
-
-const EXACT = 1e-9;
 
 function view(results: Results, rate: number, source: RateView['source'], runs: RunResult[]): RateView {
   const mean = (metric: GroupMetricId, a: number) =>
@@ -50,12 +49,11 @@ function view(results: Results, rate: number, source: RateView['source'], runs: 
 }
 
 /** What the "selected rate" panel shows: the measured runs at that rate, else the provisional points, else pending. */
-export function rateView(results: Results | null, mode: string, rate: number, provisional: Record<string, RunResult[]>): RateView | null {
+export function rateView(results: Results | null, mode: VariantKey, rate: number, provisional: ProvisionalPoint[]): RateView | null {
   if (!results) return null;
-  const measured = runsOf(results, mode).filter((r) => Math.abs(r.rate - rate) < EXACT);
+  const measured = runsOf(results, mode).filter((r) => sameRate(r.rate, rate));
   if (measured.length) return view(results, rate, 'measured', measured);
-  const quick = provisional[rateKey(rate)];
-  // Provisional points prune the plain dense model, so they belong to the unmitigated sweep only.
-  if (quick && mode === 'none') return view(results, rate, 'provisional', quick);
+  const quick = provisionalAt(provisional, rate);
+  if (quick && provisionalAllowed(mode)) return view(results, rate, 'provisional', quick);
   return view(results, rate, 'pending', []);
 }

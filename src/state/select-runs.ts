@@ -1,4 +1,4 @@
-import { mitigationModes, type MitigationMode } from '../engine/contract/config';
+import { mitigationModes, mitigationVersions, type MitigationMode, type MitigationVersion } from '../engine/contract/config';
 import type { Results, RunResult } from '../engine/contract/results';
 
 export interface GroupInfo {
@@ -7,13 +7,22 @@ export interface GroupInfo {
 }
 
 /**
- * One sweep of a Results: a mitigation mode, and its version when the run compared relaxed and full mitigation.
- * Keys: 'none', 'after' (one version present) or 'after:full' (both present).
+ * Names one sweep of a Results: its mitigation mode ('after'), or mode:version ('after:full') when the run compared
+ * relaxed and full mitigation (Table 1). A plain mode also stands for all its versions.
  */
+export type VariantKey = MitigationMode | `${MitigationMode}:${MitigationVersion}`;
+
+/** One sweep of a Results: a mitigation mode, and its version when the run compared relaxed and full mitigation. */
 export interface Variant {
-  key: string;
+  key: VariantKey;
   mode: MitigationMode;
-  version: 'relaxed' | 'full' | null;
+  version: MitigationVersion | null;
+}
+
+/** The mode of a key, and its version when the key names one. */
+export function parseVariantKey(key: VariantKey): { mode: MitigationMode; version: MitigationVersion | null } {
+  const [mode, version] = key.split(':');
+  return { mode: mitigationModes.find((m) => m === mode) ?? 'none', version: mitigationVersions.find((v) => v === version) ?? null };
 }
 
 /** The groups of a Results, by index (the colour of a group is fixed by its index). */
@@ -33,21 +42,21 @@ export function modesPresent(results: Results | null): MitigationMode[] {
 export function variantsOf(results: Results | null): Variant[] {
   if (!results) return [];
   return modesPresent(results).flatMap((mode) => {
-    const versions = (['relaxed', 'full'] as const).filter((v) => results.runs.some((r) => r.mode === mode && r.version === v));
+    const versions = mitigationVersions.filter((v) => results.runs.some((r) => r.mode === mode && r.version === v));
     if (versions.length < 2) return [{ key: mode, mode, version: versions[0] ?? null }];
-    return versions.map((version) => ({ key: `${mode}:${version}`, mode, version }));
+    return versions.map((version): Variant => ({ key: `${mode}:${version}`, mode, version }));
   });
 }
 
 /** The runs of a sweep: a variant key, or a plain mode (all its versions). */
-export function runsOf(results: Results | null, key: string): RunResult[] {
+export function runsOf(results: Results | null, key: VariantKey): RunResult[] {
   if (!results) return [];
-  const [mode, version] = key.split(':');
-  return results.runs.filter((r) => r.mode === mode && (version === undefined || r.version === version));
+  const { mode, version } = parseVariantKey(key);
+  return results.runs.filter((r) => r.mode === mode && (version === null || r.version === version));
 }
 
 /** The rates measured for a sweep, ascending. */
-export function measuredRates(results: Results | null, key: string): number[] {
+export function measuredRates(results: Results | null, key: VariantKey): number[] {
   return [...new Set(runsOf(results, key).map((r) => r.rate))].sort((a, b) => a - b);
 }
 
@@ -56,15 +65,9 @@ export function seedsOf(results: Results | null): number[] {
   return results ? [...new Set(results.runs.map((r) => r.seed))].sort((a, b) => a - b) : [];
 }
 
-/** The measured rate within `tolerance` of value, else null (the slider snaps to it). */
-export function snapRate(rates: number[], value: number, tolerance = 0.02): number | null {
-  let best: number | null = null;
-  for (const r of rates) if (Math.abs(r - value) <= tolerance + 1e-9 && (best === null || Math.abs(r - value) < Math.abs(best - value))) best = r;
-  return best;
-}
-
 /** The sweep the per-group charts show: the one asked for if present, else the first present. */
-export function effectiveMode(results: Results | null, wanted: string): string {
-  const keys = variantsOf(results).map((v) => v.key);
-  return keys.includes(wanted) ? wanted : (keys.find((k) => k.startsWith(`${wanted}:`)) ?? keys[0] ?? wanted);
+export function effectiveMode(results: Results | null, wanted: VariantKey): VariantKey {
+  const variants = variantsOf(results);
+  const { mode } = parseVariantKey(wanted);
+  return (variants.find((v) => v.key === wanted) ?? variants.find((v) => v.mode === mode) ?? variants[0])?.key ?? wanted;
 }

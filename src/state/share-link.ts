@@ -1,4 +1,4 @@
-import { configSchema, type Config } from '../engine/contract/config';
+import { configSchema, MAX_PRUNING_RATE, type Config } from '../engine/contract/config';
 import { decodeConfig } from '../engine/contract/decode-config';
 import { findPreset } from '../engine/contract/presets';
 import { deepEqual, flatten, formatLeaf, getPath, parseLeaf, setPath } from './link-values';
@@ -91,8 +91,8 @@ export function decodeShareLink(input: string): DecodedLink {
   const rateText = params.get('rate');
   if (rateText !== null) {
     const r = Number(rateText);
-    if (rateText.trim() !== '' && Number.isFinite(r) && r >= 0 && r <= 0.99) rate = r;
-    else notices.push(`rate: "${rateText}" is not a pruning rate in [0, 0.99], ignored`);
+    if (rateText.trim() !== '' && Number.isFinite(r) && r >= 0 && r <= MAX_PRUNING_RATE) rate = r;
+    else notices.push(`rate: "${rateText}" is not a pruning rate in [0, ${MAX_PRUNING_RATE}], ignored`);
   }
   return { config: decoded.config, notices, autorun: flag(params.get('autorun')), presenter: flag(params.get('presenter')), rate };
 }

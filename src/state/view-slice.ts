@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
+import { MAX_PRUNING_RATE } from '../engine/contract/config';
+import type { VariantKey } from './select-runs';
 import type { AppState } from './store';
 
 export interface Notice {
@@ -15,13 +17,13 @@ export interface ViewSlice {
   hoveredGroup: number | null;
   hiddenGroups: number[];
   /** Which sweep (variant key: mode, or mode:version) the per-group charts show. */
-  viewMode: string;
+  viewMode: VariantKey;
   presenter: boolean;
   notices: Notice[];
   selectRate: (rate: number) => void;
   hoverGroup: (group: number | null) => void;
   toggleGroup: (group: number) => void;
-  setViewMode: (mode: string) => void;
+  setViewMode: (mode: VariantKey) => void;
   setPresenter: (on: boolean) => void;
   addNotice: (n: Omit<Notice, 'id'>) => void;
   dismissNotice: (id: number) => void;
@@ -34,7 +36,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   viewMode: 'none',
   presenter: false,
   notices: [],
-  selectRate: (rate) => set({ selectedRate: Math.min(0.99, Math.max(0, rate)) }),
+  selectRate: (rate) => set({ selectedRate: Math.min(MAX_PRUNING_RATE, Math.max(0, rate)) }),
   hoverGroup: (group) => {
     if (get().hoveredGroup !== group) set({ hoveredGroup: group });
   },

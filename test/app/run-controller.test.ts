@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/contract/events';
 import type { Results, RunResult } from '../../src/engine/contract/results';
 import { createRunController } from '../../src/app/run-controller';
-import { rateKey } from '../../src/state/results-slice';
+import { provisionalAt } from '../../src/state/rate-rules';
 import { createAppStore } from '../../src/state/store';
 import { EngineFailure, type EngineClient } from '../../src/worker/client';
 import type { FailureKind } from '../../src/worker/protocol';
@@ -57,7 +57,7 @@ describe('run controller', () => {
     expect(f.quick.map((q) => q.rate)).toEqual([0.7]);
     f.quick[0].resolve([run(1, 'none', 0.7), run(2, 'none', 0.7)]);
     await tick();
-    expect(store.getState().provisional[rateKey(0.7)]).toHaveLength(2);
+    expect(provisionalAt(store.getState().provisional, 0.7)).toHaveLength(2);
   });
 
   it('snaps the slider to measured rates and coalesces quick evaluations while one is in flight', async () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/engine/contract/config';
 import { groupMetrics } from '../../src/engine/contract/group-metrics';
 import { table2 } from '../../src/engine/contract/summary-tables';
-import { rateKey } from '../../src/state/results-slice';
 import { resultsToCsv } from '../../src/state/results-csv';
 import { bandKey, groupSeriesRows, seriesKey } from '../../src/state/select-group-series';
 import { modeRows, table2Rows } from '../../src/state/select-modes';
 import { rateView } from '../../src/state/select-rate-view';
-import { effectiveMode, groupsOf, measuredRates, modesPresent, runsOf, snapRate, variantsOf } from '../../src/state/select-runs';
+import { snapRate } from '../../src/state/rate-rules';
+import { effectiveMode, groupsOf, measuredRates, modesPresent, runsOf, variantsOf } from '../../src/state/select-runs';
 import { isStale } from '../../src/state/select-stale';
 import { trainingRows } from '../../src/state/select-training';
 import { accuracyOf, fixtureResults, run } from './fixtures';
@@ -54,18 +54,18 @@ describe('groupSeriesRows', () => {
 describe('rateView', () => {
   const r = fixtureResults();
   it('uses the measured runs at a measured rate', () => {
-    const v = rateView(r, 'none', 0.9, {})!;
+    const v = rateView(r, 'none', 0.9, [])!;
     expect(v.source).toBe('measured');
     expect(v.rows[2].accuracyChange).toBeCloseTo(-0.9 * 3 / 4, 12);
     expect(v.rows[1].theorem1Bound).toBeCloseTo(1.8, 12);
   });
   it('uses provisional points between measured rates (unmitigated sweep only), else is pending', () => {
-    const quick = { [rateKey(0.7)]: [run(1, 'none', 0.7), run(2, 'none', 0.7)] };
+    const quick = [{ rate: 0.7, runs: [run(1, 'none', 0.7), run(2, 'none', 0.7)] }];
     expect(rateView(r, 'none', 0.7, quick)!.source).toBe('provisional');
     expect(rateView(r, 'none', 0.7, quick)!.rows[0].accuracy).toBeCloseTo((accuracyOf(1, 'none', 0.7, 0) + accuracyOf(2, 'none', 0.7, 0)) / 2, 12);
     expect(rateView(r, 'after', 0.7, quick)!.source).toBe('pending');
     expect(rateView(r, 'none', 0.6, quick)!.source).toBe('pending');
-    expect(rateView(null, 'none', 0.5, {})).toBeNull();
+    expect(rateView(null, 'none', 0.5, [])).toBeNull();
   });
 });
 

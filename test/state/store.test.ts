@@ -35,7 +35,7 @@ describe('app store', () => {
     s().progressReceived({ type: 'progress', phase: 'prune', fraction: 0.9, seed: 1, mode: 'none', rate: 0.5, message: '' }, 1);
     expect(s().run.status).toBe('cancelling');
     s().resultsImported(fixtureResults());
-    expect(s()).toMatchObject({ source: 'import', canQuickEvaluate: false, provisional: {} });
+    expect(s()).toMatchObject({ source: 'import', canQuickEvaluate: false, provisional: [] });
   });
 
   it('gives each notice its own id and dismisses by id', () => {

@@ -59,10 +59,22 @@ export const trainSchema = z.strictObject({
 
 export const pruneMethods = ['global-magnitude', 'layer-magnitude', 'structured-l1', 'structured-l2', 'random'] as const;
 
+/**
+ * The highest pruning rate a config, a link or the slider may ask for: at 1 every prunable weight is gone and the
+ * model predicts from biases alone, which says nothing about groups.
+ */
+export const MAX_PRUNING_RATE = 0.99;
+
+/**
+ * Whether two rates are the same rate. Rates come from configs and the slider's 0.01 steps, so anything closer than
+ * float noise is the same point.
+ */
+export const sameRate = (a: number, b: number): boolean => Math.abs(a - b) < 1e-9;
+
 export const pruneSchema = z.strictObject({
   method: z.enum(pruneMethods).default('global-magnitude'),
   /** Pruning rates P (fraction of prunable weights removed); 0, the dense model, is always measured. */
-  rates: z.array(z.number().min(0).max(0.99)).min(1).max(20).default([0.3, 0.5, 0.7, 0.9]),
+  rates: z.array(z.number().min(0).max(MAX_PRUNING_RATE)).min(1).max(20).default([0.3, 0.5, 0.7, 0.9]),
   fineTuneEpochs: int(0, 50, 1),
   /** Fine-tuning learning rate as a fraction of the training learning rate. */
   fineTuneLrScale: num(0.01, 1, 0.3),
@@ -72,9 +84,13 @@ export const pruneSchema = z.strictObject({
 export const mitigationModes = ['none', 'before', 'after', 'both'] as const;
 export type MitigationMode = (typeof mitigationModes)[number];
 
+/** The paper's two versions of the mitigation: relaxed (Eq. 8) and full (Eq. 7). */
+export const mitigationVersions = ['relaxed', 'full'] as const;
+export type MitigationVersion = (typeof mitigationVersions)[number];
+
 export const mitigationSchema = z.strictObject({
   modes: z.array(z.enum(mitigationModes)).min(1).max(4).default(['none']),
-  version: z.enum(['relaxed', 'full']).default('relaxed'),
+  version: z.enum(mitigationVersions).default('relaxed'),
   /** Dual step size for the multipliers λ_a. */
   dualStep: num(0, 100, 0.5),
   /** Steps between dual updates. */

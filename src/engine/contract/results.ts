@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configSchema, mitigationModes } from './config';
+import { configSchema, mitigationModes, mitigationVersions } from './config';
 import { migrateResultsV1 } from './migrate-results';
 
 // Plain JSON with a schema version: what the worker posts, the CLI writes, Export downloads and Import reads back.
@@ -51,7 +51,7 @@ export const groupMetricsSchema = z.object({
 export const runResultSchema = z.object({
   seed: z.number().int(),
   mode: z.enum(mitigationModes),
-  version: z.enum(['relaxed', 'full']).nullable().default(null),
+  version: z.enum(mitigationVersions).nullable().default(null),
   rate: finite,
   /** Fraction of prunable weights that are exactly zero after pruning and fine-tuning. */
   sparsity: finite,

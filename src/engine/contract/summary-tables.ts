@@ -1,4 +1,4 @@
-import { mitigationModes, type MitigationMode } from './config';
+import { mitigationModes, sameRate, type MitigationMode } from './config';
 import { meanStd, type MeanStd } from './mean-std';
 import type { Results, RunResult } from './results';
 
@@ -26,7 +26,6 @@ export interface Table2 {
 
 const MODE_ORDER: readonly MitigationMode[] = mitigationModes;
 const VERSION_ORDER: Version[] = [null, 'relaxed', 'full'];
-const sameRate = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 function modeVersions(runs: RunResult[]): Array<{ mode: MitigationMode; version: Version }> {
   const keys = new Map<string, { mode: MitigationMode; version: Version }>();

@@ -1,6 +1,4 @@
-import { configSeeds, prunedRates, type Config, type MitigationMode } from '../contract/config';
-
-export type MitigationVersion = 'relaxed' | 'full';
+import { configSeeds, prunedRates, type Config, type MitigationMode, type MitigationVersion } from '../contract/config';
 
 /** Which dense model a run prunes: the plain one, or the one trained with that version of the mitigation. */
 export type DenseVariant = 'plain' | MitigationVersion;

@@ -3,6 +3,7 @@ import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAx
 import { dimmed, groupColor } from '../colors';
 import { num } from '../../engine/contract/number-format';
 import { ChartFrame } from './chart-frame';
+import { NO_RESULTS } from './empty-text';
 import { useChartView } from './use-chart-view';
 
 interface Props {
@@ -17,7 +18,7 @@ export function CorrelationChart({ id, title, caption }: Props) {
   const { results, shown, hoveredGroup, hoverGroup, height } = useChartView();
   const corr = useMemo(() => results?.correlations.find((c) => c.id === id) ?? null, [results, id]);
   const byGroup = useMemo(() => shown.map((g) => ({ ...g, points: corr ? corr.points.filter((p) => p.group === g.group) : [] })), [corr, shown]);
-  const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : !corr || corr.points.length === 0 ? 'No points yet (λ(H_a) needs the Hessian turned on).' : null;
+  const empty = !results ? NO_RESULTS : !corr || corr.points.length === 0 ? 'No points yet (λ(H_a) needs the Hessian turned on).' : null;
   const rho = corr?.rho;
   return (
     <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group) }))} tools={<span className="rho" title="Spearman's rank correlation over all points">ρ = {rho === null || rho === undefined ? '–' : rho.toFixed(2)}</span>}>

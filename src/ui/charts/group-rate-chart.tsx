@@ -2,10 +2,11 @@ import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GroupMetricId } from '../../engine/contract/group-metrics';
 import { rowsFromRuns, bandKey, groupSeriesRows, hasMetric, seriesKey } from '../../state/select-group-series';
-import { measuredRates } from '../../state/select-runs';
 import { dimmed, groupColor, groupLineStyle } from '../colors';
 import { useApp } from '../app-context';
+import { useRateContext } from '../use-rate-context';
 import { ChartFrame } from './chart-frame';
+import { NO_POINT_YET, NO_RESULTS } from './empty-text';
 import { rateTickFormat, rateTicks, useChartView } from './use-chart-view';
 
 interface Props {
@@ -25,15 +26,14 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
   const { results, shown, hoveredGroup, hoverGroup, mode, height } = useChartView();
   const selectedRate = useApp((s) => s.selectedRate);
   const provisional = useApp((s) => s.provisional);
+  const { isMeasured, provisional: takesProvisional, view } = useRateContext();
   const rows = useMemo(() => groupSeriesRows(results, mode, metric), [results, mode, metric]);
   const quickRows = useMemo(
-    () => (mode === 'none' ? rowsFromRuns(Object.values(provisional).flat(), shown.map((g) => g.group), metric) : []),
-    [provisional, shown, metric, mode],
+    () => (takesProvisional ? rowsFromRuns(provisional.flatMap((p) => p.runs), shown.map((g) => g.group), metric) : []),
+    [provisional, shown, metric, takesProvisional],
   );
-  const measured = useMemo(() => measuredRates(results, mode), [results, mode]);
-  const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : rows.length === 0 ? 'Waiting for the first measured point…' : !hasMetric(rows) ? missing : null;
-  const isMeasured = measured.some((r) => Math.abs(r - selectedRate) < 1e-9);
-  const isProvisional = !isMeasured && quickRows.some((r) => Math.abs(r.rate - selectedRate) < 1e-9);
+  const empty = !results ? NO_RESULTS : rows.length === 0 ? NO_POINT_YET : !hasMetric(rows) ? missing : null;
+  const isProvisional = view?.source === 'provisional';
   const markerNote = isMeasured ? '' : isProvisional ? ' (provisional)' : ' (not measured)';
 
   return (

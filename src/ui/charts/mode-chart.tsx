@@ -6,6 +6,7 @@ import { MODE_COLORS, variantDash, variantLabel } from '../colors';
 import { pct } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
+import { NO_POINT_YET, NO_RESULTS } from './empty-text';
 import { rateTickFormat, rateTicks, useChartView } from './use-chart-view';
 
 interface Props {
@@ -21,7 +22,7 @@ export function ModeChart({ title, caption, metric, yLabel }: Props) {
   const selectedRate = useApp((s) => s.selectedRate);
   const rows = useMemo(() => modeRows(results, metric), [results, metric]);
   const variants = useMemo(() => variantsOf(results), [results]);
-  const empty = !results ? 'Run a sweep or import a Results file to see this chart.' : rows.length === 0 ? 'Waiting for the first measured point…' : null;
+  const empty = !results ? NO_RESULTS : rows.length === 0 ? NO_POINT_YET : null;
   return (
     <ChartFrame title={title} caption={caption} empty={empty} legend={variants.map((v) => ({ label: variantLabel(v), color: MODE_COLORS[v.mode] }))}>
       <ResponsiveContainer width="100%" height={height}>

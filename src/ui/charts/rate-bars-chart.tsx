@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { rateView, type RateViewRow } from '../../state/select-rate-view';
+import type { RateViewRow } from '../../state/select-rate-view';
 import { dimmed, groupColor } from '../colors';
 import { num, pct, pp } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
+import { useRateContext } from '../use-rate-context';
 import { ChartFrame } from './chart-frame';
+import { NO_RESULTS } from './empty-text';
 import { niceTicks } from './nice-ticks';
 import { useChartView } from './use-chart-view';
 
@@ -26,19 +28,18 @@ function alignedAxes(rows: RateViewRow[]): { loss: number[]; bound: number[] } {
 
 /** Fig. 1's bars at the selected rate: each group's accuracy change, and its excess loss R(a) beside Theorem 1's bound. */
 export function RateBarsCharts() {
-  const { results, shown, hoveredGroup, hoverGroup, mode, height } = useChartView();
+  const { results, shown, hoveredGroup, hoverGroup, height } = useChartView();
   const selectedRate = useApp((s) => s.selectedRate);
-  const provisional = useApp((s) => s.provisional);
-  const view = useMemo(() => rateView(results, mode, selectedRate, provisional), [results, mode, selectedRate, provisional]);
+  const { view, provisional } = useRateContext();
   const rows = useMemo(() => (view ? view.rows.filter((r) => shown.some((g) => g.group === r.group)) : []), [view, shown]);
   const hasBound = rows.some((r) => r.theorem1Bound !== null);
   const axes = useMemo(() => alignedAxes(rows), [rows]);
   const canQuick = useApp((s) => s.canQuickEvaluate);
   const running = useApp((s) => s.run.status === 'starting' || s.run.status === 'running');
   const empty = !results
-    ? 'Run a sweep or import a Results file to see this chart.'
+    ? NO_RESULTS
     : view?.source === 'pending'
-      ? `No point at ${pct(selectedRate)} yet${running ? ': the sweep has not reached it.' : canQuick && mode === 'none' ? ': computing a provisional point…' : ': move the slider to a measured rate.'}`
+      ? `No point at ${pct(selectedRate)} yet${running ? ': the sweep has not reached it.' : canQuick && provisional ? ': computing a provisional point…' : ': move the slider to a measured rate.'}`
       : null;
   const label = view ? ` at ${pct(view.rate)} (${sourceText[view.source]})` : '';
   const bars = (key: 'accuracyChange' | 'excessLoss', opacity = 1) =>

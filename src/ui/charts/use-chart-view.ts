@@ -1,18 +1,18 @@
 import { useMemo } from 'react';
-import { groupsOf, effectiveMode, type GroupInfo } from '../../state/select-runs';
+import { groupsOf, type GroupInfo } from '../../state/select-runs';
 import { useApp } from '../app-context';
+import { useRateContext } from '../use-rate-context';
 
 /** What every per-group chart shares: the groups shown, the hovered one, the mode and the chart height. */
 export function useChartView() {
   const results = useApp((s) => s.results);
   const hiddenGroups = useApp((s) => s.hiddenGroups);
   const hoveredGroup = useApp((s) => s.hoveredGroup);
-  const wantedMode = useApp((s) => s.viewMode);
   const presenter = useApp((s) => s.presenter);
   const hoverGroup = useApp((s) => s.hoverGroup);
   const groups = useMemo(() => groupsOf(results), [results]);
   const shown: GroupInfo[] = useMemo(() => groups.filter((g) => !hiddenGroups.includes(g.group)), [groups, hiddenGroups]);
-  const mode = effectiveMode(results, wantedMode);
+  const { mode } = useRateContext();
   return { results, groups, shown, hoveredGroup, hoverGroup, mode, height: presenter ? 360 : 240 };
 }
 

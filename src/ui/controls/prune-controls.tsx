@@ -1,4 +1,4 @@
-import { pruneMethods } from '../../engine/contract/config';
+import { MAX_PRUNING_RATE, pruneMethods } from '../../engine/contract/config';
 import { CheckboxField, ControlGroup, NumberField, NumberListField, SelectField } from './fields';
 import { useConfigField } from './use-config-field';
 
@@ -19,7 +19,7 @@ export function PruneControls() {
   return (
     <ControlGroup title="Pruning" hint="Each rate removes that fraction of the weights from the dense model, then fine-tunes.">
       <SelectField label="Method" value={method} options={pruneMethods.map((m) => ({ value: m, label: METHOD_LABELS[m] }))} onChange={setMethod} />
-      <NumberListField label="Pruning rates" value={rates} onChange={setRates} hint="Fractions in [0, 0.99], e.g. 0.5, 0.7, 0.9. The dense model (0) is always measured." />
+      <NumberListField label="Pruning rates" value={rates} onChange={setRates} hint={`Fractions in [0, ${MAX_PRUNING_RATE}], e.g. 0.5, 0.7, 0.9. The dense model (0) is always measured.`} />
       <NumberField label="Fine-tuning epochs" integer value={ft} onChange={setFt} hint="0 = prune and measure (one-shot)." />
       <NumberField label="Fine-tuning LR scale" value={lrScale} onChange={setLrScale} hint="Fraction of the training learning rate." />
       <CheckboxField label="Prune biases too" value={biases} onChange={setBiases} />

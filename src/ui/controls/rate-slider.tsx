@@ -1,8 +1,9 @@
-import { useMemo, type KeyboardEvent } from 'react';
-import { measuredRates, effectiveMode } from '../../state/select-runs';
-import { rateView } from '../../state/select-rate-view';
+import type { KeyboardEvent } from 'react';
+import { MAX_PRUNING_RATE, sameRate } from '../../engine/contract/config';
 import { pct } from '../../engine/contract/number-format';
+import { isPlannedRate } from '../../state/rate-rules';
 import { useApp, useController } from '../app-context';
+import { useRateContext } from '../use-rate-context';
 
 const sourceLabel = { measured: 'measured', provisional: 'provisional: pruned, not fine-tuned', pending: 'not measured yet' } as const;
 
@@ -13,22 +14,17 @@ const sourceLabel = { measured: 'measured', provisional: 'provisional: pruned, n
  */
 export function RateSlider() {
   const controller = useController();
-  const results = useApp((s) => s.results);
   const selectedRate = useApp((s) => s.selectedRate);
-  const provisional = useApp((s) => s.provisional);
-  const wantedMode = useApp((s) => s.viewMode);
   const canQuick = useApp((s) => s.canQuickEvaluate);
   const running = useApp((s) => s.run.status === 'starting' || s.run.status === 'running');
-  const planned = useApp((s) => s.config.prune.rates.some((r) => Math.abs(r - s.selectedRate) < 1e-9));
-  const mode = effectiveMode(results, wantedMode);
-  const rates = useMemo(() => measuredRates(results, mode), [results, mode]);
-  const view = useMemo(() => rateView(results, mode, selectedRate, provisional), [results, mode, selectedRate, provisional]);
+  const planned = useApp((s) => isPlannedRate(s.config, s.selectedRate));
+  const { measured: rates, view, provisional } = useRateContext();
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     const dir = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0;
     if (dir === 0 || e.shiftKey || rates.length === 0) return;
     e.preventDefault();
-    const next = dir > 0 ? rates.find((r) => r > selectedRate + 1e-9) : [...rates].reverse().find((r) => r < selectedRate - 1e-9);
+    const next = dir > 0 ? rates.find((r) => r > selectedRate && !sameRate(r, selectedRate)) : [...rates].reverse().find((r) => r < selectedRate && !sameRate(r, selectedRate));
     if (next !== undefined) controller.chooseRate(next);
   }
 
@@ -39,7 +35,7 @@ export function RateSlider() {
         id="rate-slider"
         type="range"
         min={0}
-        max={0.99}
+        max={MAX_PRUNING_RATE}
         step={0.01}
         list="measured-rates"
         aria-label="Pruning rate"
@@ -58,7 +54,7 @@ export function RateSlider() {
           : view.source === 'pending'
             ? running && planned
               ? 'Not measured yet: the sweep gets to this rate soon.'
-              : canQuick && mode === 'none'
+              : canQuick && provisional
                 ? 'Computing a provisional point (pruned, not fine-tuned)…'
                 : 'Not a measured rate: provisional points need a complete sweep run in this tab (None mode).'
             : `${sourceLabel[view.source]} · overall accuracy ${pct(view.overallAccuracy, 1)} · fairness violation ${pct(view.fairnessViolation, 1)}`}

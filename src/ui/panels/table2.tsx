@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { sameRate } from '../../engine/contract/config';
 import { table2Rows } from '../../state/select-modes';
 import { variantLabel } from '../colors';
 import type { MeanStd } from '../../engine/contract/mean-std';
@@ -31,7 +32,7 @@ export function Table2() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.variant.key}-${r.rate}`} className={Math.abs(r.rate - selectedRate) < 1e-9 ? 'selected' : undefined}>
+              <tr key={`${r.variant.key}-${r.rate}`} className={sameRate(r.rate, selectedRate) ? 'selected' : undefined}>
                 <td>{variantLabel(r.variant)}</td>
                 <td>{pct(r.rate)}</td>
                 <td>{cell(r.accuracy, (v) => pct(v, 1))}</td>

@@ -1,15 +1,16 @@
 import { useMemo } from 'react';
-import { effectiveMode, variantsOf } from '../../state/select-runs';
+import { variantsOf } from '../../state/select-runs';
 import { isStale } from '../../state/select-stale';
 import { variantLabel } from '../colors';
 import { RateSlider } from '../controls/rate-slider';
 import { useApp } from '../app-context';
+import { useRateContext } from '../use-rate-context';
 import { GroupLegend } from './group-legend';
 
 /** View settings above the charts: the rate slider, the group legend, the mode the per-group charts show. */
 export function ViewBar() {
   const results = useApp((s) => s.results);
-  const viewMode = useApp((s) => s.viewMode);
+  const { mode } = useRateContext();
   const setViewMode = useApp((s) => s.setViewMode);
   const source = useApp((s) => s.source);
   const stale = useApp((s) => isStale(s.config, s.results));
@@ -21,7 +22,7 @@ export function ViewBar() {
       {variants.length > 1 && (
         <label className="mode-select">
           Per-group charts show mitigation{' '}
-          <select value={effectiveMode(results, viewMode)} onChange={(e) => setViewMode(e.target.value)}>
+          <select value={mode} onChange={(e) => setViewMode(variants.find((v) => v.key === e.target.value)?.key ?? mode)}>
             {variants.map((v) => <option key={v.key} value={v.key}>{variantLabel(v)}</option>)}
           </select>
         </label>

@@ -1,0 +1,42 @@
+import { sameRate, type Config } from '../engine/contract/config';
+import type { RunResult } from '../engine/contract/results';
+import type { VariantKey } from './select-runs';
+
+// The pruning rate on its way from the slider to the charts: every rule about it is written once, here.
+
+
+/** How far the slider snaps to a measured rate: a drag that lands within 2 points of one selects it. */
+const SNAP_TOLERANCE = 0.02;
+
+/** The measured rate the slider snaps to: the nearest within SNAP_TOLERANCE of value, else null. */
+export function snapRate(rates: number[], value: number, tolerance = SNAP_TOLERANCE): number | null {
+  let best: number | null = null;
+  for (const r of rates) if (Math.abs(r - value) <= tolerance + 1e-9 && (best === null || Math.abs(r - value) < Math.abs(best - value))) best = r;
+  return best;
+}
+
+/** An unmeasured rate the slider selects, on the slider's 1% grid. */
+export const sliderRate = (value: number): number => Math.round(value * 100) / 100;
+
+/**
+ * Provisional points prune the plain dense model without fine-tuning, so they belong to the unmitigated sweep: the
+ * worker is asked for them, and the charts draw them, only when the charts show mode none.
+ */
+export const provisionalAllowed = (mode: VariantKey): boolean => mode === 'none';
+
+/** Quick prune-and-evaluate points at one unmeasured rate (one run per seed). */
+export interface ProvisionalPoint {
+  rate: number;
+  runs: RunResult[];
+}
+
+/** The provisional runs at a rate, if the worker sent them. */
+export const provisionalAt = (points: ProvisionalPoint[], rate: number): RunResult[] | null =>
+  points.find((p) => sameRate(p.rate, rate))?.runs ?? null;
+
+/** The points with `point` in place of any earlier one at the same rate. */
+export const withProvisional = (points: ProvisionalPoint[], point: ProvisionalPoint): ProvisionalPoint[] =>
+  [...points.filter((p) => !sameRate(p.rate, point.rate)), point];
+
+/** Whether the selected rate is one the config will measure (the sweep will get there). */
+export const isPlannedRate = (config: Config, rate: number): boolean => config.prune.rates.some((r) => sameRate(r, rate));
