@@ -45,7 +45,6 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
     if (current?.id !== id) return;
     current = null;
     s().resultsFinal(results);
-    s().runFinished(results);
     if (results.status === 'failed') s().addNotice({ tone: 'error', title: 'The run failed', lines: [results.error ?? 'unknown error', 'The charts keep the points that finished.'] });
     if (results.status === 'complete') rates.requestQuick(s().selectedRate);
   }
@@ -70,7 +69,7 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
         onBackend: (b) => s().backendChosen(b),
       });
       current = handle;
-      s().runStarted(handle.id, now());
+      s().runStarted(now());
       handle.done.then(
         (results) => finished(handle.id, results),
         (e) => {

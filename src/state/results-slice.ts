@@ -37,7 +37,8 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
     const next = i < 0 ? [...curves, { seed, phase, epochs: [record] }] : curves.map((c, j) => (j === i ? { ...c, epochs: [...c.epochs, record] } : c));
     set({ liveTraining: next });
   },
-  resultsFinal: (results) => set({ results, source: 'run', canQuickEvaluate: results.status === 'complete' }),
+  // Final Results end the run: its outcome is read from them (run-slice's runStatus), not copied into the run slice.
+  resultsFinal: (results) => set({ results, source: 'run', canQuickEvaluate: results.status === 'complete', run: { ...get().run, status: 'finished', phase: 'done' } }),
   resultsImported: (results) => set({ results, source: 'import', liveTraining: [], provisional: [], canQuickEvaluate: false }),
   provisionalReceived: (rate, runs) => set({ provisional: withProvisional(get().provisional, { rate, runs }) }),
   quickEvaluateLost: () => set({ canQuickEvaluate: false }),

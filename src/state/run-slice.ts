@@ -1,9 +1,15 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { EngineEvent, RunPhase } from '../engine/contract/events';
-import type { Results } from '../engine/contract/results';
 import type { AppState } from './store';
 
+/** Where the run is, as the page shows it: a finished run's outcome is its Results' status. */
 export type RunStatus = 'idle' | 'starting' | 'running' | 'cancelling' | 'complete' | 'cancelled' | 'failed' | 'crashed';
+
+/**
+ * What the run slice itself records. 'finished': final Results arrived, and they say how it ended (runStatus);
+ * 'failed' and 'crashed' here are failures outside the engine (a rejected request, a worker that died).
+ */
+type RunLifecycle = 'idle' | 'starting' | 'running' | 'cancelling' | 'finished' | 'failed' | 'crashed';
 
 export interface BackendState {
   status: 'unknown' | 'probing' | 'ready' | 'error';
@@ -14,8 +20,7 @@ export interface BackendState {
 
 export interface RunSlice {
   run: {
-    status: RunStatus;
-    id: number | null;
+    status: RunLifecycle;
     phase: RunPhase | null;
     /** Fraction of the sweep done, [0, 1]. */
     fraction: number;
@@ -23,12 +28,12 @@ export interface RunSlice {
     startedAt: number | null;
     /** When `fraction` was last updated (ETA). */
     updatedAt: number | null;
+    /** A failure outside the engine; a finished run's error is in its Results. */
     error: string | null;
   };
   backend: BackendState;
-  runStarted: (id: number, now: number) => void;
+  runStarted: (now: number) => void;
   progressReceived: (e: Extract<EngineEvent, { type: 'progress' }>, now: number) => void;
-  runFinished: (results: Results) => void;
   runFailed: (status: 'failed' | 'crashed', message: string) => void;
   cancelRequested: () => void;
   backendProbing: () => void;
@@ -36,20 +41,16 @@ export interface RunSlice {
   backendFailed: (message: string) => void;
 }
 
-const idleRun: RunSlice['run'] = { status: 'idle', id: null, phase: null, fraction: 0, message: '', startedAt: null, updatedAt: null, error: null };
+const idleRun: RunSlice['run'] = { status: 'idle', phase: null, fraction: 0, message: '', startedAt: null, updatedAt: null, error: null };
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
   run: idleRun,
   backend: { status: 'unknown', name: null, fallbackReason: null, error: null },
-  runStarted: (id, now) => set({ run: { ...idleRun, status: 'starting', id, startedAt: now, updatedAt: now, message: 'starting the engine' } }),
+  runStarted: (now) => set({ run: { ...idleRun, status: 'starting', startedAt: now, updatedAt: now, message: 'starting the engine' } }),
   progressReceived: (e, now) => {
     const run = get().run;
     if (run.status !== 'starting' && run.status !== 'running') return;
     set({ run: { ...run, status: 'running', phase: e.phase, fraction: e.fraction, message: e.message, updatedAt: now } });
-  },
-  runFinished: (results) => {
-    const run = get().run;
-    set({ run: { ...run, status: results.status, fraction: results.status === 'complete' ? 1 : run.fraction, phase: 'done', error: results.error } });
   },
   runFailed: (status, message) => set({ run: { ...get().run, status, error: message } }),
   cancelRequested: () => {
@@ -60,3 +61,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   backendChosen: (b) => set({ backend: { status: 'ready', name: b.name, fallbackReason: b.fallbackReason, error: null } }),
   backendFailed: (message) => set({ backend: { status: 'error', name: null, fallbackReason: null, error: message } }),
 });
+
+/** The run's status as the page shows it: a finished run's outcome is read from its Results, not copied. */
+export const runStatus = (s: Pick<AppState, 'run' | 'results'>): RunStatus =>
+  s.run.status === 'finished' ? (s.results?.status ?? 'complete') : s.run.status;
+
+/** The run's error: a failure outside the engine, else the finished Results' error. */
+export const runError = (s: Pick<AppState, 'run' | 'results'>): string | null =>
+  s.run.status === 'finished' ? (s.results?.error ?? null) : s.run.error;
+
+/** Fraction done: a complete run is done whatever its last progress event said. */
+export const runFraction = (s: Pick<AppState, 'run' | 'results'>): number => (runStatus(s) === 'complete' ? 1 : s.run.fraction);

@@ -11,6 +11,7 @@ import { ProgressBar } from './panels/progress-bar';
 import { Table2 } from './panels/table2';
 import { ViewBar } from './panels/view-bar';
 import { Welcome } from './panels/welcome';
+import { runStatus } from '../state/run-slice';
 
 /** One screen: settings on the left (hidden in presenter mode), the charts of the current Results on the right. */
 export function App() {
@@ -19,7 +20,7 @@ export function App() {
   const configModes = useApp((s) => s.config.mitigation.modes);
   const showModes = useMemo(() => variantsOf(results).length > 1 || configModes.length > 1, [results, configModes]);
   return (
-    <div className={`app${presenter ? ' presenter' : ''}`} data-status={useApp((s) => s.run.status)}>
+    <div className={`app${presenter ? ' presenter' : ''}`} data-status={useApp(runStatus)}>
       <HeaderBar />
       <Notices />
       <ProgressBar />

@@ -3,6 +3,7 @@ import type { EngineEvent } from '../../src/engine/contract/events';
 import type { Results, RunResult } from '../../src/engine/contract/results';
 import { createRunController } from '../../src/app/run-controller';
 import { provisionalAt } from '../../src/state/rate-rules';
+import { runStatus } from '../../src/state/run-slice';
 import { createAppStore } from '../../src/state/store';
 import { EngineFailure, type EngineClient } from '../../src/worker/client';
 import type { FailureKind } from '../../src/worker/protocol';
@@ -45,7 +46,7 @@ describe('run controller', () => {
     const f = fakeClient();
     const c = createRunController(store, f.client, () => 5);
     c.run();
-    expect(store.getState().run.status).toBe('starting');
+    expect(runStatus(store.getState())).toBe('starting');
     const results = fixtureResults({ seeds: [1, 2], modes: ['none'] });
     f.runs[0].onEvent?.({ type: 'progress', phase: 'train-dense', fraction: 0.1, seed: 1, mode: null, rate: 0, message: '' });
     f.runs[0].onEvent?.({ type: 'partial', results: { ...results, runs: results.runs.slice(0, 1) } });
@@ -53,7 +54,7 @@ describe('run controller', () => {
     store.getState().selectRate(0.7);
     f.runs[0].resolve(results);
     await tick();
-    expect(store.getState().run.status).toBe('complete');
+    expect(runStatus(store.getState())).toBe('complete');
     expect(f.quick.map((q) => q.rate)).toEqual([0.7]);
     f.quick[0].resolve([run(1, 'none', 0.7), run(2, 'none', 0.7)]);
     await tick();
@@ -90,7 +91,7 @@ describe('run controller', () => {
     f.crash('device-lost', 'the GPU device was lost');
     f.runs[1].reject(new EngineFailure('device-lost', 'the GPU device was lost'));
     await tick();
-    expect(store.getState().run.status).toBe('crashed');
+    expect(runStatus(store.getState())).toBe('crashed');
     expect(store.getState().notices.map((n) => n.title)).toContain('The GPU device was lost');
   });
 
@@ -101,6 +102,6 @@ describe('run controller', () => {
     c.run();
     c.cancel();
     expect(f.runs[0].cancelled).toBe(true);
-    expect(store.getState().run.status).toBe('cancelling');
+    expect(runStatus(store.getState())).toBe('cancelling');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/engine/contract/config';
+import { runStatus } from '../../src/state/run-slice';
 import { createAppStore } from '../../src/state/store';
 import { fixtureResults } from './fixtures';
 
@@ -14,7 +15,7 @@ describe('app store', () => {
   it('tracks a run from start to results and keeps live training curves', () => {
     const store = createAppStore();
     const s = () => store.getState();
-    s().runStarted(7, 1000);
+    s().runStarted(1000);
     s().progressReceived({ type: 'progress', phase: 'train-dense', fraction: 0.25, seed: 1, mode: null, rate: 0, message: 'epoch 1' }, 2000);
     s().epochReceived(1, 'dense', { epoch: 1, loss: 1, accuracy: 0.5, groups: [{ loss: 1, accuracy: 0.5 }] });
     s().epochReceived(1, 'dense', { epoch: 2, loss: 0.8, accuracy: 0.6, groups: [{ loss: 0.8, accuracy: 0.6 }] });
@@ -22,15 +23,14 @@ describe('app store', () => {
     expect(s().liveTraining[0].epochs.map((e) => e.epoch)).toEqual([1, 2]);
     const results = fixtureResults();
     s().resultsFinal(results);
-    s().runFinished(results);
-    expect(s().run.status).toBe('complete');
+    expect(runStatus(s())).toBe('complete');
     expect(s().canQuickEvaluate).toBe(true);
   });
 
   it('ignores progress after a cancel request and imports results without a session', () => {
     const store = createAppStore();
     const s = () => store.getState();
-    s().runStarted(1, 0);
+    s().runStarted(0);
     s().cancelRequested();
     s().progressReceived({ type: 'progress', phase: 'prune', fraction: 0.9, seed: 1, mode: 'none', rate: 0.5, message: '' }, 1);
     expect(s().run.status).toBe('cancelling');

@@ -4,6 +4,7 @@ import { useApp, useAppStore, useController } from '../app-context';
 import { linkFor } from '../use-share-link-sync';
 import { BackendBadge } from './backend-badge';
 import { ResultsIo } from './results-io';
+import { runStatus } from '../../state/run-slice';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -18,7 +19,7 @@ async function copyText(text: string): Promise<boolean> {
 export function HeaderBar() {
   const store = useAppStore();
   const controller = useController();
-  const status = useApp((s) => s.run.status);
+  const status = useApp(runStatus);
   const presenter = useApp((s) => s.presenter);
   const setPresenter = useApp((s) => s.setPresenter);
   const stale = useApp((s) => isStale(s.config, s.results) && s.source !== null);

@@ -1,5 +1,6 @@
 import { useApp } from '../app-context';
 import { pct } from '../../engine/contract/number-format';
+import { runError, runFraction, runStatus } from '../../state/run-slice';
 import { duration } from '../duration';
 
 const PHASES: Record<string, string> = {
@@ -15,14 +16,17 @@ const PHASES: Record<string, string> = {
 /** Phase, fraction and a simple ETA (elapsed time scaled by what is left; shown once a few percent are done). */
 export function ProgressBar() {
   const run = useApp((s) => s.run);
-  if (run.status === 'idle') return null;
-  const active = run.status === 'starting' || run.status === 'running' || run.status === 'cancelling';
+  const status = useApp(runStatus);
+  const error = useApp(runError);
+  const fraction = useApp(runFraction);
+  if (status === 'idle') return null;
+  const active = status === 'starting' || status === 'running' || status === 'cancelling';
   const elapsed = (run.updatedAt ?? 0) - (run.startedAt ?? 0);
-  const eta = active && run.fraction > 0.03 ? (elapsed * (1 - run.fraction)) / run.fraction : null;
-  const label = active ? `${run.phase ? PHASES[run.phase] ?? run.phase : 'starting'} · ${pct(run.fraction)}${eta !== null ? ` · about ${duration(eta)} left` : ''}` : `${run.status}${run.error ? `: ${run.error}` : ''}`;
+  const eta = active && fraction > 0.03 ? (elapsed * (1 - fraction)) / fraction : null;
+  const label = active ? `${run.phase ? PHASES[run.phase] ?? run.phase : 'starting'} · ${pct(fraction)}${eta !== null ? ` · about ${duration(eta)} left` : ''}` : `${status}${error ? `: ${error}` : ''}`;
   return (
-    <div className={`progress ${run.status}`} data-status={run.status}>
-      <progress aria-label="Run progress" max={1} value={run.fraction} />
+    <div className={`progress ${status}`} data-status={status}>
+      <progress aria-label="Run progress" max={1} value={fraction} />
       <span className="progress-label" role="status">
         {label}
       </span>

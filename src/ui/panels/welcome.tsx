@@ -1,9 +1,10 @@
 import { useApp } from '../app-context';
+import { runStatus } from '../../state/run-slice';
 
 /** What to do first, shown until there are results: the page should explain itself. */
 export function Welcome() {
   const hasResults = useApp((s) => s.results !== null);
-  const status = useApp((s) => s.run.status);
+  const status = useApp(runStatus);
   if (hasResults || status === 'starting' || status === 'running') return null;
   return (
     <section className="welcome" aria-label="Getting started">
