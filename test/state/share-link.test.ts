@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema, defaultConfig } from '../../src/engine/contract/config';
 import { presetConfig, presets } from '../../src/engine/contract/presets';
-import { decodeShareLink, encodeShareLink } from '../../src/state/share-link';
+import { decodeShareLink, encodeShareLink, formatLeaf, parseLeaf } from '../../src/state/share-link';
 
 describe('share link', () => {
   it('writes only the version for the default config', () => {
@@ -70,5 +70,15 @@ describe('share link', () => {
     const d = decodeShareLink('https://example.org/app/?x=1#v=1&seed=7');
     expect(d.config.seed).toBe(7);
     expect(d).toMatchObject({ autorun: false, presenter: false, rate: null, notices: [] });
+  });
+
+  it('reads link text as the kind of value the template holds, and writes it back', () => {
+    expect(parseLeaf('0.3,0.5', [0.1])).toEqual([0.3, 0.5]);
+    expect(parseLeaf('', [0.1])).toEqual([]);
+    expect(parseLeaf('1', true)).toBe(true);
+    expect(parseLeaf('yes', true)).toBe('yes');
+    expect(parseLeaf('12', 'x')).toBe('12');
+    expect(parseLeaf('abc', 3)).toBe('abc');
+    expect(formatLeaf([0.3, 0.5])).toBe('0.3,0.5');
   });
 });
