@@ -87,6 +87,22 @@ export function encodeShareLink(s: Partial<LinkFlags> & { config: Config }): str
   return parts.join('&');
 }
 
+/** What of the page's state a link carries. */
+export interface LinkedState {
+  config: Config;
+  presenter: boolean;
+  selectedRate: number;
+}
+
+/**
+ * The page's address with the link for a state: `page` is the browser's location (origin, path and query are
+ * kept). Autorun is never written: reopening a copied link should not run twice.
+ */
+export function linkFor(s: LinkedState, page: Pick<Location, 'origin' | 'pathname' | 'search'>): string {
+  const hash = encodeShareLink({ config: s.config, presenter: s.presenter, rate: s.selectedRate === 0 ? null : s.selectedRate });
+  return `${page.origin}${page.pathname}${page.search}#${hash}`;
+}
+
 const flag = (v: string | null) => v === '1' || v === 'true';
 
 /** Reads a hash (with or without '#', or a whole URL) into the closest valid state. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema, defaultConfig } from '../../src/engine/contract/config';
 import { presetConfig, presets } from '../../src/engine/contract/presets';
-import { decodeShareLink, encodeShareLink, formatLeaf, parseLeaf } from '../../src/state/share-link';
+import { decodeShareLink, encodeShareLink, formatLeaf, linkFor, parseLeaf } from '../../src/state/share-link';
 
 describe('share link', () => {
   it('writes only the version for the default config', () => {
@@ -80,5 +80,14 @@ describe('share link', () => {
     expect(parseLeaf('12', 'x')).toBe('12');
     expect(parseLeaf('abc', 3)).toBe('abc');
     expect(formatLeaf([0.3, 0.5])).toBe('0.3,0.5');
+  });
+
+  it('builds the page address for a state, keeping the query and never writing autorun', () => {
+    const page = { origin: 'https://example.org', pathname: '/play/', search: '?lang=en' };
+    const c = defaultConfig();
+    expect(linkFor({ config: c, presenter: false, selectedRate: 0 }, page)).toBe('https://example.org/play/?lang=en#v=1');
+    const url = linkFor({ config: { ...c, seeds: 3 }, presenter: true, selectedRate: 0.5 }, page);
+    expect(url).toBe('https://example.org/play/?lang=en#v=1&seeds=3&rate=0.5&presenter=1');
+    expect(decodeShareLink(url)).toMatchObject({ presenter: true, rate: 0.5, autorun: false });
   });
 });
