@@ -1,8 +1,10 @@
 import { useApp } from '../app-context';
+import type { RunPhase } from '../../engine/contract/events';
 import { pct } from '../../engine/contract/number-format';
 import { duration } from '../duration';
 
-const PHASES: Record<string, string> = {
+/** Every phase the engine reports has a label: a new RunPhase is a type error here until it gets one. */
+const PHASES: Record<RunPhase, string> = {
   data: 'building data',
   'train-dense': 'training dense model',
   prune: 'pruning',
@@ -19,7 +21,7 @@ export function ProgressBar() {
   const active = run.status === 'starting' || run.status === 'running' || run.status === 'cancelling';
   const elapsed = (run.updatedAt ?? 0) - (run.startedAt ?? 0);
   const eta = active && run.fraction > 0.03 ? (elapsed * (1 - run.fraction)) / run.fraction : null;
-  const label = active ? `${run.phase ? PHASES[run.phase] ?? run.phase : 'starting'} · ${pct(run.fraction)}${eta !== null ? ` · about ${duration(eta)} left` : ''}` : `${run.status}${run.error ? `: ${run.error}` : ''}`;
+  const label = active ? `${run.phase ? PHASES[run.phase] : 'starting'} · ${pct(run.fraction)}${eta !== null ? ` · about ${duration(eta)} left` : ''}` : `${run.status}${run.error ? `: ${run.error}` : ''}`;
   return (
     <div className={`progress ${run.status}`} data-status={run.status}>
       <progress aria-label="Run progress" max={1} value={run.fraction} />
