@@ -1,7 +1,7 @@
 import { configSchema, MAX_PRUNING_RATE, type Config } from '../engine/contract/config';
 import { decodeConfig } from '../engine/contract/decode-config';
 import { findPreset } from '../engine/contract/presets';
-import { deepEqual, flatten, formatLeaf, getPath, parseLeaf, setPath } from './link-values';
+import { deepEqual, flatten, getPath, setPath } from './object-path';
 
 // The share link: `#v=1&data.kind=mnist&train.epochs=4&prune.rates=0.3,0.5&autorun=1`. One `path=value` pair per
 // config setting that differs from its default (so links stay short and survive new defaults being added), a
@@ -35,6 +35,39 @@ function defaultsFor(kind: string): Config {
   return configSchema.parse({ data: { kind: kind === 'mnist' ? 'mnist' : 'synthetic' } });
 }
 
+// Leaves as link text. Arrays are written comma-separated; the type a text is read as comes from a template (the
+// default config), so "0.3,0.5" becomes [0.3, 0.5] and "true" a boolean only where the config has one.
+
+export type Leaf = number | string | boolean | Array<number | string>;
+
+/** Shortest text that reads back to the same value. */
+export function formatLeaf(v: unknown): string {
+  if (Array.isArray(v)) return v.map((x) => formatLeaf(x)).join(',');
+  return String(v);
+}
+
+const numeric = (t: string) => t.trim() !== '' && Number.isFinite(Number(t));
+const scalar = (t: string): number | string => (numeric(t) ? Number(t) : t);
+
+/**
+ * Reads a text as the kind of value the template holds there. Texts that do not fit stay strings, so the config
+ * decoder reports them instead of this function guessing.
+ */
+export function parseLeaf(text: string, template: unknown): Leaf {
+  if (Array.isArray(template)) return text === '' ? [] : text.split(',').map(scalar);
+  if (typeof template === 'number') return numeric(text) ? Number(text) : text;
+  if (typeof template === 'boolean') {
+    if (text === 'true' || text === '1') return true;
+    if (text === 'false' || text === '0') return false;
+    return text;
+  }
+  if (typeof template === 'string') return text;
+  // No template (an optional or unknown setting): guess from the text.
+  if (text.includes(',')) return text.split(',').map(scalar);
+  if (text === 'true' || text === 'false') return text === 'true';
+  return scalar(text);
+}
+
 const encodeValue = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
 
 /** The hash (without '#') for a state: only non-default settings, in a stable order. */
@@ -52,6 +85,22 @@ export function encodeShareLink(s: Partial<LinkFlags> & { config: Config }): str
   if (s.presenter) parts.push('presenter=1');
   if (s.autorun) parts.push('autorun=1');
   return parts.join('&');
+}
+
+/** What of the page's state a link carries. */
+export interface LinkedState {
+  config: Config;
+  presenter: boolean;
+  selectedRate: number;
+}
+
+/**
+ * The page's address with the link for a state: `page` is the browser's location (origin, path and query are
+ * kept). Autorun is never written: reopening a copied link should not run twice.
+ */
+export function linkFor(s: LinkedState, page: Pick<Location, 'origin' | 'pathname' | 'search'>): string {
+  const hash = encodeShareLink({ config: s.config, presenter: s.presenter, rate: s.selectedRate === 0 ? null : s.selectedRate });
+  return `${page.origin}${page.pathname}${page.search}#${hash}`;
 }
 
 const flag = (v: string | null) => v === '1' || v === 'true';

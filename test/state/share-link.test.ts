@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema, defaultConfig } from '../../src/engine/contract/config';
 import { presetConfig, presets } from '../../src/engine/contract/presets';
-import { decodeShareLink, encodeShareLink } from '../../src/state/share-link';
+import { decodeShareLink, encodeShareLink, formatLeaf, linkFor, parseLeaf } from '../../src/state/share-link';
 
 describe('share link', () => {
   it('writes only the version for the default config', () => {
@@ -70,5 +70,24 @@ describe('share link', () => {
     const d = decodeShareLink('https://example.org/app/?x=1#v=1&seed=7');
     expect(d.config.seed).toBe(7);
     expect(d).toMatchObject({ autorun: false, presenter: false, rate: null, notices: [] });
+  });
+
+  it('reads link text as the kind of value the template holds, and writes it back', () => {
+    expect(parseLeaf('0.3,0.5', [0.1])).toEqual([0.3, 0.5]);
+    expect(parseLeaf('', [0.1])).toEqual([]);
+    expect(parseLeaf('1', true)).toBe(true);
+    expect(parseLeaf('yes', true)).toBe('yes');
+    expect(parseLeaf('12', 'x')).toBe('12');
+    expect(parseLeaf('abc', 3)).toBe('abc');
+    expect(formatLeaf([0.3, 0.5])).toBe('0.3,0.5');
+  });
+
+  it('builds the page address for a state, keeping the query and never writing autorun', () => {
+    const page = { origin: 'https://example.org', pathname: '/play/', search: '?lang=en' };
+    const c = defaultConfig();
+    expect(linkFor({ config: c, presenter: false, selectedRate: 0 }, page)).toBe('https://example.org/play/?lang=en#v=1');
+    const url = linkFor({ config: { ...c, seeds: 3 }, presenter: true, selectedRate: 0.5 }, page);
+    expect(url).toBe('https://example.org/play/?lang=en#v=1&seeds=3&rate=0.5&presenter=1');
+    expect(decodeShareLink(url)).toMatchObject({ presenter: true, rate: 0.5, autorun: false });
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/engine/contract/config';
 import { runStatus } from '../../src/state/run-slice';
+import { ADJUSTED_TITLE } from '../../src/state/config-slice';
 import { createAppStore } from '../../src/state/store';
+import { withValue } from '../../src/ui/controls/use-config-field';
 import { fixtureResults } from './fixtures';
 
 describe('app store', () => {
@@ -10,6 +12,27 @@ describe('app store', () => {
     const c = defaultConfig();
     store.getState().setConfig({ ...c, train: { ...c.train, epochs: 5000 } });
     expect(store.getState().config.train.epochs).toBe(200);
+  });
+
+  it('reports what a control edit had clamped, naming the field, and stores the clamped value', () => {
+    const store = createAppStore();
+    store.getState().updateConfig((c) => withValue(c, 'prune.rates', [0.5, 0.995]));
+    expect(store.getState().config.prune.rates).toEqual([0.5, 0.99]);
+    expect(store.getState().notices).toMatchObject([{ tone: 'warning', title: ADJUSTED_TITLE, lines: ['prune.rates.1: 0.995 is out of range, clamped to 0.99'] }]);
+
+    store.getState().updateConfig((c) => withValue(c, 'train.epochs', 1000));
+    expect(store.getState().config.train.epochs).toBe(200);
+    // The latest edit's notice replaces the earlier one.
+    expect(store.getState().notices).toMatchObject([{ title: ADJUSTED_TITLE, lines: ['train.epochs: 1000 is out of range, clamped to 200'] }]);
+  });
+
+  it('adds no notice for an edit within range', () => {
+    const store = createAppStore();
+    store.getState().updateConfig((c) => withValue(c, 'train.epochs', 12));
+    store.getState().updateConfig((c) => withValue(c, 'prune.rates', [0.2, 0.99]));
+    expect(store.getState().config.train.epochs).toBe(12);
+    expect(store.getState().config.prune.rates).toEqual([0.2, 0.99]);
+    expect(store.getState().notices).toEqual([]);
   });
 
   it('tracks a run from start to results and keeps live training curves', () => {

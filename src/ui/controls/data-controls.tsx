@@ -19,9 +19,9 @@ function resizeGroups(c: Config, n: number): Config {
 function SyntheticControls() {
   const data = useApp((s) => s.config.data);
   const updateConfig = useApp((s) => s.updateConfig);
-  const [numClasses, setClasses] = useConfigField<number>('data.numClasses');
-  const [samples, setSamples] = useConfigField<number>('data.samples');
-  const [imageSize, setImageSize] = useConfigField<number>('data.imageSize');
+  const [numClasses, setClasses] = useConfigField('data.numClasses');
+  const [samples, setSamples] = useConfigField('data.samples');
+  const [imageSize, setImageSize] = useConfigField('data.imageSize');
   if (data.kind !== 'synthetic') return null;
   const setAt = (key: 'groupShares' | 'groupDifficulty', a: number, v: number) =>
     updateConfig((c) => {
@@ -48,9 +48,9 @@ function SyntheticControls() {
 
 function MnistControls() {
   const data = useApp((s) => s.config.data);
-  const [samples, setSamples] = useConfigField<number>('data.samples');
-  const [longTail, setLongTail] = useConfigField<number>('data.longTail');
-  const [balancedTest, setBalancedTest] = useConfigField<boolean>('data.balancedTest');
+  const [samples, setSamples] = useConfigField('data.samples');
+  const [longTail, setLongTail] = useConfigField('data.longTail');
+  const [balancedTest, setBalancedTest] = useConfigField('data.balancedTest');
   if (data.kind !== 'mnist') return null;
   return (
     <>
@@ -64,7 +64,7 @@ function MnistControls() {
 export function DataControls() {
   const kind = useApp((s) => s.config.data.kind);
   const updateConfig = useApp((s) => s.updateConfig);
-  const [testFraction, setTestFraction] = useConfigField<number>('testFraction');
+  const [testFraction, setTestFraction] = useConfigField('testFraction');
   return (
     <ControlGroup title="Data" hint="Groups are what fairness is measured over: a small or hard group is the paper's under-represented group.">
       <SelectField label="Data set" value={kind} options={KINDS} onChange={(k) => updateConfig((c) => ({ ...c, data: configSchema.parse({ data: { kind: k } }).data }))} />

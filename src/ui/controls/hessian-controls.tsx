@@ -2,11 +2,11 @@ import { CheckboxField, ControlGroup, NumberField, SelectField } from './fields'
 import { useConfigField } from './use-config-field';
 
 export function HessianControls() {
-  const [when, setWhen] = useConfigField<'off' | 'dense' | 'all'>('hessian.when');
-  const [tol, setTol] = useConfigField<number>('hessian.tolerance');
-  const [iters, setIters] = useConfigField<number>('hessian.maxIterations');
-  const [samples, setSamples] = useConfigField<number>('hessian.maxSamplesPerGroup');
-  const [warm, setWarm] = useConfigField<boolean>('hessian.warmStart');
+  const [when, setWhen] = useConfigField('hessian.when');
+  const [tol, setTol] = useConfigField('hessian.tolerance');
+  const [iters, setIters] = useConfigField('hessian.maxIterations');
+  const [samples, setSamples] = useConfigField('hessian.maxSamplesPerGroup');
+  const [warm, setWarm] = useConfigField('hessian.warmStart');
   return (
     <ControlGroup title="Hessian λ(H_a)" hint="Top eigenvalue of each group's loss Hessian by power iteration: the curvature term of Theorem 1." open={false}>
       <SelectField

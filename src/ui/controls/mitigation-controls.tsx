@@ -5,13 +5,13 @@ import { useConfigField } from './use-config-field';
 
 /** Section 6's mitigation: which modes the sweep runs (toggles named None / Before / After / Both) and its version. */
 export function MitigationControls() {
-  const [modes, setModes] = useConfigField<MitigationMode[]>('mitigation.modes');
-  const [version, setVersion] = useConfigField<'relaxed' | 'full'>('mitigation.version');
-  const [dualStep, setDualStep] = useConfigField<number>('mitigation.dualStep');
-  const [dualEvery, setDualEvery] = useConfigField<number>('mitigation.dualEvery');
-  const [warmup, setWarmup] = useConfigField<number>('mitigation.warmup');
-  const [cap, setCap] = useConfigField<number>('mitigation.lambdaCap');
-  const [compare, setCompare] = useConfigField<boolean>('mitigation.compareVersions');
+  const [modes, setModes] = useConfigField('mitigation.modes');
+  const [version, setVersion] = useConfigField('mitigation.version');
+  const [dualStep, setDualStep] = useConfigField('mitigation.dualStep');
+  const [dualEvery, setDualEvery] = useConfigField('mitigation.dualEvery');
+  const [warmup, setWarmup] = useConfigField('mitigation.warmup');
+  const [cap, setCap] = useConfigField('mitigation.lambdaCap');
+  const [compare, setCompare] = useConfigField('mitigation.compareVersions');
   const toggle = (m: MitigationMode) => {
     const next = modes.includes(m) ? modes.filter((x) => x !== m) : mitigationModes.filter((x) => x === m || modes.includes(x));
     if (next.length > 0) setModes(next);

@@ -8,11 +8,11 @@ const ACTIVATIONS = [
 ] as const;
 
 export function ModelControls() {
-  const [kind, setKind] = useConfigField<'cnn' | 'mlp'>('model.kind');
-  const [conv, setConv] = useConfigField<[number, number]>('model.convFilters');
-  const [dense, setDense] = useConfigField<[number, number]>('model.dense');
-  const [hidden, setHidden] = useConfigField<number[]>('model.hidden');
-  const [activation, setActivation] = useConfigField<'relu' | 'softplus' | 'tanh'>('model.activation');
+  const [kind, setKind] = useConfigField('model.kind');
+  const [conv, setConv] = useConfigField('model.convFilters');
+  const [dense, setDense] = useConfigField('model.dense');
+  const [hidden, setHidden] = useConfigField('model.hidden');
+  const [activation, setActivation] = useConfigField('model.activation');
   return (
     <ControlGroup title="Model" hint="Smaller models have less spare capacity: pruning them shows the effect sooner.">
       <SelectField label="Architecture" value={kind} options={[{ value: 'cnn', label: 'CNN (2 conv + 2 dense)' }, { value: 'mlp', label: 'MLP' }]} onChange={setKind} />

@@ -11,11 +11,11 @@ const METHOD_LABELS: Record<(typeof pruneMethods)[number], string> = {
 };
 
 export function PruneControls() {
-  const [method, setMethod] = useConfigField<(typeof pruneMethods)[number]>('prune.method');
-  const [rates, setRates] = useConfigField<number[]>('prune.rates');
-  const [ft, setFt] = useConfigField<number>('prune.fineTuneEpochs');
-  const [lrScale, setLrScale] = useConfigField<number>('prune.fineTuneLrScale');
-  const [biases, setBiases] = useConfigField<boolean>('prune.pruneBiases');
+  const [method, setMethod] = useConfigField('prune.method');
+  const [rates, setRates] = useConfigField('prune.rates');
+  const [ft, setFt] = useConfigField('prune.fineTuneEpochs');
+  const [lrScale, setLrScale] = useConfigField('prune.fineTuneLrScale');
+  const [biases, setBiases] = useConfigField('prune.pruneBiases');
   return (
     <ControlGroup title="Pruning" hint="Each rate removes that fraction of the weights from the dense model, then fine-tunes.">
       <SelectField label="Method" value={method} options={pruneMethods.map((m) => ({ value: m, label: METHOD_LABELS[m] }))} onChange={setMethod} />

@@ -7,9 +7,9 @@ const BACKEND_LABELS: Record<BackendName, string> = { auto: 'Auto (WebGPU → wa
 
 export function RunSettings() {
   const controller = useController();
-  const [seed, setSeed] = useConfigField<number>('seed');
-  const [seeds, setSeeds] = useConfigField<number>('seeds');
-  const [backend, setBackend] = useConfigField<BackendName>('backend');
+  const [seed, setSeed] = useConfigField('seed');
+  const [seeds, setSeeds] = useConfigField('seeds');
+  const [backend, setBackend] = useConfigField('backend');
   return (
     <ControlGroup title="Seeds and backend" hint="Several seeds give a mean and a band in every chart.">
       <NumberField label="First seed" integer value={seed} onChange={setSeed} />

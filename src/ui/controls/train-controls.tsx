@@ -2,11 +2,11 @@ import { ControlGroup, NumberField, SelectField } from './fields';
 import { useConfigField } from './use-config-field';
 
 export function TrainControls() {
-  const [optimizer, setOptimizer] = useConfigField<'adam' | 'sgd'>('train.optimizer');
-  const [lr, setLr] = useConfigField<number>('train.learningRate');
-  const [momentum, setMomentum] = useConfigField<number>('train.momentum');
-  const [epochs, setEpochs] = useConfigField<number>('train.epochs');
-  const [batchSize, setBatchSize] = useConfigField<number>('train.batchSize');
+  const [optimizer, setOptimizer] = useConfigField('train.optimizer');
+  const [lr, setLr] = useConfigField('train.learningRate');
+  const [momentum, setMomentum] = useConfigField('train.momentum');
+  const [epochs, setEpochs] = useConfigField('train.epochs');
+  const [batchSize, setBatchSize] = useConfigField('train.batchSize');
   return (
     <ControlGroup title="Training" hint="The dense model θ̂ every pruning rate starts from.">
       <SelectField label="Optimizer" value={optimizer} options={[{ value: 'adam', label: 'Adam' }, { value: 'sgd', label: 'SGD with momentum' }]} onChange={setOptimizer} />

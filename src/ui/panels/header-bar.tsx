@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { isStale } from '../../state/select-stale';
+import { linkFor } from '../../state/share-link';
 import { useApp, useAppStore, useController } from '../app-context';
-import { linkFor } from '../use-share-link-sync';
 import { BackendBadge } from './backend-badge';
 import { ResultsIo } from './results-io';
 import { runStatus } from '../../state/run-slice';
@@ -27,7 +27,7 @@ export function HeaderBar() {
   const running = status === 'starting' || status === 'running' || status === 'cancelling';
 
   async function copyLink() {
-    const url = linkFor(store.getState());
+    const url = linkFor(store.getState(), location);
     const ok = await copyText(url);
     setCopied(ok ? 'Link copied' : 'Copy this link:');
     if (ok) setTimeout(() => setCopied(null), 2500);

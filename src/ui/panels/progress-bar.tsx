@@ -1,9 +1,11 @@
 import { useApp } from '../app-context';
+import type { RunPhase } from '../../engine/contract/events';
 import { pct } from '../../engine/contract/number-format';
 import { runError, runFraction, runStatus } from '../../state/run-slice';
 import { duration } from '../duration';
 
-const PHASES: Record<string, string> = {
+/** Every phase the engine reports has a label: a new RunPhase is a type error here until it gets one. */
+const PHASES: Record<RunPhase, string> = {
   data: 'building data',
   'train-dense': 'training dense model',
   prune: 'pruning',
@@ -23,7 +25,7 @@ export function ProgressBar() {
   const active = status === 'starting' || status === 'running' || status === 'cancelling';
   const elapsed = (run.updatedAt ?? 0) - (run.startedAt ?? 0);
   const eta = active && fraction > 0.03 ? (elapsed * (1 - fraction)) / fraction : null;
-  const label = active ? `${run.phase ? PHASES[run.phase] ?? run.phase : 'starting'} · ${pct(fraction)}${eta !== null ? ` · about ${duration(eta)} left` : ''}` : `${status}${error ? `: ${error}` : ''}`;
+  const label = active ? `${run.phase ? PHASES[run.phase] : 'starting'} · ${pct(fraction)}${eta !== null ? ` · about ${duration(eta)} left` : ''}` : `${status}${error ? `: ${error}` : ''}`;
   return (
     <div className={`progress ${status}`} data-status={status}>
       <progress aria-label="Run progress" max={1} value={fraction} />

@@ -1,8 +1,5 @@
-// Flat `path=value` pairs <-> nested plain objects, for the share link. Arrays are leaves written comma-separated;
-// the type a text is read as comes from a template (the default config), so "0.3,0.5" becomes [0.3, 0.5] and
-// "true" a boolean only where the config has one.
-
-export type Leaf = number | string | boolean | Array<number | string>;
+// Dotted paths into nested plain objects: read, write, list the leaves, compare. Arrays count as leaves. Used by
+// the config controls, the staleness check, the presets and the share-link codec.
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -52,32 +49,4 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     return ka.length === kb.length && ka.every((k) => deepEqual(a[k], b[k]));
   }
   return false;
-}
-
-/** Shortest text that reads back to the same value. */
-export function formatLeaf(v: unknown): string {
-  if (Array.isArray(v)) return v.map((x) => formatLeaf(x)).join(',');
-  return String(v);
-}
-
-const numeric = (t: string) => t.trim() !== '' && Number.isFinite(Number(t));
-const scalar = (t: string): number | string => (numeric(t) ? Number(t) : t);
-
-/**
- * Reads a text as the kind of value the template holds there. Texts that do not fit stay strings, so the config
- * decoder reports them instead of this function guessing.
- */
-export function parseLeaf(text: string, template: unknown): Leaf {
-  if (Array.isArray(template)) return text === '' ? [] : text.split(',').map(scalar);
-  if (typeof template === 'number') return numeric(text) ? Number(text) : text;
-  if (typeof template === 'boolean') {
-    if (text === 'true' || text === '1') return true;
-    if (text === 'false' || text === '0') return false;
-    return text;
-  }
-  if (typeof template === 'string') return text;
-  // No template (an optional or unknown setting): guess from the text.
-  if (text.includes(',')) return text.split(',').map(scalar);
-  if (text === 'true' || text === 'false') return text === 'true';
-  return scalar(text);
 }
