@@ -21,14 +21,14 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Wires the engine client to the store: the only place that turns worker answers into store actions. */
 export function createRunController(store: AppStore, client: EngineClient, now: () => number = Date.now): RunController {
   let current: RunHandle | null = null;
-  const rates = createRateSelection(store, client);
+  const rateSelection = createRateSelection(store, client);
   const s = () => store.getState();
 
   const unsubscribe = client.onRestart((kind, msg) => {
     const status = s().run.status;
     if (status === 'starting' || status === 'running' || status === 'cancelling') s().runFailed('crashed', msg);
     current = null;
-    rates.reset();
+    rateSelection.reset();
     s().quickEvaluateLost();
     s().addNotice({ tone: 'error', title: kind === 'device-lost' ? 'The GPU device was lost' : 'The engine stopped', lines: [msg, 'The engine was restarted: press Run to run again.'] });
     void controller.probeBackend();
@@ -46,7 +46,7 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
     current = null;
     s().resultsFinal(results);
     if (results.status === 'failed') s().addNotice({ tone: 'error', title: 'The run failed', lines: [results.error ?? 'unknown error', 'The charts keep the points that finished.'] });
-    if (results.status === 'complete') rates.requestQuick(s().selectedRate);
+    if (results.status === 'complete') rateSelection.requestQuick(s().selectedRate);
   }
 
   const controller: RunController = {
@@ -85,7 +85,7 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
       s().cancelRequested();
       current.cancel();
     },
-    chooseRate: (value) => rates.chooseRate(value),
+    chooseRate: (value) => rateSelection.chooseRate(value),
     dispose() {
       unsubscribe();
       current?.cancel();

@@ -4,7 +4,6 @@ import type { VariantKey } from './select-runs';
 
 // The pruning rate on its way from the slider to the charts: every rule about it is written once, here.
 
-
 /** How far the slider snaps to a measured rate: a drag that lands within 2 points of one selects it. */
 const SNAP_TOLERANCE = 0.02;
 
