@@ -33,8 +33,3 @@ export function crossEntropyPerSample(logits: tf.Tensor2D, labels: tf.Tensor1D):
 export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => tf.mean(crossEntropyPerSample(logits, labels)) as tf.Scalar);
 }
-
-/** Class probabilities softmax(z) for metrics (not for differentiating: tf.softmax is not second-order safe). */
-export function softmaxProbs(logits: tf.Tensor2D): tf.Tensor2D {
-  return tf.softmax(logits);
-}
