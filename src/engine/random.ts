@@ -64,16 +64,21 @@ export function createRng(seed: number, ...labels: Array<string | number>): Rng 
   };
 }
 
+/** Fisher-Yates shuffle in place (a plain array or a typed one). */
+export function shuffleInPlace(xs: { length: number; [i: number]: number }, rng: Rng): void {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = xs[i];
+    xs[i] = xs[j];
+    xs[j] = t;
+  }
+}
+
 /** Fisher-Yates permutation of [0, n). */
 export function permutation(n: number, rng: Rng): Int32Array {
   const p = new Int32Array(n);
   for (let i = 0; i < n; i++) p[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = p[i];
-    p[i] = p[j];
-    p[j] = t;
-  }
+  shuffleInPlace(p, rng);
   return p;
 }
 

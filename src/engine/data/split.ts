@@ -1,7 +1,7 @@
 // Seeded train/test split, stratified by group (and by class within a group), so every group a is measured on
 // the same fraction of its own samples.
 
-import { createRng, permutation, type Rng } from '../random';
+import { createRng, permutation, shuffleInPlace } from '../random';
 import { apportion } from './apportion';
 import { selectSamples, type Dataset, type DatasetSplit } from './dataset';
 
@@ -10,16 +10,6 @@ function cellIndices(d: Dataset): number[][][] {
   const cells = d.groupNames.map(() => d.classNames.map((): number[] => []));
   for (let i = 0; i < d.labels.length; i++) cells[d.groups[i]][d.labels[i]].push(i);
   return cells;
-}
-
-/** Fisher-Yates in place on a plain array. */
-function shuffleInPlace(xs: number[], rng: Rng): void {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = xs[i];
-    xs[i] = xs[j];
-    xs[j] = t;
-  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { deriveSeed } from '../random';
 import { train } from '../train/train-loop';
 import { buildRunResult } from './run-result';
 import type { DenseModel, ExperimentSession, SweepHooks, SweepPoint } from './sweep-context';
-import { fineTuneEpochs, mitigatedFineTune, sweepUnits } from './sweep-plan';
+import { fineTuneEpochs, mitigatedFineTune } from './sweep-plan';
 
 export interface RateStepOptions extends Partial<Pick<SweepHooks, 'emit' | 'progress' | 'signal'>> {
   /** Fine-tune the pruned model as the config says (the sweep), or measure it as pruned (the slider's quick point). */
@@ -37,7 +37,7 @@ export async function measureAtRate(session: Omit<ExperimentSession, 'dense'>, b
   const { seed, mode, rate } = point;
   const t0 = Date.now();
   throwIfAborted(o.signal);
-  o.progress?.begin(sweepUnits(config).runUnits(mode));
+  o.progress?.beginRate(mode);
   o.progress?.report('prune', seed, mode, rate, `seed ${seed}, ${mode}: pruning ${percent(rate)}`);
   const pruned = pruneWeights(base.weights, rate, config.prune.method, { pruneBiases: config.prune.pruneBiases, seed: deriveSeed(seed, 'prune') });
   const epochs = o.fineTune ? fineTuneEpochs(config, mode) : 0;
@@ -52,7 +52,9 @@ export async function measureAtRate(session: Omit<ExperimentSession, 'dense'>, b
     model: measurement,
     dense: base.measurement,
     multipliers: tuned.multipliers,
-    // Counted on the weights as measured, so it is the model's sparsity whether or not it was fine-tuned.
+    // The exact zeros of the weights as measured, not pruneWeights' mask count: the two agree unless θ̂ already held
+    // zeros the mask kept (a dead unit's bias, when biases are prunable). Results define sparsity as the zeros of the
+    // model measured (fine-tuned or not), so the sweep and the slider count the same way.
     sparsity: weightSparsity(tuned.weights, tuned.weights.specs, config.prune.pruneBiases),
     paramDistance: weightDistance(tuned.weights, base.weights),
     wallMs: Date.now() - t0,

@@ -13,7 +13,7 @@ import { measureAtRate } from './measure-rate';
 import { modelSpecFor } from './model-spec';
 import { buildRunResult } from './run-result';
 import type { DenseModel, ExperimentSession, SweepHooks } from './sweep-context';
-import { denseVariantOf, plannedModes, sweepUnits, type DenseVariant, type PlannedMode } from './sweep-plan';
+import { denseVariantOf, plannedModes, type DenseVariant, type PlannedMode } from './sweep-plan';
 import { createSweepProgress } from './sweep-progress';
 import { trainDenseModels } from './train-dense';
 
@@ -39,7 +39,7 @@ const warmStartOf = (m: ModelMeasurement): HessianRequest['warmStart'] =>
 export async function runExperiment(config: Config, o: RunExperimentOptions): Promise<Results> {
   const started = Date.now();
   const emit = (e: EngineEvent) => o.onEvent?.(e);
-  const progress = createSweepProgress(sweepUnits(config).total, emit);
+  const progress = createSweepProgress(config, emit);
   const runs: RunResult[] = [];
   const training: TrainingCurve[] = [];
   let results: Results = {

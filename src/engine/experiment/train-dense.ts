@@ -7,7 +7,7 @@ import { initWeights } from '../model/params';
 import { deriveSeed } from '../random';
 import { train } from '../train/train-loop';
 import type { DenseModel, ExperimentSession, SweepHooks } from './sweep-context';
-import { plannedVariants, sweepUnits, type DenseVariant } from './sweep-plan';
+import { plannedVariants, type DenseVariant } from './sweep-plan';
 
 /** The training curve's name of a dense variant: versions are named apart only when both are run (Table 1). */
 function densePhase(variant: DenseVariant, compareVersions: boolean): TrainingPhase {
@@ -28,7 +28,6 @@ export async function trainDenseModels(
 ): Promise<Map<DenseVariant, DenseModel>> {
   const { config, spec, split } = session;
   const { emit, progress, signal } = hooks;
-  const units = sweepUnits(config);
   const dense = new Map<DenseVariant, DenseModel>();
   for (const variant of plannedVariants(config)) {
     throwIfAborted(signal);
@@ -36,7 +35,7 @@ export async function trainDenseModels(
     const mitigated = mitigation !== null;
     const phase = densePhase(variant, config.mitigation.compareVersions);
     const t0 = Date.now();
-    progress?.begin(units.denseUnits);
+    progress?.beginDense();
     emit({ type: 'phase', seed, mode: null, rate: 0, phase: 'train-dense', mitigated });
     progress?.report('train-dense', seed, null, 0, `seed ${seed}: training the ${mitigated ? 'mitigated ' : ''}dense model`);
     const objective = mitigation ? createMitigationObjective({ settings: config.mitigation, spec, data: split.train, seed, version: mitigation }) : undefined;

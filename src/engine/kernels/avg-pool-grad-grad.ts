@@ -1,11 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-
-interface PoolAttrs {
-  filterSize: number | [number, number];
-  strides: number | [number, number];
-  pad: 'valid' | 'same' | number;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
+import { poolAttrs } from './pool-attrs';
 
 /**
  * AvgPoolGrad (the gradient of avgPool) is linear in dy, and its adjoint is avgPool itself: registering that makes
@@ -17,7 +11,7 @@ export const avgPoolGradGradConfig: tf.GradConfig = {
   inputsToSave: ['input'],
   gradFunc: (ddx, saved, attrs) => {
     const [input] = saved;
-    const a = attrs as unknown as PoolAttrs;
+    const a = poolAttrs(attrs);
     return {
       dy: () => tf.avgPool(ddx as tf.Tensor4D, a.filterSize, a.strides, a.pad, a.dimRoundingMode),
       input: () => tf.zeros(input.shape),

@@ -1,11 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-
-interface PoolAttrs {
-  filterSize: number | [number, number];
-  strides: number | [number, number];
-  pad: 'valid' | 'same' | number;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
+import { poolAttrs } from './pool-attrs';
 
 const pair = (v: number | [number, number]): [number, number] => (Array.isArray(v) ? v : [v, v]);
 const powerOfTwo = (k: number): boolean => k >= 1 && (k & (k - 1)) === 0;
@@ -21,7 +15,7 @@ export function avgPoolGradConfig(stock: tf.GradConfig | undefined): tf.GradConf
     inputsToSave: ['x'],
     gradFunc: (dy, saved, attrs) => {
       const [x] = saved as [tf.Tensor4D];
-      const a = attrs as unknown as PoolAttrs;
+      const a = poolAttrs(attrs);
       const [kh, kw] = pair(a.filterSize);
       const [sh, sw] = pair(a.strides);
       const valid = a.pad === 'valid' || a.pad === 0;

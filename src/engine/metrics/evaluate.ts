@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { imageBatch, type Dataset } from '../data/dataset';
+import { batchTensors } from '../data/batch-tensors';
+import type { Dataset } from '../data/dataset';
 import { forward } from '../model/architecture';
 import type { ModelSpec } from '../model/spec';
 import { sequentialBatches } from '../train/batches';
@@ -23,11 +24,9 @@ export async function evaluateSamples(spec: ModelSpec, params: tf.Tensor[], data
   const loss = new Float32Array(n);
   const correct = new Uint8Array(n);
   const boundaryCloseness = new Float32Array(n);
-  const [h, w, c] = data.imageShape;
   for (const idx of sequentialBatches(n, batchSize)) {
     const [l, ok, b] = tf.tidy(() => {
-      const x = tf.tensor4d(imageBatch(data, idx), [idx.length, h, w, c]);
-      const y = tf.tensor1d(data.labels.subarray(idx[0], idx[0] + idx.length), 'int32');
+      const { x, labels: y } = batchTensors(data, idx);
       const logits = forward(spec, params, x);
       const logp = tf.logSoftmax(logits);
       const oneHot = tf.oneHot(y, logits.shape[1]);

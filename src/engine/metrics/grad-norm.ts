@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { groupIndices, imageBatch, type Dataset } from '../data/dataset';
+import { batchTensors } from '../data/batch-tensors';
+import { groupIndices, type Dataset } from '../data/dataset';
 import { forward } from '../model/architecture';
 import type { ModelSpec } from '../model/spec';
 import { crossEntropy } from '../train/cross-entropy';
@@ -20,7 +21,6 @@ export interface GradNorms {
  */
 export async function gradNorms(spec: ModelSpec, params: tf.Tensor[], data: Dataset, batchSize = 256): Promise<GradNorms> {
   const numGroups = data.groupNames.length;
-  const [h, w, c] = data.imageShape;
   const lossOf = (x: tf.Tensor4D, y: tf.Tensor1D) => (...p: tf.Tensor[]) => crossEntropy(forward(spec, p, x), y);
   let overallSum: tf.Tensor[] | null = null;
   const perGroup: number[] = [];
@@ -34,9 +34,8 @@ export async function gradNorms(spec: ModelSpec, params: tf.Tensor[], data: Data
     for (let s = 0; s < idx.length; s += batchSize) {
       const b = idx.subarray(s, s + batchSize);
       const next: tf.Tensor[] = tf.tidy(() => {
-        const x = tf.tensor4d(imageBatch(data, b), [b.length, h, w, c]);
-        const y = tf.tensor1d(Int32Array.from(b, (i) => data.labels[i]), 'int32');
-        const grads = tf.grads(lossOf(x, y))(params);
+        const { x, labels } = batchTensors(data, b);
+        const grads = tf.grads(lossOf(x, labels))(params);
         // Batch mean gradient × batch size = batch sum gradient.
         return grads.map((g, k) => (sum ? tf.add(sum[k], tf.mul(g, b.length)) : tf.mul(g, b.length)));
       });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { groupIndices, imageBatch, type Dataset } from '../data/dataset';
+import { gatherBatch } from '../data/batch-tensors';
+import { groupIndices, type Dataset } from '../data/dataset';
 import type { Weights } from '../model/params';
 import type { ModelSpec } from '../model/spec';
 import { createRng, subsample } from '../random';
@@ -50,9 +51,8 @@ export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: D
   if (indices.length === 0) {
     return { value: 0, iterations: 0, converged: false, samples: 0, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };
   }
-  const labels = Int32Array.from(indices, (i) => data.labels[i]);
   const params = fromArrays(weights.values, shapes);
-  const hvp = createHvp(spec, params, { x: imageBatch(data, indices), labels, n: indices.length }, opts.batchSize ?? 128);
+  const hvp = createHvp(spec, params, gatherBatch(data, indices), opts.batchSize ?? 128);
   try {
     const iterOpts: PowerIterationOptions = {
       tolerance: opts.tolerance,

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { stopGradient } from '../kernels/stop-gradient';
 import { dot } from '../metrics/param-vectors';
 import { forward } from '../model/architecture';
 import type { ModelSpec } from '../model/spec';
@@ -34,12 +35,6 @@ const NORM_EPS = 1e-12;
 /** Floor of a constraint's scale |target| in the relative gaps. */
 const RELATIVE_EPS = 1e-6;
 
-/** x as a constant: same value, zero gradient (a tf.zeros with no input, so it stays off the tape). */
-const constant = tf.customGrad((x) => {
-  const t = x as tf.Tensor;
-  return { value: tf.clone(t), gradFunc: () => tf.zeros(t.shape) };
-}) as <T extends tf.Tensor>(x: T) => T;
-
 /**
  * Eq. (7)'s quantities by exact higher-order autodiff through forward() and the second-order-safe crossEntropy:
  * g_a = ∇J(θ;S_a) by tf.grads, so ||g_a|| is differentiable (double backprop); H_a v_a = ∇(g_a · v_a) reuses g_a's
@@ -71,7 +66,7 @@ export function fullConstraintTerms(spec: ModelSpec, params: tf.Tensor[], groups
  * kinds; in absolute terms the eigenvalue constraints swamp the loss.
  */
 export function relativeGaps(terms: FullConstraintTerms): { gradNorm: tf.Tensor1D; eigen: tf.Tensor1D | null } {
-  const relative = (v: tf.Tensor1D, target: tf.Scalar) => tf.div(tf.sub(v, target), tf.add(tf.abs(constant(target)), RELATIVE_EPS)) as tf.Tensor1D;
+  const relative = (v: tf.Tensor1D, target: tf.Scalar) => tf.div(tf.sub(v, target), tf.add(tf.abs(stopGradient(target)), RELATIVE_EPS)) as tf.Tensor1D;
   return {
     gradNorm: relative(terms.gradNorm, terms.overallGradNorm),
     eigen: terms.eigen && terms.overallEigen ? relative(terms.eigen, terms.overallEigen) : null,

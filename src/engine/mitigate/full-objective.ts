@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { groupIndices, imageBatch, type Dataset } from '../data/dataset';
+import { gatherBatch, toBatchTensors } from '../data/batch-tensors';
+import { groupIndices, type Dataset } from '../data/dataset';
 import type { Config } from '../contract/config';
 import { powerIteration } from '../metrics/power-iteration';
 import { createHvp, type Hvp } from '../metrics/hvp';
@@ -62,13 +63,12 @@ export function createFullObjective(settings: Config['mitigation'], spec: ModelS
 
   /** Draws the samples of the evaluation at `step` and the eigenvectors at the current θ. */
   const prepare = async (step: number, vars: tf.Variable[]): Promise<Prepared> => {
-    const [h, w, c] = spec.inputShape;
     const shapes = vars.map((v) => v.shape);
     const used = members.map((m, a) => (m.length > 0 ? a : -1)).filter((a) => a >= 0);
     const samples = used.map((a) => {
       const pick = subsample(members[a].length, settings.fullSamples, createRng(seed, 'full-constraint-sample', evaluations, a));
       const idx = Int32Array.from(pick, (k) => members[a][k]);
-      return { a, x: imageBatch(data, idx), labels: Int32Array.from(idx, (i) => data.labels[i]), n: idx.length };
+      return { a, ...gatherBatch(data, idx) };
     });
     const hvps: Hvp[] = samples.map((s) => createHvp(spec, vars, s));
     try {
@@ -103,11 +103,7 @@ export function createFullObjective(settings: Config['mitigation'], spec: ModelS
     return {
       step,
       members: samples.map((s) => s.a),
-      groups: samples.map((s) => ({
-        x: tf.tensor4d(s.x, [s.n, h, w, c]),
-        labels: tf.tensor1d(s.labels, 'int32'),
-        weight: weights[s.a],
-      })),
+      groups: samples.map((s) => ({ ...toBatchTensors(s, spec.inputShape), weight: weights[s.a] })),
       vectors: {
         groups: samples.map((s) => fromArrays(warm.groups[s.a] as Float32Array[], shapes)),
         overall: fromArrays(warm.overall as Float32Array[], shapes),

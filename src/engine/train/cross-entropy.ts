@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { safeExp } from '../kernels/safe-unary';
+import { withZeroGradient } from '../kernels/stop-gradient';
 
 // Cross-entropy that stays exact under double backprop. tf.losses.softmaxCrossEntropy is not: Softmax/LogSoftmax/Exp
 // gradients reuse their own outputs (cut off from the inputs on the tape, so Hessian-vector products lose terms) and
@@ -7,16 +8,10 @@ import { safeExp } from '../kernels/safe-unary';
 
 /**
  * The row max of the logits as a constant: log Σ_k e^{z_k} = m + log Σ_k e^{z_k - m} holds for any m, so treating m
- * as constant changes no derivative, and it keeps e^{z - m} from overflowing. The zero gradient is a tf.zeros with
- * no input, so it never appears on the tape (a zerosLike would need a gradient of its own at second order).
+ * as constant changes no derivative, and it keeps e^{z - m} from overflowing. Held constant inside the custom op, so
+ * tf.max (whose gradient needs Equal, which has none) never reaches the tape.
  */
-const constantRowMax = tf.customGrad((z) => {
-  const zs = z as tf.Tensor2D;
-  return {
-    value: tf.max(zs, 1, true),
-    gradFunc: () => tf.zeros(zs.shape),
-  };
-});
+const constantRowMax = withZeroGradient((z) => tf.max(z, 1, true));
 
 /** ℓ(z, y) = log Σ_k e^{z_k} - z_y per sample, for logits [n, C] and int32 labels [n]. */
 export function crossEntropyPerSample(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Tensor1D {
@@ -32,9 +27,4 @@ export function crossEntropyPerSample(logits: tf.Tensor2D, labels: tf.Tensor1D):
 /** Mean cross-entropy over the batch (the training loss, and the loss whose Hessian λ(H_a) is measured). */
 export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => tf.mean(crossEntropyPerSample(logits, labels)) as tf.Scalar);
-}
-
-/** Class probabilities softmax(z) for metrics (not for differentiating: tf.softmax is not second-order safe). */
-export function softmaxProbs(logits: tf.Tensor2D): tf.Tensor2D {
-  return tf.softmax(logits);
 }

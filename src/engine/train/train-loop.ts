@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { imageBatch, type Dataset } from '../data/dataset';
+import { batchTensors } from '../data/batch-tensors';
+import type { Dataset } from '../data/dataset';
 import { throwIfAborted, DivergedError } from '../contract/events';
 import type { EpochRecord } from '../contract/results';
 import { forward } from '../model/architecture';
@@ -74,7 +75,6 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const vars = toVariables(o.weights);
   const masks = o.masks ? maskTensors(o.masks, o.weights.specs) : null;
   const optimizer = createOptimizer(o);
-  const [h, w, c] = o.data.imageShape;
   const n = o.data.labels.length;
   const numGroups = o.data.groupNames.length;
   const curve: EpochRecord[] = [];
@@ -91,8 +91,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
           const ctx: BatchContext = {
             spec: o.spec,
             params: vars,
-            x: tf.tensor4d(imageBatch(o.data, idx), [idx.length, h, w, c]),
-            labels: tf.tensor1d(Int32Array.from(idx, (i) => o.data.labels[i]), 'int32'),
+            ...batchTensors(o.data, idx),
             groups,
             groupsT: tf.tensor1d(groups, 'int32'),
             numGroups,
