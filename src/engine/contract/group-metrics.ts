@@ -84,7 +84,11 @@ const entries: { [K in GroupMetricId]: Entry } = {
   },
   gradNorm: {
     symbol: '||g_a||', name: 'gradient norm', unit: '', split: 'train', format: (v) => num(v, 2), cli: true, overall: 'gradNorm',
-    description: '||∇_θ J(θ; D_a)|| over the whole training group, exact (Prop. 1, 2; Theorem 1).',
+    description: '||∇_θ J(θ; D_a)|| over the whole training group, exact, pruned coordinates included (Prop. 1, 2; Theorem 1).',
+  },
+  gradNormRemaining: {
+    symbol: '||g_a ⊙ m||', name: 'gradient norm over remaining weights', unit: '', split: 'train', format: (v) => num(v, 2), cli: false,
+    description: '||∇_θ J(θ; D_a)|| with the pruned coordinates left out (m: the pruning mask); equals ||g_a|| for a dense model.',
   },
   hessianMax: {
     symbol: 'λ(H_a)', name: 'Hessian max eigenvalue', unit: '', split: 'train', format: (v) => num(v, 2), cli: true, overall: 'hessianMax',

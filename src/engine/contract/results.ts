@@ -40,8 +40,10 @@ export const groupMetricsSchema = z.object({
   trainAccuracy: finite,
   /** R(a) measured on the training split, the quantity Theorem 1 bounds. */
   trainExcessLoss: finite,
-  /** ||∇_θ J(θ; D_a)|| over the whole training group, exact. */
+  /** ||∇_θ J(θ; D_a)|| over the whole training group, exact; pruned coordinates included (their gradient is not 0). */
   gradNorm: finite,
+  /** The same gradient's norm over the weights the model keeps (pruned coordinates left out); = gradNorm when dense. */
+  gradNormRemaining: maybe.default(null),
   /** λ(H_a), the top eigenvalue of the group loss Hessian on the training split, with its iterations and convergence. */
   hessianMax: hessianEstimateSchema.nullable().default(null),
   /** Theorem 1: ||g_a||·||θ̄-θ̂|| + ½ λ(H_a)·||θ̄-θ̂||², with g_a and H_a at the dense model θ̂. */

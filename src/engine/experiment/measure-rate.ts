@@ -44,7 +44,7 @@ export async function measureAtRate(session: Omit<ExperimentSession, 'dense'>, b
   const tuned = epochs > 0 ? await fineTune(session, base, point, pruned, epochs, o) : { weights: pruned.weights, multipliers: base.multipliers };
   o.progress?.advance(epochs);
   o.progress?.report(o.hessian ? 'hessian' : 'measure', seed, mode, rate, `seed ${seed}, ${mode}: measuring at ${percent(rate)}`);
-  const measurement = await measureModel(spec, tuned.weights, split, o.hessian);
+  const measurement = await measureModel(spec, tuned.weights, split, o.hessian, pruned.masks);
   o.progress?.finish();
   const run = buildRunResult({
     ...point,

@@ -40,6 +40,7 @@ export function buildRunResult(i: RunResultInput): RunResult {
       trainAccuracy: model.train.accuracy[a],
       trainExcessLoss: model.train.loss[a] - dense.train.loss[a],
       gradNorm: model.gradNorm[a],
+      gradNormRemaining: model.gradNormRemaining[a],
       hessianMax: stripVector(model.hessian?.[a] ?? null),
       theorem1Bound: denseHessian ? theorem1Bound(dense.gradNorm[a], denseHessian.value, i.paramDistance) : null,
     };

@@ -3,6 +3,7 @@ import type { DatasetSplit } from '../data/dataset';
 import type { Config } from '../contract/config';
 import type { HessianEstimate } from '../contract/results';
 import { toTensors, type Weights } from '../model/params';
+import { maskTensors, type Masks } from '../prune/mask';
 import type { ModelSpec } from '../model/spec';
 import { evaluateSamples, groupMeans } from './evaluate';
 import { gradNorms } from './grad-norm';
@@ -25,6 +26,8 @@ export interface ModelMeasurement {
   train: GroupSummary;
   /** ||g_a|| on the training split. */
   gradNorm: number[];
+  /** ||g_a ⊙ m||: the same gradients over the weights the pruning masks keep (= gradNorm without masks). */
+  gradNormRemaining: number[];
   overallGradNorm: number;
   /** λ(H_a) per group on the training split, and λ(H) overall; null when not computed. */
   hessian: HessianWithVector[] | null;
@@ -40,8 +43,10 @@ export interface HessianRequest {
   signal?: AbortSignal;
 }
 
-export async function measureModel(spec: ModelSpec, weights: Weights, split: DatasetSplit, hessian: HessianRequest | null): Promise<ModelMeasurement> {
+/** Measures one model; `masks` are a pruned model's (for the gradient norm over the weights it keeps). */
+export async function measureModel(spec: ModelSpec, weights: Weights, split: DatasetSplit, hessian: HessianRequest | null, masks: Masks | null = null): Promise<ModelMeasurement> {
   const params = toTensors(weights);
+  const keep = masks ? maskTensors(masks, weights.specs) : null;
   try {
     const numGroups = split.train.groupNames.length;
     const summarize = async (which: 'train' | 'test') => {
@@ -60,7 +65,7 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
     };
     const test = await summarize('test');
     const train = await summarize('train');
-    const g = await gradNorms(spec, params, split.train);
+    const g = await gradNorms(spec, params, split.train, undefined, keep);
     let groupHessians: HessianWithVector[] | null = null;
     let overallHessian: HessianWithVector | null = null;
     if (hessian) {
@@ -82,12 +87,14 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
       test,
       train: { loss: train.loss, accuracy: train.accuracy, overallLoss: train.overallLoss, overallAccuracy: train.overallAccuracy },
       gradNorm: g.perGroup,
+      gradNormRemaining: g.perGroupRemaining,
       overallGradNorm: g.overall,
       hessian: groupHessians,
       overallHessian,
     };
   } finally {
     tf.dispose(params);
+    if (keep) tf.dispose(keep.filter((m): m is tf.Tensor => m !== null));
   }
 }
 

@@ -37,7 +37,10 @@ describe('runExperiment', () => {
     expect(dense.groups.every((g) => g.hessianMax !== null && g.hessianMax.value > 0)).toBe(true);
     expect(p90.sparsity).toBeCloseTo(0.9, 2);
     expect(p90.paramDistance).toBeGreaterThan(0);
+    // The gradient over the kept weights: the whole gradient for the dense model, less of it once 90% are pruned.
+    for (const g of dense.groups) expect(g.gradNormRemaining).toBe(g.gradNorm);
     for (const g of p90.groups) {
+      expect(g.gradNormRemaining).toBeLessThan(g.gradNorm);
       expect(g.theorem1Bound).toBeGreaterThan(0);
       expect(g.hessianMax).toBeNull(); // hessian.when = 'dense'
     }

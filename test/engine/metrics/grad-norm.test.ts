@@ -20,11 +20,21 @@ async function meanLoss(spec: ModelSpec, w: Weights, data: ReturnType<typeof tin
   return s.loss.reduce((a, b) => a + b, 0) / s.loss.length;
 }
 
-/** ||∇J|| by central finite differences, one coordinate at a time (float64 accumulation on the JS side). */
-async function finiteDifferenceNorm(spec: ModelSpec, w: Weights, data: ReturnType<typeof tinyDataset>, eps: number): Promise<number> {
+/**
+ * ||∇J|| by central finite differences, one coordinate at a time (float64 accumulation on the JS side), over the
+ * coordinates `counted` keeps (all by default).
+ */
+async function finiteDifferenceNorm(
+  spec: ModelSpec,
+  w: Weights,
+  data: ReturnType<typeof tinyDataset>,
+  eps: number,
+  counted: (p: number, j: number) => boolean = () => true,
+): Promise<number> {
   let sq = 0;
   for (let p = 0; p < w.values.length; p++) {
     for (let j = 0; j < w.values[p].length; j++) {
+      if (!counted(p, j)) continue;
       const orig = w.values[p][j];
       w.values[p][j] = orig + eps;
       const up = await meanLoss(spec, w, data);
@@ -49,6 +59,26 @@ describe('gradNorms', () => {
     }
     const fdAll = await finiteDifferenceNorm(spec, w, data, 1e-2);
     expect(Math.abs(exact.overall - fdAll) / fdAll).toBeLessThan(5e-3);
+  });
+
+  it('over the remaining weights: matches finite differences over the kept coordinates only, and is the full norm when dense', async () => {
+    const spec = tinyCnn('softplus');
+    const data = tinyDataset(40, 11);
+    const w = initWeights(spec, 4);
+    // Keep every third coordinate of the first and last parameters; the others are not pruned (null mask).
+    const keepOf = (p: number, j: number) => (p === 0 || p === w.values.length - 1 ? j % 3 === 0 : true);
+    const keep = w.values.map((v, p) => (p === 0 || p === w.values.length - 1 ? tf.tensor(Float32Array.from(v, (_, j) => (keepOf(p, j) ? 1 : 0)), w.specs[p].shape) : null));
+    const params = toTensors(w);
+    const masked = await gradNorms(spec, params, data, 16, keep);
+    const dense = await gradNorms(spec, params, data, 16);
+    for (let a = 0; a < 2; a++) {
+      const fd = await finiteDifferenceNorm(spec, w, selectSamples(data, groupIndices(data, a)), 1e-2, keepOf);
+      expect(Math.abs(masked.perGroupRemaining[a] - fd) / fd).toBeLessThan(5e-3);
+      expect(masked.perGroupRemaining[a]).toBeLessThan(masked.perGroup[a]);
+      expect(masked.perGroup[a]).toBe(dense.perGroup[a]);
+      expect(dense.perGroupRemaining[a]).toBe(dense.perGroup[a]);
+    }
+    tf.dispose([...params, ...keep.filter((m): m is tf.Tensor => m !== null)]);
   });
 
   it('does not depend on the batch size (batches are weighted by their size)', async () => {
