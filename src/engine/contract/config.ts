@@ -98,9 +98,10 @@ export const mitigationSchema = z.strictObject({
   /** Steps before the first dual update. */
   warmup: int(0, 10000, 20),
   /**
-   * Cap on every λ_a. Above about 1 the relaxed Lagrangian can weight a well-fitted group's loss negatively (two
-   * groups, shares p_b, p_w: J + Σ_a λ_a|J_a − J| weights the better group's loss by p_b(1 − λ_w) − p_w·λ_b), and
-   * equal losses are then reached by raising the better group's loss.
+   * Cap on every λ_a, a departure from Fioretto et al. (no cap). The relaxed Lagrangian J + Σ_a λ_a|J_a − J| weights a
+   * below-mean group b's loss by p_b − λ_b(1 − p_b) − p_b·Σ_{a above} λ_a + …, negative well below λ = 1 for a large
+   * group, so the cap does not stop the majority's loss being raised; it bounds how hard. Uncapped, the
+   * mitigation-modes preset loses 11 points of accuracy and levels the majority down (docs/reproduction.md).
    */
   lambdaCap: num(0, 1000, 1),
   /** Full version: evaluate the gradient-norm / Hessian constraints every k steps... */
