@@ -16,10 +16,15 @@ const RUN_COLUMNS: Array<[string, (r: RunResult) => unknown]> = [
 
 const HEADER = [...RUN_COLUMNS.map(([name]) => name), 'group', 'group_name', ...groupMetrics.map((m) => m.csvColumn)];
 
+/**
+ * One CSV field. Text that a spreadsheet would run as a formula (a group name from an imported file such as
+ * "=HYPERLINK(...)") gets a leading apostrophe, which spreadsheets show as text; numbers are written as they are, so
+ * a negative number keeps its minus sign.
+ */
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** One row per (seed, mode, rate, group): the flat table spreadsheets and pandas read; a column per per-group metric. */

@@ -136,4 +136,17 @@ describe('resultsToCsv', () => {
     expect(Number(row[header.indexOf('boundary_closeness')])).toBe(r.runs[0].groups[0].boundaryCloseness);
     expect(Number(row[header.indexOf('fairness_violation')])).toBe(r.runs[0].fairnessViolation);
   });
+
+  it('writes group names that look like formulas as text, and keeps negative numbers', () => {
+    const r = fixtureResults();
+    const names = ['=HYPERLINK("http://x","a")', '+1', '@SUM(A1)'];
+    const evil = { ...r, runs: r.runs.map((run) => ({ ...run, groups: run.groups.map((g, a) => ({ ...g, name: names[a], excessLoss: -0.25 })) })) };
+    const csv = resultsToCsv(evil);
+    const line = csv.split('\n')[1];
+    expect(line).toContain('"\'=HYPERLINK(""http://x"",""a"")"');
+    expect(csv).toContain(",'+1,");
+    expect(csv).toContain(",'@SUM(A1),");
+    expect(csv).not.toMatch(/(^|,)[=+@]/m);
+    expect(line).toContain(',-0.25,');
+  });
 });
