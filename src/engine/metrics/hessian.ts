@@ -27,8 +27,8 @@ export interface TopHessianOptions {
   /** Samples per Hessian-vector product batch (default 128). */
   batchSize?: number;
   /**
-   * 'power' (default): PyHessian's power iteration. 'lanczos': fewer products for the same accuracy, and its
-   * stopping rule bounds the error (see lanczos.ts).
+   * 'power' (default): power iteration, stopped by its residual ‖Hv − λv‖ ≤ tolerance·|λ|. 'lanczos': fewer
+   * products for the same accuracy, stopped by its residual bound (see lanczos.ts).
    */
   method?: 'power' | 'lanczos';
   signal?: AbortSignal;
@@ -48,7 +48,7 @@ export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: D
   const indices = hessianSubset(data, opts.group, opts.maxSamples, opts.seed);
   const shapes = weights.specs.map((p) => p.shape);
   if (indices.length === 0) {
-    return { value: 0, iterations: 0, converged: false, samples: 0, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };
+    return { value: 0, iterations: 0, converged: false, residual: null, samples: 0, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };
   }
   const labels = Int32Array.from(indices, (i) => data.labels[i]);
   const params = fromArrays(weights.values, shapes);

@@ -92,5 +92,5 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
 }
 
 export function stripVector(h: HessianWithVector | null): HessianEstimate | null {
-  return h ? { value: h.value, iterations: h.iterations, converged: h.converged, samples: h.samples } : null;
+  return h ? { value: h.value, iterations: h.iterations, converged: h.converged, residual: h.residual, samples: h.samples } : null;
 }

@@ -11,9 +11,14 @@ export interface EigenEstimate {
   value: number;
   /** Hessian-vector products spent. */
   iterations: number;
-  /** Whether the stopping rule (power: relative change of vᵀHv; Lanczos: residual bound) held before maxIterations. */
+  /** Whether the residual test ‖Hv − λv‖ ≤ tolerance·|λ| held before maxIterations (Lanczos: its residual bound). */
   converged: boolean;
-  /** Its unit eigenvector, per parameter tensor, to warm-start the next estimate. */
+  /**
+   * Relative residual ‖Hv − λv‖ / |λ| of the reported pair (Lanczos: the bound β_k|s_k| / |θ|); null when nothing
+   * was iterated or λ = 0 with Hv ≠ 0. For symmetric H some eigenvalue lies within residual·|λ| of λ.
+   */
+  residual: number | null;
+  /** Its unit eigenvector (the v the residual was measured on), per parameter tensor, to warm-start the next estimate. */
   vector: Float32Array[];
 }
 
@@ -28,8 +33,19 @@ export interface PowerIterationOptions {
 }
 
 /**
- * Power iteration for the top eigenvalue of H, PyHessian's scheme: v ← Hv / ||Hv||, λ = vᵀHv, stop when
- * |λ_k - λ_{k-1}| / (|λ_{k-1}| + 1e-6) < tolerance. One read-back per iteration (λ and ||Hv|| together).
+ * Power iteration for the top eigenvalue of H: v ← Hv / ||Hv|| from a unit v, λ = vᵀHv (the Rayleigh quotient),
+ * stop when the residual ‖Hv − λv‖ ≤ tolerance·|λ|. λ, ||Hv|| and the residual come from the same Hv in one
+ * read-back per iteration; the reported λ, residual and vector are one pair (v, λ), measured together.
+ *
+ * What the residual test guarantees (H symmetric): some eigenvalue of H lies within ‖Hv − λv‖ of λ, so a converged
+ * estimate is within `tolerance` (relative) of SOME eigenvalue, and λ lies in [λ_min, λ_max] since it is a Rayleigh
+ * quotient. When the top eigenvalue is separated
+ * from the rest by a gap δ, the error to it is even smaller, about residual²/δ. What it does not guarantee: that the
+ * eigenvalue it is close to is the top one. With close top eigenvalues λ₁ ≈ λ₂, v may be a mix of both and λ lies
+ * between them (within λ₁ − λ₂ of the top, which is harmless when that gap is below the tolerance); and a start
+ * vector with almost no component along the top eigenvector (e.g. a warm start from another Hessian's eigenvector)
+ * can satisfy the test near λ₂ before the top direction has grown. PyHessian's old rule, "relative change of λ
+ * between iterations < tolerance", guarantees neither: it stops on any plateau, and it is gone.
  */
 export async function powerIteration(
   hvp: (v: tf.Tensor[]) => tf.Tensor[],
@@ -38,42 +54,52 @@ export async function powerIteration(
 ): Promise<EigenEstimate> {
   let v = startVector(shapes, opts);
   let value = 0;
-  let previous: number | null = null;
+  let residual: number | null = null;
   let iterations = 0;
   let converged = false;
+  let vector: Float32Array[] | null = null;
   try {
     while (iterations < opts.maxIterations) {
       throwIfAborted(opts.signal);
       const hv = hvp(v);
       iterations++;
-      const stats = tf.tidy(() => tf.stack([dot(hv, v), tf.sqrt(dot(hv, hv))]));
-      const [lambda, norm] = Array.from(await stats.data());
+      const stats = tf.tidy(() => {
+        const lambda = dot(hv, v);
+        const r = hv.map((t, i) => tf.sub(t, tf.mul(v[i], lambda)));
+        return tf.stack([lambda, tf.sqrt(dot(hv, hv)), tf.sqrt(dot(r, r))]);
+      });
+      const [lambda, norm, r] = Array.from(await stats.data());
       stats.dispose();
-      if (!Number.isFinite(lambda) || !Number.isFinite(norm)) {
+      if (!Number.isFinite(lambda) || !Number.isFinite(norm) || !Number.isFinite(r)) {
         tf.dispose(hv);
         throw new Error('Hessian-vector product is not finite (the loss or the weights hold NaN or Infinity)');
       }
       value = lambda;
-      if (norm === 0) {
-        // Hv = 0: v is in the null space and λ = 0 is exact for it; nothing left to iterate.
+      residual = relativeResidual(r, lambda);
+      // Hv = 0: v is in the null space and λ = 0 is exact for it (residual 0); nothing left to iterate.
+      const last = norm === 0 || r <= opts.tolerance * Math.abs(lambda) || iterations >= opts.maxIterations;
+      if (last) {
+        converged = norm === 0 || r <= opts.tolerance * Math.abs(lambda);
         tf.dispose(hv);
-        converged = true;
+        vector = await toArrays(v);
         break;
       }
       const next = tf.tidy(() => scale(hv, 1 / norm));
       tf.dispose(hv);
       tf.dispose(v);
       v = next;
-      if (previous !== null && Math.abs(previous - lambda) / (Math.abs(previous) + 1e-6) < opts.tolerance) {
-        converged = true;
-        break;
-      }
-      previous = lambda;
     }
-    return { value, iterations, converged, vector: await toArrays(v) };
+    return { value, iterations, converged, residual, vector: vector ?? (await toArrays(v)) };
   } finally {
     tf.dispose(v);
   }
+}
+
+/** ‖Hv − λv‖ / |λ|: 0 for an exact zero residual, null where it is undefined (λ = 0 with a non-zero residual). */
+export function relativeResidual(r: number, lambda: number): number | null {
+  if (r === 0) return 0;
+  const rel = r / Math.abs(lambda);
+  return Number.isFinite(rel) ? rel : null;
 }
 
 function startVector(shapes: number[][], opts: PowerIterationOptions): tf.Tensor[] {

@@ -35,6 +35,11 @@ describe('runExperiment', () => {
     expect(dense.groups.map((g) => g.excessLoss)).toEqual([0, 0, 0]);
     expect(r.dataset.trainSizes.reduce((a, b) => a + b) + r.dataset.testSizes.reduce((a, b) => a + b)).toBe(300);
     expect(dense.groups.every((g) => g.hessianMax !== null && g.hessianMax.value > 0)).toBe(true);
+    // The relative residual of each estimate is reported, and converged means it reached the tolerance.
+    for (const h of [...dense.groups.map((g) => g.hessianMax), dense.overall.hessianMax]) {
+      expect(h?.residual).toBeGreaterThanOrEqual(0);
+      expect(h?.converged).toBe((h?.residual as number) <= config.hessian.tolerance);
+    }
     expect(p90.sparsity).toBeCloseTo(0.9, 2);
     expect(p90.paramDistance).toBeGreaterThan(0);
     for (const g of p90.groups) {
