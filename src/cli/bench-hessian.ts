@@ -155,7 +155,7 @@ async function runTorch(spec: CnnSpec, weights: Weights, data: Dataset, runs: Gr
     };
     const shapes = weights.specs.map((p) => p.shape);
     const start = randomUnitVector(shapes, SEED);
-    await saveModel(dir, { seed: SEED, mode: 'none', version: null, rate: 0, spec, weights });
+    await saveModel(dir, { seed: SEED, mode: 'none', version: null, rate: 0, spec, weights, hessianSamples: null });
     const manifest = {
       model: join('models', `${modelFileStem(SEED, 'none', null, 0)}.json`),
       tolerance: TOLERANCE,

@@ -37,6 +37,8 @@ export interface TopHessianOptions {
 export interface TopHessianEstimate extends EigenEstimate {
   /** Samples the Hessian was computed on (after the cap). */
   samples: number;
+  /** Which samples: indices into the dataset's rows (hessianSubset), `samples` of them. */
+  indices: Int32Array;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: D
   const indices = hessianSubset(data, opts.group, opts.maxSamples, opts.seed);
   const shapes = weights.specs.map((p) => p.shape);
   if (indices.length === 0) {
-    return { value: 0, iterations: 0, converged: false, residual: null, samples: 0, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };
+    return { value: 0, iterations: 0, converged: false, residual: null, samples: 0, indices, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };
   }
   const labels = Int32Array.from(indices, (i) => data.labels[i]);
   const params = fromArrays(weights.values, shapes);
@@ -64,7 +66,7 @@ export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: D
     const apply = (v: tf.Tensor[]) => hvp.apply(v);
     const eig =
       opts.method === 'lanczos' ? await lanczos(apply, shapes, startValues(shapes, iterOpts), iterOpts) : await powerIteration(apply, shapes, iterOpts);
-    return { ...eig, samples: indices.length };
+    return { ...eig, samples: indices.length, indices };
   } finally {
     hvp.dispose();
     tf.dispose(params);

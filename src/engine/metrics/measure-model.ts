@@ -17,6 +17,8 @@ interface GroupSummary {
 
 export interface HessianWithVector extends HessianEstimate {
   vector: Float32Array[];
+  /** The training samples it was computed on (rows of the training split). */
+  indices: Int32Array;
 }
 
 /** Everything measured on one model: the inputs of a RunResult and the dense reference of Theorem 1. */
