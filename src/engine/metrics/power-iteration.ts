@@ -18,7 +18,10 @@ export interface EigenEstimate {
    * was iterated or λ = 0 with Hv ≠ 0. For symmetric H some eigenvalue lies within residual·|λ| of λ.
    */
   residual: number | null;
-  /** Its unit eigenvector (the v the residual was measured on), per parameter tensor, to warm-start the next estimate. */
+  /**
+   * Its unit eigenvector, per parameter tensor, to warm-start the next estimate. Power iteration returns Hv/‖Hv‖ of
+   * its last product, one step past the v that value and residual were measured on (and v itself when Hv = 0).
+   */
   vector: Float32Array[];
 }
 
@@ -35,17 +38,17 @@ export interface PowerIterationOptions {
 /**
  * Power iteration for the top eigenvalue of H: v ← Hv / ||Hv|| from a unit v, λ = vᵀHv (the Rayleigh quotient),
  * stop when the residual ‖Hv − λv‖ ≤ tolerance·|λ|. λ, ||Hv|| and the residual come from the same Hv in one
- * read-back per iteration; the reported λ, residual and vector are one pair (v, λ), measured together.
+ * read-back per iteration, so the reported λ and residual belong to one v; the returned vector is the next iterate.
  *
  * What the residual test guarantees (H symmetric): some eigenvalue of H lies within ‖Hv − λv‖ of λ, so a converged
- * estimate is within `tolerance` (relative) of SOME eigenvalue, and λ lies in [λ_min, λ_max] since it is a Rayleigh
- * quotient. When the top eigenvalue is separated
- * from the rest by a gap δ, the error to it is even smaller, about residual²/δ. What it does not guarantee: that the
- * eigenvalue it is close to is the top one. With close top eigenvalues λ₁ ≈ λ₂, v may be a mix of both and λ lies
- * between them (within λ₁ − λ₂ of the top, which is harmless when that gap is below the tolerance); and a start
- * vector with almost no component along the top eigenvector (e.g. a warm start from another Hessian's eigenvector)
- * can satisfy the test near λ₂ before the top direction has grown. PyHessian's old rule, "relative change of λ
- * between iterations < tolerance", guarantees neither: it stops on any plateau, and it is gone.
+ * estimate is within `tolerance` (relative) of SOME eigenvalue, and λ lies in [λ_min, λ_max] as a Rayleigh quotient.
+ * When the top eigenvalue is separated from the rest by a gap δ, the error to it is smaller still, about
+ * residual²/δ. What it does not guarantee: that the eigenvalue it is close to is the top one. With close top
+ * eigenvalues λ₁ ≈ λ₂, v may be a mix of both and λ lies between them (within λ₁ − λ₂ of the top, harmless when that
+ * gap is below the tolerance); and a start vector with almost no component along the top eigenvector (e.g. a warm
+ * start from another Hessian's eigenvector) can pass the test near λ₂ before the top direction has grown. The old
+ * rule, PyHessian's "relative change of λ between iterations < tolerance", guarantees neither: it stops on any
+ * plateau (test/engine/metrics/hessian.test.ts has one where it stops 4.7% off).
  */
 export async function powerIteration(
   hvp: (v: tf.Tensor[]) => tf.Tensor[],
@@ -57,7 +60,6 @@ export async function powerIteration(
   let residual: number | null = null;
   let iterations = 0;
   let converged = false;
-  let vector: Float32Array[] | null = null;
   try {
     while (iterations < opts.maxIterations) {
       throwIfAborted(opts.signal);
@@ -76,20 +78,22 @@ export async function powerIteration(
       }
       value = lambda;
       residual = relativeResidual(r, lambda);
-      // Hv = 0: v is in the null space and λ = 0 is exact for it (residual 0); nothing left to iterate.
-      const last = norm === 0 || r <= opts.tolerance * Math.abs(lambda) || iterations >= opts.maxIterations;
-      if (last) {
-        converged = norm === 0 || r <= opts.tolerance * Math.abs(lambda);
+      if (norm === 0) {
+        // Hv = 0: v is in the null space and λ = 0 is exact for it (residual 0); nothing left to iterate.
         tf.dispose(hv);
-        vector = await toArrays(v);
+        converged = true;
         break;
       }
       const next = tf.tidy(() => scale(hv, 1 / norm));
       tf.dispose(hv);
       tf.dispose(v);
       v = next;
+      if (r <= opts.tolerance * Math.abs(lambda)) {
+        converged = true;
+        break;
+      }
     }
-    return { value, iterations, converged, residual, vector: vector ?? (await toArrays(v)) };
+    return { value, iterations, converged, residual, vector: await toArrays(v) };
   } finally {
     tf.dispose(v);
   }
