@@ -3,10 +3,10 @@
 
 Reads <dir>/manifest.json written by src/cli/bench-hessian.ts: the model in the `--save-models` format
 (docs/formats.md, "pfp-model/1"), samples and start vector as raw little-endian float32 / int32 files. Prints
-one JSON object per line: {"group", "value", "iterations", "converged", "seconds", "hvps"}, then {"threads": n}.
+one JSON object per line: {"group", "value", "iterations", "converged", "residual", "seconds", "hvps"}, then {"threads": n}.
 Optional second argument: the number of torch threads (default: torch's own choice).
-Same power iteration as src/engine/metrics/hessian.ts (PyHessian's scheme): v <- Hv/||Hv||, lambda = v.Hv, stop when
-|lambda_k - lambda_{k-1}| / (|lambda_{k-1}| + 1e-6) < tolerance. Usage: python3 scripts/torch_hessian.py DIR [THREADS]
+Same power iteration as src/engine/metrics/power-iteration.ts: v <- Hv/||Hv||, lambda = v.Hv, stop when the residual
+||Hv - lambda v|| <= tolerance * |lambda|. Usage: python3 scripts/torch_hessian.py DIR [THREADS]
 """
 import json
 import os
@@ -74,21 +74,19 @@ def hvp(spec, params, batches, n, v):
 def power_iteration(spec, params, batches, n, start, tolerance, max_iterations):
     norm = torch.sqrt(sum((s * s).sum() for s in start))
     v = [s / norm for s in start]
-    value, previous, iterations, converged = 0.0, None, 0, False
+    value, residual, iterations, converged = 0.0, None, 0, False
     while iterations < max_iterations:
         hv = hvp(spec, params, batches, n, v)
         iterations += 1
         value = float(sum((a * b).sum() for a, b in zip(hv, v)))
         norm = float(torch.sqrt(sum((h * h).sum() for h in hv)))
-        if norm == 0:
+        r = float(torch.sqrt(sum(((h - value * x) ** 2).sum() for h, x in zip(hv, v))))
+        residual = r / abs(value) if value != 0 else None
+        if norm == 0 or r <= tolerance * abs(value):
             converged = True
             break
         v = [h / norm for h in hv]
-        if previous is not None and abs(previous - value) / (abs(previous) + 1e-6) < tolerance:
-            converged = True
-            break
-        previous = value
-    return value, iterations, converged
+    return value, iterations, converged, residual
 
 
 def main():
@@ -108,9 +106,9 @@ def main():
         batches = [(x[i : i + bs], y[i : i + bs]) for i in range(0, n, bs)]
         hvp(spec, params, batches[:1], batches[0][0].shape[0], start)  # warm-up, like the JS side
         t0 = time.perf_counter()
-        value, iterations, converged = power_iteration(spec, params, batches, n, start, m["tolerance"], m["maxIterations"])
+        value, iterations, converged, residual = power_iteration(spec, params, batches, n, start, m["tolerance"], m["maxIterations"])
         seconds = time.perf_counter() - t0
-        print(json.dumps({"group": g["name"], "value": value, "iterations": iterations, "converged": converged, "seconds": seconds, "hvps": iterations}))
+        print(json.dumps({"group": g["name"], "value": value, "iterations": iterations, "converged": converged, "residual": residual, "seconds": seconds, "hvps": iterations}))
     print(json.dumps({"threads": torch.get_num_threads(), "torch": torch.__version__}))
 
 

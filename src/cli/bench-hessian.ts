@@ -32,6 +32,7 @@ interface GroupRun {
   value: number;
   iterations: number;
   converged: boolean;
+  residual: number | null;
   seconds: number;
 }
 
@@ -62,7 +63,7 @@ export async function benchHessian(): Promise<string[]> {
     const t = performance.now();
     const r = await topHessianEigen(spec, trained.weights, data, { ...opts, group: a });
     const seconds = (performance.now() - t) / 1000;
-    runs.push({ name: data.groupNames[a], indices: hessianSubset(data, a, MAX_SAMPLES, SEED), value: r.value, iterations: r.iterations, converged: r.converged, seconds });
+    runs.push({ name: data.groupNames[a], indices: hessianSubset(data, a, MAX_SAMPLES, SEED), value: r.value, iterations: r.iterations, converged: r.converged, residual: r.residual, seconds });
   }
   let lanczosHvps = 0;
   let lanczosSecs = 0;
@@ -75,12 +76,12 @@ export async function benchHessian(): Promise<string[]> {
     lanczosDiff = Math.max(lanczosDiff, Math.abs(r.value - runs[a].value) / Math.abs(runs[a].value));
   }
   const [torch, ...moreThreads] = await runTorch(spec, trained.weights, data, runs);
-  lines.push('group   n    λ(H_a) ours  HVPs   s     ms/HVP   | λ torch      HVPs   s     ms/HVP  | rel diff  time ratio');
+  lines.push('group   n    λ(H_a) ours  resid    HVPs   s     ms/HVP   | λ torch      HVPs   s     ms/HVP  | rel diff  time ratio');
   let oursTotal = 0;
   let torchTotal = 0;
   let worst = 0;
   for (const r of runs) {
-    const ours = `${r.name.padEnd(6)} ${String(r.indices.length).padStart(4)}  ${fmt(r.value)}${r.converged ? ' ' : '*'} ${String(r.iterations).padStart(4)}  ${r.seconds.toFixed(2).padStart(5)}  ${((1000 * r.seconds) / r.iterations).toFixed(0).padStart(6)}`;
+    const ours = `${r.name.padEnd(6)} ${String(r.indices.length).padStart(4)}  ${fmt(r.value)}${r.converged ? ' ' : '*'} ${r.residual === null ? '    -   ' : r.residual.toExponential(1).padStart(8)} ${String(r.iterations).padStart(4)}  ${r.seconds.toFixed(2).padStart(5)}  ${((1000 * r.seconds) / r.iterations).toFixed(0).padStart(6)}`;
     const ref = torch.runs?.find((x) => x.group === r.name);
     if (!ref) {
       lines.push(ours);
@@ -95,7 +96,7 @@ export async function benchHessian(): Promise<string[]> {
   const hvps = runs.reduce((s, r) => s + r.iterations, 0);
   const secs = runs.reduce((s, r) => s + r.seconds, 0);
   const samples = runs.reduce((s, r) => s + r.iterations * r.indices.length, 0);
-  lines.push(`ours: ${hvps} HVPs in ${secs.toFixed(1)} s = ${(hvps / secs).toFixed(2)} HVPs/s (${(samples / secs).toFixed(0)} sample-HVPs/s); * = not converged in ${MAX_ITERATIONS}`);
+  lines.push(`ours: ${hvps} HVPs in ${secs.toFixed(1)} s = ${(hvps / secs).toFixed(2)} HVPs/s (${(samples / secs).toFixed(0)} sample-HVPs/s); * = not converged in ${MAX_ITERATIONS}; resid = ‖Hv − λv‖/|λ|`);
   const threads = (t: TorchResult) => `${t.threads} thread${t.threads === 1 ? '' : 's'}`;
   lines.push(`ours, Lanczos at the same tolerance: ${lanczosHvps} HVPs in ${lanczosSecs.toFixed(1)} s; max |λ_Lanczos - λ_power| / λ_power = ${lanczosDiff.toExponential(1)}`);
   if (torch.runs) {
@@ -154,7 +155,7 @@ async function runTorch(spec: CnnSpec, weights: Weights, data: Dataset, runs: Gr
     };
     const shapes = weights.specs.map((p) => p.shape);
     const start = randomUnitVector(shapes, SEED);
-    await saveModel(dir, { seed: SEED, mode: 'none', version: null, rate: 0, spec, weights });
+    await saveModel(dir, { seed: SEED, mode: 'none', version: null, rate: 0, spec, weights, hessianSamples: null });
     const manifest = {
       model: join('models', `${modelFileStem(SEED, 'none', null, 0)}.json`),
       tolerance: TOLERANCE,

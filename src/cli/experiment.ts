@@ -7,7 +7,7 @@ import { parseExperimentArgs, UsageError } from './args';
 import { formatResults } from './format-results';
 import { formatMitigationTables } from './format-tables';
 import { progressBar } from './progress-bar';
-import { saveModel, saveTestSet } from './save-models';
+import { saveModel, saveSplits } from './save-models';
 
 async function main(): Promise<number> {
   let args;
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     backend,
     signal: controller.signal,
     onEvent: args.quiet ? undefined : progressBar(),
-    onData: args.saveModels ? (split) => saveTestSet(args.out, split) : undefined,
+    onData: args.saveModels ? (split) => saveSplits(args.out, split) : undefined,
     onModel: args.saveModels ? (m) => saveModel(args.out, m) : undefined,
   });
   const file = join(args.out, 'results.json');

@@ -33,6 +33,15 @@ function groupTable(results: Results, m: GroupMetricInfo): string[] {
   return out;
 }
 
+/** A line when some λ(H_a) estimates ran out of iterations before their residual reached the tolerance; else null. */
+export function hessianConvergenceNote(results: Results): string | null {
+  const all = results.runs.flatMap((r) => [...r.groups.map((g) => g.hessianMax), r.overall.hessianMax]).filter((h) => h !== null);
+  const missed = all.filter((h) => !h.converged && h.samples > 0);
+  if (missed.length === 0) return null;
+  const worst = Math.max(...missed.map((h) => h.residual ?? 0));
+  return `note: ${missed.length} of ${all.length} λ(H_a) estimates did not converge in hessian.maxIterations = ${results.config.hessian.maxIterations} (largest relative residual ‖Hv − λv‖/|λ| ${worst.toExponential(1)}, tolerance ${results.config.hessian.tolerance}); raise it for them`;
+}
+
 /** The CLI's summary: a per-group table of each metric the metric table marks for it, fairness and the paper's correlations. */
 export function formatResults(results: Results): string {
   const lines: string[] = [
@@ -40,6 +49,8 @@ export function formatResults(results: Results): string {
     '',
     ...groupMetrics.filter((m) => m.cli).flatMap((m) => groupTable(results, m)),
   ];
+  const unconverged = hessianConvergenceNote(results);
+  if (unconverged) lines.push(unconverged, '');
   const fairnessRows: string[][] = [];
   for (const [mode, rates] of byModeAndRate(results)) {
     for (const [rate, runs] of [...rates.entries()].sort((a, b) => a[0] - b[0])) {

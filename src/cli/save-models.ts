@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { imageBatch, type DatasetSplit } from '../engine/data/dataset';
-import type { Weights } from '../engine/model/params';
-import type { ModelSpec } from '../engine/model/spec';
+import { imageBatch, type Dataset, type DatasetSplit } from '../engine/data/dataset';
+import type { MeasuredModel } from '../engine/experiment/run-experiment';
 
 // Raw little-endian arrays plus a JSON manifest: loadable with NumPy alone (np.fromfile), no TensorFlow needed.
 // The format is documented in docs/formats.md.
@@ -18,7 +17,7 @@ export function modelFileStem(seed: number, mode: string, version: string | null
   return `seed${seed}-${mode}${version && mode !== 'none' ? `-${version}` : ''}-rate${Math.round(rate * 1000).toString().padStart(3, '0')}`;
 }
 
-export async function saveModel(dir: string, m: { seed: number; mode: string; version: string | null; rate: number; spec: ModelSpec; weights: Weights }): Promise<void> {
+export async function saveModel(dir: string, m: MeasuredModel): Promise<void> {
   const modelsDir = join(dir, 'models');
   await mkdir(modelsDir, { recursive: true });
   const stem = modelFileStem(m.seed, m.mode, m.version, m.rate);
@@ -31,22 +30,38 @@ export async function saveModel(dir: string, m: { seed: number; mode: string; ve
   const flat = new Float32Array(offset);
   m.weights.values.forEach((v, i) => flat.set(v, params[i].offset));
   await writeFile(join(modelsDir, `${stem}.f32`), le(flat));
+  const hessianSamplesFile = m.hessianSamples ? `${stem}.hessian-samples.json` : null;
+  if (m.hessianSamples) {
+    const h = m.hessianSamples;
+    await writeFile(
+      join(modelsDir, hessianSamplesFile as string),
+      JSON.stringify({ format: 'pfp-hessian-samples/1', split: 'train', groups: h.groups.map((g) => Array.from(g)), overall: Array.from(h.overall) }),
+    );
+  }
   await writeFile(
     join(modelsDir, `${stem}.json`),
-    JSON.stringify({ format: 'pfp-model/1', seed: m.seed, mode: m.mode, version: m.version, rate: m.rate, architecture: m.spec, layout: 'NHWC', weightsFile: `${stem}.f32`, params }, null, 2),
+    JSON.stringify(
+      { format: 'pfp-model/1', seed: m.seed, mode: m.mode, version: m.version, rate: m.rate, architecture: m.spec, layout: 'NHWC', weightsFile: `${stem}.f32`, hessianSamplesFile, params },
+      null,
+      2,
+    ),
   );
 }
 
-export async function saveTestSet(dir: string, split: DatasetSplit): Promise<void> {
-  const d = split.test;
-  const testDir = join(dir, 'testset');
-  await mkdir(testDir, { recursive: true });
+/** The training split (trainset/) and the test split (testset/), each as images, labels, groups and a manifest. */
+export async function saveSplits(dir: string, split: DatasetSplit): Promise<void> {
+  await saveDataset(join(dir, 'trainset'), split.train, 'pfp-trainset/1');
+  await saveDataset(join(dir, 'testset'), split.test, 'pfp-testset/1');
+}
+
+async function saveDataset(dir: string, d: Dataset, format: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
   const n = d.labels.length;
-  await writeFile(join(testDir, 'images.f32'), le(imageBatch(d, Int32Array.from({ length: n }, (_, i) => i))));
-  await writeFile(join(testDir, 'labels.i32'), le(Int32Array.from(d.labels)));
-  await writeFile(join(testDir, 'groups.i32'), le(Int32Array.from(d.groups)));
+  await writeFile(join(dir, 'images.f32'), le(imageBatch(d, Int32Array.from({ length: n }, (_, i) => i))));
+  await writeFile(join(dir, 'labels.i32'), le(Int32Array.from(d.labels)));
+  await writeFile(join(dir, 'groups.i32'), le(Int32Array.from(d.groups)));
   await writeFile(
-    join(testDir, 'manifest.json'),
-    JSON.stringify({ format: 'pfp-testset/1', count: n, imageShape: d.imageShape, layout: 'NHWC', pixelRange: [0, 1], classNames: d.classNames, groupNames: d.groupNames, files: { images: 'images.f32', labels: 'labels.i32', groups: 'groups.i32' } }, null, 2),
+    join(dir, 'manifest.json'),
+    JSON.stringify({ format, count: n, imageShape: d.imageShape, layout: 'NHWC', pixelRange: [0, 1], classNames: d.classNames, groupNames: d.groupNames, files: { images: 'images.f32', labels: 'labels.i32', groups: 'groups.i32' } }, null, 2),
   );
 }

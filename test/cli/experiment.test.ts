@@ -61,5 +61,39 @@ describe('npm run experiment', () => {
     const test = JSON.parse(readFileSync(join(out, 'testset', 'manifest.json'), 'utf8'));
     expect(readFileSync(join(out, 'testset', 'images.f32')).byteLength).toBe(4 * test.count * 64);
     expect(existsSync(join(out, 'testset', 'groups.i32'))).toBe(true);
+
+    // The training split, in the same format, with the sizes results.json reports.
+    const train = JSON.parse(readFileSync(join(out, 'trainset', 'manifest.json'), 'utf8'));
+    expect(train.format).toBe('pfp-trainset/1');
+    expect(train.count).toBe(parsed.results.dataset.trainSizes.reduce((a, b) => a + b, 0));
+    expect(test.count).toBe(parsed.results.dataset.testSizes.reduce((a, b) => a + b, 0));
+    const int32s = (f: string) => {
+      const b = readFileSync(join(out, 'trainset', f));
+      return new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+    };
+    expect(readFileSync(join(out, 'trainset', 'images.f32')).byteLength).toBe(4 * train.count * 64);
+    const labels = int32s('labels.i32');
+    const groups = int32s('groups.i32');
+    expect(labels).toHaveLength(train.count);
+    expect(groups).toHaveLength(train.count);
+    parsed.results.dataset.trainSizes.forEach((size, a) => expect(groups.filter((g) => g === a)).toHaveLength(size));
+
+    // λ(H_a)'s samples for the dense model (hessian.when = 'dense'): rows of the group, as many as results.json says.
+    const dense = parsed.results.runs.find((run) => run.rate === 0)!;
+    const denseManifest = JSON.parse(readFileSync(join(out, 'models', 'seed1-none-rate000.json'), 'utf8'));
+    expect(manifest.hessianSamplesFile).toBeNull(); // the 50% model: λ not computed
+    expect(existsSync(join(out, 'models', 'seed1-none-rate500.hessian-samples.json'))).toBe(false);
+    const samples = JSON.parse(readFileSync(join(out, 'models', denseManifest.hessianSamplesFile), 'utf8'));
+    expect(samples).toMatchObject({ format: 'pfp-hessian-samples/1', split: 'train' });
+    expect(samples.groups).toHaveLength(dense.groups.length);
+    dense.groups.forEach((g, a) => {
+      const rows: number[] = samples.groups[a];
+      expect(rows).toHaveLength(g.hessianMax!.samples);
+      expect(new Set(rows).size).toBe(rows.length);
+      for (const i of rows) expect(groups[i]).toBe(a);
+    });
+    const overall: number[] = samples.overall;
+    expect(overall).toHaveLength(dense.overall.hessianMax!.samples);
+    expect(overall.every((i) => Number.isInteger(i) && i >= 0 && i < train.count)).toBe(true);
   });
 });

@@ -15,7 +15,14 @@ export const hessianEstimateSchema = z.object({
   /** Top eigenvalue λ(H_a) of the group's loss Hessian (power iteration). */
   value: finite,
   iterations: z.number().int(),
+  /** Whether the relative residual fell to hessian.tolerance before hessian.maxIterations. */
   converged: z.boolean(),
+  /**
+   * Relative residual ‖Hv − λv‖/|λ| of the reported eigenpair: some eigenvalue of H_a lies within residual·|λ| of
+   * the value (not necessarily the top one, see metrics/power-iteration.ts). Null in Results written before it was
+   * recorded, for an empty group, and where λ = 0.
+   */
+  residual: z.number().nullable().default(null),
   /** Samples of the group used (seeded subsample capped at hessian.maxSamplesPerGroup). */
   samples: z.number().int(),
 });

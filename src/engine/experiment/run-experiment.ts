@@ -17,12 +17,30 @@ import { denseVariantOf, plannedModes, type DenseVariant, type PlannedMode } fro
 import { createSweepProgress } from './sweep-progress';
 import { trainDenseModels } from './train-dense';
 
+/** The training samples λ(H_a) of a model was computed on: rows of the training split, per group and for λ(H). */
+export interface HessianSamples {
+  groups: Int32Array[];
+  overall: Int32Array;
+}
+
+/** A measured model (masks applied), as onModel gets it. */
+export interface MeasuredModel {
+  seed: number;
+  mode: MitigationMode;
+  version: RunResult['version'];
+  rate: number;
+  spec: ModelSpec;
+  weights: Weights;
+  /** Null where λ(H_a) was not computed for this model (hessian.when). */
+  hessianSamples: HessianSamples | null;
+}
+
 export interface RunExperimentOptions extends RunOptions {
   loadAsset: AssetLoader;
   backend: { name: string; fallbackReason: string | null };
   onSession?: (s: ExperimentSession) => void;
   /** Called with every measured model (masks applied), e.g. for the CLI's --save-models. */
-  onModel?: (m: { seed: number; mode: MitigationMode; version: RunResult['version']; rate: number; spec: ModelSpec; weights: Weights }) => void | Promise<void>;
+  onModel?: (m: MeasuredModel) => void | Promise<void>;
   /** Called once the data set is built (the CLI saves the test split). */
   onData?: (split: DatasetSplit) => void | Promise<void>;
 }
@@ -30,6 +48,9 @@ export interface RunExperimentOptions extends RunOptions {
 /** The eigenvectors of a measurement, to warm-start λ(H_a) at the next rate; null when it has none. */
 const warmStartOf = (m: ModelMeasurement): HessianRequest['warmStart'] =>
   m.hessian && m.overallHessian ? { groups: m.hessian.map((h) => h.vector), overall: m.overallHessian.vector } : null;
+
+const hessianSamplesOf = (m: ModelMeasurement): HessianSamples | null =>
+  m.hessian && m.overallHessian ? { groups: m.hessian.map((h) => h.indices), overall: m.overallHessian.indices } : null;
 
 /**
  * Config → Results, the paper's loop: per seed, train each dense model once, then for each mode and pruning rate
@@ -56,8 +77,8 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
     error: null,
   };
   const snapshot = (): Results => ({ ...results, runs: [...runs], training: [...training], correlations: computeCorrelations(runs), durationMs: Date.now() - started });
-  const addRun = async (run: RunResult, spec: ModelSpec, weights: Weights) => {
-    await o.onModel?.({ seed: run.seed, mode: run.mode, version: run.version, rate: run.rate, spec, weights });
+  const addRun = async (run: RunResult, spec: ModelSpec, weights: Weights, measurement: ModelMeasurement) => {
+    await o.onModel?.({ seed: run.seed, mode: run.mode, version: run.version, rate: run.rate, spec, weights, hessianSamples: hessianSamplesOf(measurement) });
     runs.push(run);
     emit({ type: 'run', run });
     emit({ type: 'partial', results: snapshot() });
@@ -100,18 +121,18 @@ async function sweepMode(
   planned: PlannedMode,
   dense: Map<DenseVariant, DenseModel>,
   hooks: SweepHooks,
-  addRun: (run: RunResult, spec: ModelSpec, weights: Weights) => Promise<void>,
+  addRun: (run: RunResult, spec: ModelSpec, weights: Weights, measurement: ModelMeasurement) => Promise<void>,
 ): Promise<void> {
   const { config, spec, split } = session;
   const { mode, version } = planned;
   const base = dense.get(denseVariantOf(planned)) as DenseModel;
   const denseRun = buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: base.wallMs });
-  await addRun(denseRun, spec, base.weights);
+  await addRun(denseRun, spec, base.weights, base.measurement);
   let warm = warmStartOf(base.measurement);
   for (const rate of prunedRates(config)) {
     const hessian = config.hessian.when === 'all' ? hooks.hessianFor(seed, warm) : null;
     const step = await measureAtRate(session, base, { seed, mode, version, rate }, { ...hooks, fineTune: true, hessian });
     warm = warmStartOf(step.measurement) ?? warm;
-    await addRun(step.run, spec, step.weights);
+    await addRun(step.run, spec, step.weights, step.measurement);
   }
 }

@@ -28,8 +28,8 @@ export interface TopHessianOptions {
   /** Samples per Hessian-vector product batch (default 128). */
   batchSize?: number;
   /**
-   * 'power' (default): PyHessian's power iteration. 'lanczos': fewer products for the same accuracy, and its
-   * stopping rule bounds the error (see lanczos.ts).
+   * 'power' (default): power iteration, stopped by its residual ‖Hv − λv‖ ≤ tolerance·|λ|. 'lanczos': fewer
+   * products for the same accuracy, stopped by its residual bound (see lanczos.ts).
    */
   method?: 'power' | 'lanczos';
   signal?: AbortSignal;
@@ -38,6 +38,8 @@ export interface TopHessianOptions {
 export interface TopHessianEstimate extends EigenEstimate {
   /** Samples the Hessian was computed on (after the cap). */
   samples: number;
+  /** Which samples: indices into the dataset's rows (hessianSubset), `samples` of them. */
+  indices: Int32Array;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: D
   const indices = hessianSubset(data, opts.group, opts.maxSamples, opts.seed);
   const shapes = weights.specs.map((p) => p.shape);
   if (indices.length === 0) {
-    return { value: 0, iterations: 0, converged: false, samples: 0, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };
+    return { value: 0, iterations: 0, converged: false, residual: null, samples: 0, indices, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };
   }
   const params = fromArrays(weights.values, shapes);
   const hvp = createHvp(spec, params, gatherBatch(data, indices), opts.batchSize ?? 128);
@@ -64,7 +66,7 @@ export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: D
     const apply = (v: tf.Tensor[]) => hvp.apply(v);
     const eig =
       opts.method === 'lanczos' ? await lanczos(apply, shapes, startValues(shapes, iterOpts), iterOpts) : await powerIteration(apply, shapes, iterOpts);
-    return { ...eig, samples: indices.length };
+    return { ...eig, samples: indices.length, indices };
   } finally {
     hvp.dispose();
     tf.dispose(params);

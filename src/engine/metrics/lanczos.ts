@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { throwIfAborted } from '../contract/events';
-import type { EigenEstimate, PowerIterationOptions } from './power-iteration';
+import { relativeResidual, type EigenEstimate, type PowerIterationOptions } from './power-iteration';
 import { fromArrays } from './param-vectors';
 import { symmetricEigen } from './symmetric-eigen';
 
@@ -8,7 +8,7 @@ import { symmetricEigen } from './symmetric-eigen';
  * Top Hessian eigenvalue by Lanczos with full reorthogonalisation: the Krylov space of k products holds a better
  * estimate than power iteration's last vector, so it needs fewer products for the same accuracy. Stops when the
  * residual bound β_k |s_k| of the dominant Ritz pair (θ, s) falls below tolerance · |θ|: some eigenvalue of H is
- * then within that distance of θ, a guarantee power iteration's stopping rule does not give. The basis is kept in
+ * then within that distance of θ (the same test power iteration applies to its measured residual). The basis is kept in
  * float64 on the JS side (k vectors of the parameter count), so only H v runs on the backend.
  */
 export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: number[][], start: Float32Array[], opts: PowerIterationOptions): Promise<EigenEstimate> {
@@ -20,6 +20,7 @@ export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: numb
   let value = 0;
   let ritz = q;
   let converged = false;
+  let residual: number | null = null;
   for (let k = 0; k < opts.maxIterations; k++) {
     throwIfAborted(opts.signal);
     basis.push(q);
@@ -40,7 +41,10 @@ export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: numb
     const s = vectors[top];
     ritz = combine(basis, s);
     if (!Number.isFinite(value) || !Number.isFinite(bk)) throw new Error('Hessian-vector product is not finite (the loss or the weights hold NaN or Infinity)');
-    if (Math.abs(bk * s[s.length - 1]) <= opts.tolerance * Math.abs(value) || bk <= 1e-12 * Math.abs(value) || bk === 0) {
+    // β_k |s_k| = ‖H y − θ y‖ for the Ritz vector y in exact arithmetic: the residual power iteration measures.
+    const bound = Math.abs(bk * s[s.length - 1]);
+    residual = relativeResidual(bound, value);
+    if (bound <= opts.tolerance * Math.abs(value) || bk <= 1e-12 * Math.abs(value) || bk === 0) {
       converged = true;
       break;
     }
@@ -48,7 +52,7 @@ export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: numb
     q = w.map((x) => x / bk);
   }
   const vector = split(ritz, sizes);
-  return { value, iterations: alpha.length, converged, vector };
+  return { value, iterations: alpha.length, converged, residual, vector };
 }
 
 async function apply(hvp: (v: tf.Tensor[]) => tf.Tensor[], q: Float64Array, sizes: number[], shapes: number[][]): Promise<Float64Array> {

@@ -18,6 +18,8 @@ interface GroupSummary {
 
 export interface HessianWithVector extends HessianEstimate {
   vector: Float32Array[];
+  /** The training samples it was computed on (rows of the training split). */
+  indices: Int32Array;
 }
 
 /** Everything measured on one model: the inputs of a RunResult and the dense reference of Theorem 1. */
@@ -99,5 +101,5 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
 }
 
 export function stripVector(h: HessianWithVector | null): HessianEstimate | null {
-  return h ? { value: h.value, iterations: h.iterations, converged: h.converged, samples: h.samples } : null;
+  return h ? { value: h.value, iterations: h.iterations, converged: h.converged, residual: h.residual, samples: h.samples } : null;
 }

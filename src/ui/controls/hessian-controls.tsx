@@ -16,8 +16,8 @@ export function HessianControls() {
         onChange={setWhen}
         hint="The bound of Theorem 1 needs it on the dense model."
       />
-      <NumberField label="Tolerance" value={tol} onChange={setTol} hint="Relative change that stops the power iteration." />
-      <NumberField label="Max iterations" integer value={iters} onChange={setIters} />
+      <NumberField label="Tolerance" value={tol} onChange={setTol} hint="Stops when the relative residual ‖Hv − λv‖/|λ| is this small: λ is then this close to an eigenvalue." />
+      <NumberField label="Max iterations" integer value={iters} onChange={setIters} hint="Hessian-vector products at most; an estimate that runs out is marked not converged." />
       <NumberField label="Samples per group" integer value={samples} onChange={setSamples} hint="Seeded subsample; larger is slower and closer." />
       <CheckboxField label="Warm start" value={warm} onChange={setWarm} hint="Start from the previous rate's eigenvector." />
     </ControlGroup>

@@ -29,6 +29,19 @@ describe('Results schema version 1 files', () => {
     expect(parsed.results.schemaVersion).toBe(RESULTS_SCHEMA_VERSION);
   });
 
+  it('reads λ(H_a) records written before the residual was recorded, with residual null', () => {
+    const parsed = parseResults(v1());
+    if (!parsed.ok) throw new Error(parsed.error);
+    const estimates = parsed.results.runs.flatMap((r) => r.groups.map((g) => g.hessianMax)).filter((h) => h !== null);
+    expect(estimates.length).toBeGreaterThan(0);
+    for (const h of estimates) expect(h.residual).toBeNull();
+    // A version 2 file of the same age (no residual field) parses too: the field is optional, no version bump.
+    const v2 = JSON.parse(JSON.stringify(parsed.results));
+    for (const r of v2.runs) for (const g of r.groups) if (g.hessianMax) delete g.hessianMax.residual;
+    const again = parseResults(v2);
+    expect(again.ok && again.migratedFrom === null).toBe(true);
+  });
+
   it('moves every renamed field with its value unchanged, and validates as version 2', () => {
     const raw = v1();
     const migrated = migrateResultsV1(raw);

@@ -5,7 +5,10 @@ import { configSchema } from '../../../src/engine/contract/config';
 import type { EngineEvent } from '../../../src/engine/contract/events';
 import { quickEvaluate } from '../../../src/engine/experiment/quick-evaluate';
 import { parseResults, type Results } from '../../../src/engine/contract/results';
-import { runExperiment } from '../../../src/engine/experiment/run-experiment';
+import type { DatasetSplit } from '../../../src/engine/data/dataset';
+import { runExperiment, type MeasuredModel } from '../../../src/engine/experiment/run-experiment';
+import { hessianSubset } from '../../../src/engine/metrics/hessian';
+import { deriveSeed } from '../../../src/engine/random';
 import type { ExperimentSession } from '../../../src/engine/experiment/sweep-context';
 import { tinyConfig } from '../../helpers/tiny-config';
 
@@ -26,7 +29,9 @@ describe('runExperiment', () => {
 
   it('measures the dense model and every rate, with sizes, metrics and the Theorem 1 bound', async () => {
     const events: EngineEvent[] = [];
-    const r = await runExperiment(config, { loadAsset: noAssets, backend, onEvent: (e) => events.push(e) });
+    const models: MeasuredModel[] = [];
+    let split: DatasetSplit | null = null;
+    const r = await runExperiment(config, { loadAsset: noAssets, backend, onEvent: (e) => events.push(e), onModel: (m) => void models.push(m), onData: (s) => void (split = s) });
     expect(r.status).toBe('complete');
     expect(parseResults(JSON.parse(JSON.stringify(r))).ok).toBe(true);
     expect(r.runs.map((run) => run.rate)).toEqual([0, 0.5, 0.9]);
@@ -35,6 +40,21 @@ describe('runExperiment', () => {
     expect(dense.groups.map((g) => g.excessLoss)).toEqual([0, 0, 0]);
     expect(r.dataset.trainSizes.reduce((a, b) => a + b) + r.dataset.testSizes.reduce((a, b) => a + b)).toBe(300);
     expect(dense.groups.every((g) => g.hessianMax !== null && g.hessianMax.value > 0)).toBe(true);
+    // The relative residual of each estimate is reported, and converged means it reached the tolerance.
+    for (const h of [...dense.groups.map((g) => g.hessianMax), dense.overall.hessianMax]) {
+      expect(h?.residual).toBeGreaterThanOrEqual(0);
+      expect(h?.converged).toBe((h?.residual as number) <= config.hessian.tolerance);
+    }
+    // onModel hands over the training rows λ(H_a) was computed on: hessianSubset's, from the seed (the CLI saves them).
+    expect(models.map((m) => m.hessianSamples !== null)).toEqual([true, false, false]);
+    const train = (split as unknown as DatasetSplit).train;
+    const hessianSeed = deriveSeed(config.seed, 'hessian');
+    dense.groups.forEach((g, a) => {
+      const rows = models[0].hessianSamples!.groups[a];
+      expect(Array.from(rows)).toEqual(Array.from(hessianSubset(train, a, config.hessian.maxSamplesPerGroup, hessianSeed)));
+      expect(rows).toHaveLength(g.hessianMax!.samples);
+    });
+    expect(models[0].hessianSamples!.overall).toHaveLength(dense.overall.hessianMax!.samples);
     expect(p90.sparsity).toBeCloseTo(0.9, 2);
     expect(p90.paramDistance).toBeGreaterThan(0);
     // The gradient over the kept weights: the whole gradient for the dense model, less of it once 90% are pruned.
