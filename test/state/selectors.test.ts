@@ -27,6 +27,8 @@ describe('run selectors', () => {
     expect(snapRate([0, 0.5, 0.9], 0.51)).toBe(0.5);
     expect(snapRate([0, 0.5, 0.9], 0.88)).toBe(0.9);
     expect(snapRate([0, 0.5, 0.9], 0.7)).toBeNull();
+    expect(snapRate([0, 0.5, 0.9], 0.52)).toBe(0.5); // exactly the tolerance away, up to float error
+    expect(snapRate([0, 0.5, 0.9], 0.53)).toBeNull();
   });
 });
 
