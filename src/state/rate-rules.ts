@@ -9,8 +9,10 @@ const SNAP_TOLERANCE = 0.02;
 
 /** The measured rate the slider snaps to: the nearest within SNAP_TOLERANCE of value, else null. */
 export function snapRate(rates: number[], value: number, tolerance = SNAP_TOLERANCE): number | null {
+  // Exactly `tolerance` away still snaps, with sameRate's float slack (0.52 − 0.5 is a hair above 0.02).
+  const near = (d: number) => d <= tolerance || sameRate(d, tolerance);
   let best: number | null = null;
-  for (const r of rates) if (Math.abs(r - value) <= tolerance + 1e-9 && (best === null || Math.abs(r - value) < Math.abs(best - value))) best = r;
+  for (const r of rates) if (near(Math.abs(r - value)) && (best === null || Math.abs(r - value) < Math.abs(best - value))) best = r;
   return best;
 }
 

@@ -27,8 +27,14 @@ export interface RateInputs {
   provisional: ProvisionalPoint[];
 }
 
+/**
+ * The sweep the slider and the per-group charts show: the one asked for if present, else the first present. A plain
+ * key, so a view that needs only the sweep subscribes to it alone and does not redraw as the slider moves.
+ */
+export const shownSweep = (s: Pick<RateInputs, 'results' | 'viewMode'>): VariantKey => effectiveMode(s.results, s.viewMode);
+
 export function rateContext(s: RateInputs): RateContext {
-  const mode = effectiveMode(s.results, s.viewMode);
+  const mode = shownSweep(s);
   const measured = measuredRates(s.results, mode);
   return {
     mode,

@@ -21,8 +21,9 @@ export interface Variant {
 
 /** The mode of a key, and its version when the key names one. */
 export function parseVariantKey(key: VariantKey): { mode: MitigationMode; version: MitigationVersion | null } {
-  const [mode, version] = key.split(':');
-  return { mode: mitigationModes.find((m) => m === mode) ?? 'none', version: mitigationVersions.find((v) => v === version) ?? null };
+  // Matched against the keys the type allows, not split as text: only a mode and version the contract knows come out.
+  const mode = mitigationModes.find((m) => key === m || key.startsWith(`${m}:`)) ?? 'none';
+  return { mode, version: mitigationVersions.find((v) => key === `${mode}:${v}`) ?? null };
 }
 
 /** The groups of a Results, by index (the colour of a group is fixed by its index). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { provisionalAt, withProvisional } from '../../src/state/rate-rules';
-import { rateContext } from '../../src/state/select-rate';
+import { rateContext, shownSweep } from '../../src/state/select-rate';
 import { fixtureResults, run } from './fixtures';
 
 describe('the rate context', () => {
@@ -14,6 +14,12 @@ describe('the rate context', () => {
     // Provisional points belong to the unmitigated sweep; an absent mode falls back to the first present.
     expect(at(0.6, 'after')).toMatchObject({ mode: 'after', provisional: false });
     expect(at(0.6, 'both').mode).toBe('none');
+  });
+
+  it('names the shown sweep on its own, the same one the context derives', () => {
+    expect(shownSweep({ results, viewMode: 'after' })).toBe('after');
+    expect(shownSweep({ results, viewMode: 'both' })).toBe(rateContext({ results, viewMode: 'both', selectedRate: 0, provisional: [] }).mode);
+    expect(shownSweep({ results: null, viewMode: 'after' })).toBe('after');
   });
 
   it('keys provisional points by rate: one point per rate, the latest wins, float noise is the same rate', () => {

@@ -7,7 +7,7 @@ import { bandKey, groupSeriesRows, seriesKey } from '../../src/state/select-grou
 import { modeRows, table2Rows } from '../../src/state/select-modes';
 import { rateView } from '../../src/state/select-rate-view';
 import { snapRate } from '../../src/state/rate-rules';
-import { effectiveMode, groupsOf, measuredRates, modesPresent, runsOf, variantsOf } from '../../src/state/select-runs';
+import { effectiveMode, groupsOf, measuredRates, modesPresent, parseVariantKey, runsOf, variantsOf } from '../../src/state/select-runs';
 import { isStale } from '../../src/state/select-stale';
 import { trainingRows } from '../../src/state/select-training';
 import { accuracyOf, fixtureResults, run } from './fixtures';
@@ -27,6 +27,8 @@ describe('run selectors', () => {
     expect(snapRate([0, 0.5, 0.9], 0.51)).toBe(0.5);
     expect(snapRate([0, 0.5, 0.9], 0.88)).toBe(0.9);
     expect(snapRate([0, 0.5, 0.9], 0.7)).toBeNull();
+    expect(snapRate([0, 0.5, 0.9], 0.52)).toBe(0.5); // exactly the tolerance away, up to float error
+    expect(snapRate([0, 0.5, 0.9], 0.53)).toBeNull();
   });
 });
 
@@ -92,6 +94,11 @@ describe('variants (relaxed and full mitigation compared)', () => {
     expect(runsOf(both, 'after:full').every((x) => x.version === 'full')).toBe(true);
     expect(runsOf(both, 'after')).toHaveLength(12);
     expect(effectiveMode(both, 'after')).toBe('after:relaxed');
+  });
+  it('reads a key as its mode and, when it names one, its version', () => {
+    expect(parseVariantKey('after:full')).toEqual({ mode: 'after', version: 'full' });
+    expect(parseVariantKey('both:relaxed')).toEqual({ mode: 'both', version: 'relaxed' });
+    expect(parseVariantKey('none')).toEqual({ mode: 'none', version: null });
   });
   it('keeps the versions apart in the mode rows', () => {
     const row = modeRows(both, 'accuracy')[1];

@@ -100,6 +100,12 @@ export const trainingCurveSchema = z.object({
   epochs: z.array(epochRecordSchema),
 });
 
+/**
+ * The correlations a sweep reports (experiment/correlations.ts), by id: what the scatter charts ask for. The schema
+ * keeps reading any string, so a file written by a build with other correlations still imports.
+ */
+export type CorrelationId = 'size-gradnorm' | 'accuracy-gradnorm' | 'hessian-boundary' | 'hessian-accuracy' | 'hessian-gradnorm';
+
 export const correlationSchema = z.object({
   id: z.string(),
   label: z.string(),

@@ -1,9 +1,9 @@
 import { groupMetricAxis, groupMetricLabel, groupMetricTable, type GroupMetricId } from '../contract/group-metrics';
-import type { Correlation, RunResult } from '../contract/results';
+import type { Correlation, CorrelationId, RunResult } from '../contract/results';
 import { spearman } from '../metrics/spearman';
 
 interface CorrelationSpec {
-  id: string;
+  id: CorrelationId;
   label: string;
   /** The two per-group metrics, x against y; their axis labels come from the metric table. */
   x: GroupMetricId;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CorrelationId } from '../../engine/contract/results';
 import { dimmed, groupColor } from '../colors';
 import { num } from '../../engine/contract/number-format';
 import { ChartFrame } from './chart-frame';
@@ -8,7 +9,7 @@ import { useChartView } from './use-chart-view';
 
 interface Props {
   /** Correlation id in Results.correlations. */
-  id: string;
+  id: CorrelationId;
   title: string;
   caption: string;
 }

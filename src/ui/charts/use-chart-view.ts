@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
+import { shownSweep } from '../../state/select-rate';
 import { groupsOf, type GroupInfo } from '../../state/select-runs';
 import { useApp } from '../app-context';
-import { useRateContext } from '../use-rate-context';
 
 /** What every per-group chart shares: the groups shown, the hovered one, the mode and the chart height. */
 export function useChartView() {
@@ -12,7 +12,8 @@ export function useChartView() {
   const hoverGroup = useApp((s) => s.hoverGroup);
   const groups = useMemo(() => groupsOf(results), [results]);
   const shown: GroupInfo[] = useMemo(() => groups.filter((g) => !hiddenGroups.includes(g.group)), [groups, hiddenGroups]);
-  const { mode } = useRateContext();
+  // The sweep only: the scatter and training charts do not depend on the selected rate, so they do not redraw with it.
+  const mode = useApp(shownSweep);
   return { results, groups, shown, hoveredGroup, hoverGroup, mode, height: presenter ? 360 : 240 };
 }
 

@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
+import { shownSweep } from '../../state/select-rate';
 import { variantsOf } from '../../state/select-runs';
 import { isStale } from '../../state/select-stale';
 import { variantLabel } from '../colors';
 import { RateSlider } from '../controls/rate-slider';
 import { useApp } from '../app-context';
-import { useRateContext } from '../use-rate-context';
 import { GroupLegend } from './group-legend';
 
 /** View settings above the charts: the rate slider, the group legend, the mode the per-group charts show. */
 export function ViewBar() {
   const results = useApp((s) => s.results);
-  const { mode } = useRateContext();
+  const mode = useApp(shownSweep);
   const setViewMode = useApp((s) => s.setViewMode);
   const source = useApp((s) => s.source);
   const stale = useApp((s) => isStale(s.config, s.results));
