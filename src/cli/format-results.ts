@@ -1,4 +1,5 @@
 import { groupMetricLabel, groupMetrics, type GroupMetricInfo } from '../engine/contract/group-metrics';
+import { hessianSampling } from '../engine/contract/hessian-sampling';
 import type { Results, RunResult } from '../engine/contract/results';
 import { meanStd } from '../engine/contract/mean-std';
 import { meanStdCell, pct } from './format-cells';
@@ -19,6 +20,8 @@ function byModeAndRate(results: Results): Map<string, Map<number, RunResult[]>> 
 
 /** One table per mode for a per-group metric: a row per pruning rate, a column per group (mean ± std over seeds). */
 function groupTable(results: Results, m: GroupMetricInfo): string[] {
+  const sampling = m.usesHessian ? hessianSampling(results) : null;
+  const note = !sampling?.computed ? '' : m.id === 'hessianMax' ? `; samples: ${sampling.text}` : sampling.subsampled ? `; with the subsampled λ(H_a) (${sampling.text})` : '';
   const names = results.dataset.groupNames;
   const overall = m.overall !== null;
   const out: string[] = [];
@@ -28,7 +31,7 @@ function groupTable(results: Results, m: GroupMetricInfo): string[] {
       return [pct(rate), ...cells, ...(overall ? [cell(runs.map(m.overallValue))] : [])];
     });
     if (rows.every((r) => r.slice(1).every((c) => c === '-'))) continue;
-    out.push(`Per-group ${groupMetricLabel(m)} on the ${m.split} split (mode ${mode})`, textTable(['rate', ...names, ...(overall ? ['overall'] : [])], rows), '');
+    out.push(`Per-group ${groupMetricLabel(m)} on the ${m.split} split (mode ${mode})${note}`, textTable(['rate', ...names, ...(overall ? ['overall'] : [])], rows), '');
   }
   return out;
 }
