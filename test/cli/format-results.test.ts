@@ -48,3 +48,14 @@ describe('the CLI says whether λ(H_a) is subsampled', () => {
     expect(formatResults(r)).toContain('samples: subsampled: 16 of 300 (g0); whole group: g1, g2');
   });
 });
+
+describe("the CLI shows λ(H_a)'s spread over sample draws", () => {
+  it('appends "(min-max over n draws)" to a subsampled cell, nothing to a whole group', () => {
+    const r = wholeGroups(fixtureResults({ seeds: [1], modes: ['none'] }));
+    const dense = r.runs.find((run) => run.rate === 0)!;
+    dense.groups[0].hessianMax = { ...dense.groups[0].hessianMax!, value: 2, samples: 16, drawSpread: { min: 1.5, max: 2.25, sd: 0.3, draws: 3 } };
+    const out = formatResults(r);
+    expect(out).toContain('2.000 (1.500-2.250 over 3 draws)');
+    expect(out.match(/over \d+ draws/g)).toHaveLength(1);
+  });
+});

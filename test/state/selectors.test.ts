@@ -155,6 +155,13 @@ describe('resultsToCsv', () => {
     const pruned = lines.find((l) => Number(l[rate]) > 0)!;
     expect(Number(dense[header.indexOf('hessian_samples')])).toBe(r.runs[0].groups[0].hessianMax!.samples);
     expect(pruned[header.indexOf('hessian_samples')]).toBe('');
+    // The spread over sample draws follows; empty where there is none (a whole group, or older Results).
+    expect(header.slice(header.indexOf('hessian_samples') + 1, header.indexOf('hessian_samples') + 4)).toEqual(['hessian_draw_min', 'hessian_draw_max', 'hessian_draw_sd']);
+    expect(dense[header.indexOf('hessian_draw_sd')]).toBe('');
+    r.runs[0].groups[0].hessianMax = { ...r.runs[0].groups[0].hessianMax!, drawSpread: { min: 1, max: 3, sd: 0.5, draws: 3 } };
+    const withSpread = resultsToCsv(r).split('\n')[1].split(',');
+    expect(Number(withSpread[header.indexOf('hessian_draw_sd')])).toBe(0.5);
+    expect(Number(withSpread[header.indexOf('hessian_draw_max')])).toBe(3);
   });
 
   it('writes group names that look like formulas as text, and keeps negative numbers', () => {

@@ -133,6 +133,11 @@ export const hessianSchema = z.strictObject({
    * (issue 15). A capped value is labelled subsampled wherever it is shown.
    */
   maxSamplesPerGroup: int(8, 10000, 10000),
+  /**
+   * Draws of the subsample where the cap subsamples a group: λ(H_a) is also computed on sampleDraws − 1 further
+   * seeded subsamples, and Results give their spread (hessianMax.drawSpread). No extra draws for a whole group.
+   */
+  sampleDraws: int(1, 10, 3),
   warmStart: z.boolean().default(true),
 });
 

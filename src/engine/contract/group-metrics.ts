@@ -102,7 +102,13 @@ const entries: { [K in GroupMetricId]: Entry } = {
     symbol: 'λ(H_a)', name: 'Hessian max eigenvalue', unit: '', split: 'train', format: (v) => num(v, 2), cli: true, overall: 'hessianMax',
     description: "Top eigenvalue of the group's loss Hessian by power iteration (Theorem 1, 2), on at most hessian.maxSamplesPerGroup of the group's samples (hessian_samples: how many); missing where not computed.",
     usesHessian: true,
-    detailColumns: [{ column: 'hessian_samples', value: (g) => g.hessianMax?.samples ?? null }],
+    detailColumns: [
+      { column: 'hessian_samples', value: (g) => g.hessianMax?.samples ?? null },
+      // Spread of λ(H_a) over hessian.sampleDraws subsamples; empty for a whole group (no other draw).
+      { column: 'hessian_draw_min', value: (g) => g.hessianMax?.drawSpread?.min ?? null },
+      { column: 'hessian_draw_max', value: (g) => g.hessianMax?.drawSpread?.max ?? null },
+      { column: 'hessian_draw_sd', value: (g) => g.hessianMax?.drawSpread?.sd ?? null },
+    ],
   },
   theorem1Bound: {
     symbol: 'R̃(a)', name: 'Theorem 1 bound', unit: 'nats', split: 'train', format: loss, cli: true,
