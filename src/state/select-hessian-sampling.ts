@@ -16,6 +16,6 @@ export function hessianSamplingLabel(results: Results | null): HessianSamplingLa
   if (!s.subsampled) return { axisSuffix: '', captionNote: ' Computed on the whole group.' };
   return {
     axisSuffix: ' (subsampled)',
-    captionNote: ` Values are on a subsample of the group, capped by hessian.maxSamplesPerGroup (${s.text} samples); they can differ from the whole group's by tens of percent.`,
+    captionNote: ` Values are on a subsample of the group, capped by hessian.maxSamplesPerGroup (${s.text}); they can differ from the whole group's by tens of percent.`,
   };
 }
