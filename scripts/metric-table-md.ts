@@ -16,7 +16,7 @@ const code = (s: string) => (s ? `\`${cell(s)}\`` : '');
 /** The per-group metric table as markdown, one row per metric in the contract's order. */
 export function metricTableMarkdown(): string {
   const rows = groupMetrics.map((m) =>
-    `| ${code(m.id)} | ${cell(m.symbol)} | ${m.name} | ${m.unit} | ${m.split} | ${code(m.csvColumn)} | ${m.cli ? 'yes' : ''} | ${cell(m.description)} |`,
+    `| ${code(m.id)} | ${cell(m.symbol)} | ${m.name} | ${m.unit} | ${m.split} | ${[m.csvColumn, ...m.detailColumns.map((d) => d.column)].map(code).join(', ')} | ${m.cli ? 'yes' : ''} | ${cell(m.description)} |`,
   );
   return ['| field | symbol | the paper\'s name | unit | split | CSV column | CLI table | what it is |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -1,5 +1,6 @@
 import { groupMetricLabel, groupMetrics, type GroupMetricInfo } from '../engine/contract/group-metrics';
-import type { Results, RunResult } from '../engine/contract/results';
+import { hessianSampling } from '../engine/contract/hessian-sampling';
+import type { HessianEstimate, Results, RunResult } from '../engine/contract/results';
 import { meanStd } from '../engine/contract/mean-std';
 import { meanStdCell, pct } from './format-cells';
 import { textTable } from './text-table';
@@ -17,18 +18,34 @@ function byModeAndRate(results: Results): Map<string, Map<number, RunResult[]>> 
   return out;
 }
 
+/**
+ * λ(H_a)'s spread over sample draws where its group was subsampled: " (1.100-1.310 over 3 draws)", the range over the
+ * draws of every seed ("per seed" with more than one); '' for other metrics and for whole groups.
+ */
+function spreadNote(m: GroupMetricInfo, estimates: Array<HessianEstimate | null>): string {
+  if (m.id !== 'hessianMax') return '';
+  const spreads = estimates.map((h) => h?.drawSpread ?? null).filter((s) => s !== null);
+  if (spreads.length === 0) return '';
+  const lo = Math.min(...spreads.map((s) => s.min));
+  const hi = Math.max(...spreads.map((s) => s.max));
+  return ` (${lo.toFixed(3)}-${hi.toFixed(3)} over ${spreads[0].draws} draws${spreads.length > 1 ? ' per seed' : ''})`;
+}
+
 /** One table per mode for a per-group metric: a row per pruning rate, a column per group (mean ± std over seeds). */
 function groupTable(results: Results, m: GroupMetricInfo): string[] {
+  const sampling = m.usesHessian ? hessianSampling(results) : null;
+  const note = !sampling?.computed ? '' : m.id === 'hessianMax' ? `; samples: ${sampling.text}` : sampling.subsampled ? `; with the subsampled λ(H_a) (${sampling.text})` : '';
   const names = results.dataset.groupNames;
   const overall = m.overall !== null;
   const out: string[] = [];
   for (const [mode, rates] of byModeAndRate(results)) {
     const rows = [...rates.entries()].sort((a, b) => a[0] - b[0]).map(([rate, runs]) => {
-      const cells = names.map((_, a) => cell(runs.map((r) => m.value(r.groups[a]))));
-      return [pct(rate), ...cells, ...(overall ? [cell(runs.map(m.overallValue))] : [])];
+      const cells = names.map((_, a) => cell(runs.map((r) => m.value(r.groups[a]))) + spreadNote(m, runs.map((r) => r.groups[a]?.hessianMax ?? null)));
+      const overallCell = () => cell(runs.map(m.overallValue)) + spreadNote(m, runs.map((r) => r.overall.hessianMax));
+      return [pct(rate), ...cells, ...(overall ? [overallCell()] : [])];
     });
     if (rows.every((r) => r.slice(1).every((c) => c === '-'))) continue;
-    out.push(`Per-group ${groupMetricLabel(m)} on the ${m.split} split (mode ${mode})`, textTable(['rate', ...names, ...(overall ? ['overall'] : [])], rows), '');
+    out.push(`Per-group ${groupMetricLabel(m)} on the ${m.split} split (mode ${mode})${note}`, textTable(['rate', ...names, ...(overall ? ['overall'] : [])], rows), '');
   }
   return out;
 }

@@ -14,7 +14,7 @@ const RUN_COLUMNS: Array<[string, (r: RunResult) => unknown]> = [
   ['excess_loss_gap', (r) => r.excessLossGap],
 ];
 
-const HEADER = [...RUN_COLUMNS.map(([name]) => name), 'group', 'group_name', ...groupMetrics.map((m) => m.csvColumn)];
+const HEADER = [...RUN_COLUMNS.map(([name]) => name), 'group', 'group_name', ...groupMetrics.flatMap((m) => [m.csvColumn, ...m.detailColumns.map((d) => d.column)])];
 
 /**
  * One CSV field. Text that a spreadsheet would run as a formula (a group name from an imported file such as
@@ -32,7 +32,7 @@ export function resultsToCsv(results: Results): string {
   const lines = [HEADER.join(',')];
   for (const r of results.runs) {
     const run = RUN_COLUMNS.map(([, pick]) => pick(r));
-    for (const g of r.groups) lines.push([...run, g.group, g.name, ...groupMetrics.map((m) => m.value(g))].map(cell).join(','));
+    for (const g of r.groups) lines.push([...run, g.group, g.name, ...groupMetrics.flatMap((m) => [m.value(g), ...m.detailColumns.map((d) => d.value(g))])].map(cell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

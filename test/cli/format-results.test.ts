@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatResults, hessianConvergenceNote } from '../../src/cli/format-results';
+import type { Results } from '../../src/engine/contract/results';
 import { fixtureResults } from '../state/fixtures';
+
+/** Every λ(H_a) of the fixture on all of its group's training samples. */
+function wholeGroups(r: Results): Results {
+  for (const run of r.runs) for (const g of run.groups) if (g.hessianMax) g.hessianMax = { ...g.hessianMax, samples: g.trainSize };
+  return r;
+}
 
 describe('the CLI summary and λ(H_a) convergence', () => {
   it('says nothing when every estimate converged', () => {
@@ -17,5 +24,38 @@ describe('the CLI summary and λ(H_a) convergence', () => {
     expect(note).toMatch(/1 of 3 λ\(H_a\) estimates did not converge in hessian\.maxIterations = 200/);
     expect(note).toMatch(/largest relative residual ‖Hv − λv‖\/\|λ\| 3\.5e-2/);
     expect(formatResults(r)).toContain(note);
+  });
+});
+
+describe('the CLI says whether λ(H_a) is subsampled', () => {
+  it('says "subsampled: n of N" in the λ(H_a) heading, and that Theorem 1 uses it, when capped', () => {
+    const out = formatResults(fixtureResults({ seeds: [1], modes: ['none'] }));
+    const heading = out.split('\n').find((l) => l.startsWith('Per-group Hessian max eigenvalue'))!;
+    expect(heading).toContain('samples: subsampled: 10 of 300 (g0), 10 of 210 (g1), 10 of 120 (g2)');
+    const bound = out.split('\n').find((l) => l.startsWith('Per-group Theorem 1 bound'))!;
+    expect(bound).toContain('with the subsampled λ(H_a)');
+  });
+
+  it('says "whole group" and not "subsampled" when every value is on the whole group', () => {
+    const out = formatResults(wholeGroups(fixtureResults({ seeds: [1], modes: ['none'] })));
+    expect(out).not.toMatch(/subsampled/);
+    expect(out.split('\n').find((l) => l.startsWith('Per-group Hessian max eigenvalue'))).toContain('samples: whole group');
+  });
+
+  it('names only the capped groups as subsampled', () => {
+    const r = wholeGroups(fixtureResults({ seeds: [1], modes: ['none'] }));
+    r.runs[0].groups[0].hessianMax = { ...r.runs[0].groups[0].hessianMax!, samples: 16 };
+    expect(formatResults(r)).toContain('samples: subsampled: 16 of 300 (g0); whole group: g1, g2');
+  });
+});
+
+describe("the CLI shows λ(H_a)'s spread over sample draws", () => {
+  it('appends "(min-max over n draws)" to a subsampled cell, nothing to a whole group', () => {
+    const r = wholeGroups(fixtureResults({ seeds: [1], modes: ['none'] }));
+    const dense = r.runs.find((run) => run.rate === 0)!;
+    dense.groups[0].hessianMax = { ...dense.groups[0].hessianMax!, value: 2, samples: 16, drawSpread: { min: 1.5, max: 2.25, sd: 0.3, draws: 3 } };
+    const out = formatResults(r);
+    expect(out).toContain('2.000 (1.500-2.250 over 3 draws)');
+    expect(out.match(/over \d+ draws/g)).toHaveLength(1);
   });
 });

@@ -15,7 +15,7 @@ function group(seed: number, mode: MitigationMode, rate: number, a: number): Gro
     group: a, name: `g${a}`, testSize: 100 - 30 * a, trainSize: 300 - 90 * a, accuracy, loss: 1 - accuracy,
     excessLoss: accuracyOf(seed, mode, 0, a) - accuracy, accuracyChange: accuracy - accuracyOf(seed, mode, 0, a),
     boundaryCloseness: 0.1 * (a + 1), trainLoss: 1 - accuracy, trainAccuracy: accuracy, trainExcessLoss: 0,
-    gradNorm: 1 + a + rate, gradNormRemaining: (1 + a + rate) * (1 - rate), hessianMax: rate === 0 ? { value: 2 * (a + 1), iterations: 5, converged: true, residual: 1e-4, samples: 10 } : null,
+    gradNorm: 1 + a + rate, gradNormRemaining: (1 + a + rate) * (1 - rate), hessianMax: rate === 0 ? { value: 2 * (a + 1), iterations: 5, converged: true, residual: 1e-4, samples: 10, drawSpread: null } : null,
     theorem1Bound: rate === 0 ? 0 : rate * (a + 1),
   };
 }

@@ -10,6 +10,7 @@ import { snapRate } from '../../src/state/rate-rules';
 import { effectiveMode, groupsOf, measuredRates, modesPresent, parseVariantKey, runsOf, variantsOf } from '../../src/state/select-runs';
 import { isStale } from '../../src/state/select-stale';
 import { trainingRows } from '../../src/state/select-training';
+import { hessianSamplingLabel } from '../../src/state/select-hessian-sampling';
 import { accuracyOf, fixtureResults, run } from './fixtures';
 
 const sd2 = (a: number, b: number) => Math.abs(a - b) / Math.SQRT2; // sample sd of two values
@@ -144,6 +145,25 @@ describe('resultsToCsv', () => {
     expect(Number(row[header.indexOf('fairness_violation')])).toBe(r.runs[0].fairnessViolation);
   });
 
+  it("writes λ(H_a)'s sample count next to it, empty where λ(H_a) was not computed", () => {
+    const r = fixtureResults({ seeds: [1], modes: ['none'] });
+    const lines = resultsToCsv(r).trim().split('\n').map((l) => l.split(','));
+    const header = lines[0];
+    expect(header.indexOf('hessian_samples')).toBe(header.indexOf('hessian_max') + 1);
+    const rate = header.indexOf('rate');
+    const dense = lines.find((l) => Number(l[rate]) === 0)!;
+    const pruned = lines.find((l) => Number(l[rate]) > 0)!;
+    expect(Number(dense[header.indexOf('hessian_samples')])).toBe(r.runs[0].groups[0].hessianMax!.samples);
+    expect(pruned[header.indexOf('hessian_samples')]).toBe('');
+    // The spread over sample draws follows; empty where there is none (a whole group, or older Results).
+    expect(header.slice(header.indexOf('hessian_samples') + 1, header.indexOf('hessian_samples') + 4)).toEqual(['hessian_draw_min', 'hessian_draw_max', 'hessian_draw_sd']);
+    expect(dense[header.indexOf('hessian_draw_sd')]).toBe('');
+    r.runs[0].groups[0].hessianMax = { ...r.runs[0].groups[0].hessianMax!, drawSpread: { min: 1, max: 3, sd: 0.5, draws: 3 } };
+    const withSpread = resultsToCsv(r).split('\n')[1].split(',');
+    expect(Number(withSpread[header.indexOf('hessian_draw_sd')])).toBe(0.5);
+    expect(Number(withSpread[header.indexOf('hessian_draw_max')])).toBe(3);
+  });
+
   it('writes group names that look like formulas as text, and keeps negative numbers', () => {
     const r = fixtureResults();
     const names = ['=HYPERLINK("http://x","a")', '+1', '@SUM(A1)'];
@@ -155,5 +175,17 @@ describe('resultsToCsv', () => {
     expect(csv).toContain(",'@SUM(A1),");
     expect(csv).not.toMatch(/(^|,)[=+@]/m);
     expect(line).toContain(',-0.25,');
+  });
+});
+
+describe('hessianSamplingLabel', () => {
+  it('marks the λ(H_a) axis and caption when values are subsampled, and says whole group otherwise', () => {
+    const r = fixtureResults({ seeds: [1], modes: ['none'] });
+    const sub = hessianSamplingLabel(r);
+    expect(sub.axisSuffix).toBe(' (subsampled)');
+    expect(sub.captionNote).toContain('10 of 300 (g0)');
+    for (const run of r.runs) for (const g of run.groups) if (g.hessianMax) g.hessianMax = { ...g.hessianMax, samples: g.trainSize };
+    expect(hessianSamplingLabel(r)).toEqual({ axisSuffix: '', captionNote: ' Computed on the whole group.' });
+    expect(hessianSamplingLabel(null)).toEqual({ axisSuffix: '', captionNote: '' });
   });
 });

@@ -33,9 +33,17 @@ export interface GroupMetricInfo {
   value: (g: GroupMetrics) => number | null;
   /** Its value over the whole data set; null when it has no overall counterpart or it was not measured. */
   overallValue: (r: RunResult) => number | null;
+  /**
+   * Whether it is, or is computed from, λ(H_a), which may be on a subsample of the group (hessian.maxSamplesPerGroup):
+   * the CLI, the CSV and the chart then say so (contract/hessian-sampling.ts).
+   */
+  usesHessian: boolean;
+  /** CSV columns written right after its own: λ(H_a)'s sample count and spread over sample draws; [] for most. */
+  detailColumns: Array<{ column: string; value: (g: GroupMetrics) => number | null }>;
 }
 
-type Entry = Omit<GroupMetricInfo, 'id' | 'csvColumn' | 'value' | 'overallValue' | 'overall'> & { overall?: GroupMetricInfo['overall'] };
+type Entry = Omit<GroupMetricInfo, 'id' | 'csvColumn' | 'value' | 'overallValue' | 'overall' | 'usesHessian' | 'detailColumns'> &
+  Partial<Pick<GroupMetricInfo, 'overall' | 'usesHessian' | 'detailColumns'>>;
 
 const loss = (v: number) => num(v, 3);
 const count = (v: number) => String(v);
@@ -92,11 +100,20 @@ const entries: { [K in GroupMetricId]: Entry } = {
   },
   hessianMax: {
     symbol: 'λ(H_a)', name: 'Hessian max eigenvalue', unit: '', split: 'train', format: (v) => num(v, 2), cli: true, overall: 'hessianMax',
-    description: "Top eigenvalue of the group's loss Hessian by power iteration (Theorem 1, 2); missing where not computed.",
+    description: "Top eigenvalue of the group's loss Hessian by power iteration (Theorem 1, 2), on at most hessian.maxSamplesPerGroup of the group's samples (hessian_samples: how many); missing where not computed.",
+    usesHessian: true,
+    detailColumns: [
+      { column: 'hessian_samples', value: (g) => g.hessianMax?.samples ?? null },
+      // Spread of λ(H_a) over hessian.sampleDraws subsamples; empty for a whole group (no other draw).
+      { column: 'hessian_draw_min', value: (g) => g.hessianMax?.drawSpread?.min ?? null },
+      { column: 'hessian_draw_max', value: (g) => g.hessianMax?.drawSpread?.max ?? null },
+      { column: 'hessian_draw_sd', value: (g) => g.hessianMax?.drawSpread?.sd ?? null },
+    ],
   },
   theorem1Bound: {
     symbol: 'R̃(a)', name: 'Theorem 1 bound', unit: 'nats', split: 'train', format: loss, cli: true,
-    description: "||g_a||·||θ̄−θ̂|| + ½ λ(H_a)·||θ̄−θ̂||², Eq. (4) without the cubic term, with the dense model's g_a and H_a.",
+    description: "||g_a||·||θ̄−θ̂|| + ½ λ(H_a)·||θ̄−θ̂||², Eq. (4) without the cubic term, with the dense model's g_a and H_a; its λ(H_a) is the subsampled one where λ(H_a) is.",
+    usesHessian: true,
   },
 };
 
@@ -111,6 +128,8 @@ function info<K extends GroupMetricId>(id: K, e: Entry): GroupMetricInfo {
     ...e,
     id,
     overall,
+    usesHessian: e.usesHessian ?? false,
+    detailColumns: e.detailColumns ?? [],
     csvColumn: snakeCase(id),
     value: (g) => numberOf(g[id]),
     overallValue: (r) => (overall === null ? null : numberOf(r.overall[overall])),

@@ -25,6 +25,11 @@ export const hessianEstimateSchema = z.object({
   residual: z.number().nullable().default(null),
   /** Samples of the group used (seeded subsample capped at hessian.maxSamplesPerGroup). */
   samples: z.number().int(),
+  /**
+   * Where the group was subsampled: λ over hessian.sampleDraws seeded subsamples (this value's among them), their
+   * min, max and sample sd. Null for a whole group (no other draw exists), with sampleDraws = 1, and in older Results.
+   */
+  drawSpread: z.object({ min: finite, max: finite, sd: finite, draws: z.number().int() }).nullable().default(null),
 });
 
 export const groupMetricsSchema = z.object({

@@ -9,10 +9,19 @@ import { lanczos } from './lanczos';
 import { fromArrays } from './param-vectors';
 import { powerIteration, startValues, type EigenEstimate, type PowerIterationOptions } from './power-iteration';
 
-/** Sample indices λ(H_a) is computed on: group a's samples (all samples for null), a seeded subsample past the cap. */
-export function hessianSubset(data: Dataset, group: number | null, maxSamples: number, seed: number): Int32Array {
+/** Samples of group a (all samples for null): the most λ(H_a) can be computed on. */
+export function hessianGroupSize(data: Dataset, group: number | null): number {
+  return group === null ? data.labels.length : groupIndices(data, group).length;
+}
+
+/**
+ * Sample indices λ(H_a) is computed on: group a's samples (all samples for null), a seeded subsample past the cap.
+ * `draw` > 0 picks a further subsample (hessian.sampleDraws), its seed derived from `seed` and the draw index.
+ */
+export function hessianSubset(data: Dataset, group: number | null, maxSamples: number, seed: number, draw = 0): Int32Array {
   const members = group === null ? Int32Array.from({ length: data.labels.length }, (_, i) => i) : groupIndices(data, group);
-  const picked = subsample(members.length, maxSamples, createRng(seed, 'hessian-subsample', group ?? 'all'));
+  const rng = draw === 0 ? createRng(seed, 'hessian-subsample', group ?? 'all') : createRng(seed, 'hessian-subsample', group ?? 'all', 'draw', draw);
+  const picked = subsample(members.length, maxSamples, rng);
   return Int32Array.from(picked, (k) => members[k]);
 }
 
@@ -24,6 +33,8 @@ export interface TopHessianOptions {
   /** Cap on samples (a seeded subsample of the group beyond it). */
   maxSamples: number;
   seed: number;
+  /** Which subsample past the cap: 0 (default) the one Results report, > 0 a further draw (hessianSubset). */
+  draw?: number;
   warmStart?: Float32Array[] | null;
   /** Samples per Hessian-vector product batch (default 128). */
   batchSize?: number;
@@ -48,7 +59,7 @@ export interface TopHessianEstimate extends EigenEstimate {
  * samples gives λ = 0 with 0 samples.
  */
 export async function topHessianEigen(spec: ModelSpec, weights: Weights, data: Dataset, opts: TopHessianOptions): Promise<TopHessianEstimate> {
-  const indices = hessianSubset(data, opts.group, opts.maxSamples, opts.seed);
+  const indices = hessianSubset(data, opts.group, opts.maxSamples, opts.seed, opts.draw ?? 0);
   const shapes = weights.specs.map((p) => p.shape);
   if (indices.length === 0) {
     return { value: 0, iterations: 0, converged: false, residual: null, samples: 0, indices, vector: opts.warmStart ?? shapes.map((s) => new Float32Array(s.reduce((a, b) => a * b, 1))) };

@@ -7,7 +7,7 @@ import { maskTensors, type Masks } from '../prune/mask';
 import type { ModelSpec } from '../model/spec';
 import { evaluateSamples, groupMeans } from './evaluate';
 import { gradNorms } from './grad-norm';
-import { topHessianEigen } from './hessian';
+import { hessianGroupSize, topHessianEigen } from './hessian';
 
 interface GroupSummary {
   loss: number[];
@@ -71,16 +71,26 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
     let groupHessians: HessianWithVector[] | null = null;
     let overallHessian: HessianWithVector | null = null;
     if (hessian) {
-      const eig = (group: number | null, warm: Float32Array[] | null) =>
+      const once = (group: number | null, warm: Float32Array[] | null, draw: number) =>
         topHessianEigen(spec, weights, split.train, {
           group,
           tolerance: hessian.options.tolerance,
           maxIterations: hessian.options.maxIterations,
           maxSamples: hessian.options.maxSamplesPerGroup,
           seed: hessian.seed,
+          draw,
           warmStart: hessian.options.warmStart ? warm : null,
           signal: hessian.signal,
         });
+      const eig = async (group: number | null, warm: Float32Array[] | null): Promise<HessianWithVector> => {
+        const first = await once(group, warm, 0);
+        const draws = hessian.options.sampleDraws;
+        if (draws < 2 || first.samples === 0 || first.samples >= hessianGroupSize(split.train, group)) return { ...first, drawSpread: null };
+        // A subsampled group: the same λ on further seeded subsamples, warm-started from the first draw's eigenvector.
+        const values = [first.value];
+        for (let d = 1; d < draws; d++) values.push((await once(group, first.vector, d)).value);
+        return { ...first, drawSpread: drawSpread(values) };
+      };
       groupHessians = [];
       for (let a = 0; a < numGroups; a++) groupHessians.push(await eig(a, hessian.warmStart?.groups[a] ?? null));
       overallHessian = await eig(null, hessian.warmStart?.overall ?? null);
@@ -100,6 +110,13 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
   }
 }
 
+/** Min, max and sample sd of λ over the sample draws. */
+export function drawSpread(values: number[]): NonNullable<HessianEstimate['drawSpread']> {
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  const sd = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
+  return { min: Math.min(...values), max: Math.max(...values), sd, draws: values.length };
+}
+
 export function stripVector(h: HessianWithVector | null): HessianEstimate | null {
-  return h ? { value: h.value, iterations: h.iterations, converged: h.converged, residual: h.residual, samples: h.samples } : null;
+  return h ? { value: h.value, iterations: h.iterations, converged: h.converged, residual: h.residual, samples: h.samples, drawSpread: h.drawSpread } : null;
 }

@@ -1,4 +1,7 @@
 import { groupMetricAxis, groupMetricTable, groupMetricTitle, type GroupMetricId } from '../../engine/contract/group-metrics';
+import { useMemo } from 'react';
+import { hessianSamplingLabel } from '../../state/select-hessian-sampling';
+import { useApp } from '../app-context';
 import { CorrelationChart } from './correlation-chart';
 import { GroupRateChart } from './group-rate-chart';
 import { ModeChart } from './mode-chart';
@@ -13,6 +16,9 @@ const fromTable = (id: GroupMetricId) => {
 
 /** Every chart, in the order of the paper's argument: the effect, its two causes, their correlates, the mitigation. */
 export function ChartGrid({ showModes }: { showModes: boolean }) {
+  const results = useApp((s) => s.results);
+  const sampling = useMemo(() => hessianSamplingLabel(results), [results]);
+  const hessian = fromTable('hessianMax');
   return (
     <div className="chart-grid">
       <GroupRateChart
@@ -28,9 +34,10 @@ export function ChartGrid({ showModes }: { showModes: boolean }) {
         caption="||g_a||, the norm of each group's loss gradient (Fig. 4b). Groups with large gradient norms are hurt most by pruning (Theorem 1); small groups end training with large norms (Prop. 1)."
       />
       <GroupRateChart
-        {...fromTable('hessianMax')}
+        {...hessian}
+        yLabel={`${hessian.yLabel}${sampling.axisSuffix}`}
         missing="λ(H_a) was not computed: set Hessian → Compute to “Dense model only” or “At every rate”."
-        caption="λ(H_a), the top eigenvalue of each group's loss Hessian (Fig. 4c): the curvature term of Theorem 1. Groups whose samples lie near the decision boundary have larger λ(H_a) (Theorem 2). With Compute “Dense model only” it has points at rate 0 only."
+        caption={`λ(H_a), the top eigenvalue of each group's loss Hessian (Fig. 4c): the curvature term of Theorem 1. Groups whose samples lie near the decision boundary have larger λ(H_a) (Theorem 2). With Compute “Dense model only” it has points at rate 0 only.${sampling.captionNote}`}
       />
       <TrainingChart />
       <CorrelationChart id="size-gradnorm" title="Group size vs ||g_a||" caption="Each dense model's groups: smaller groups have larger gradient norms (Prop. 1, Fig. 2). ρ is Spearman's rank correlation." />

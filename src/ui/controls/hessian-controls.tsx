@@ -6,6 +6,7 @@ export function HessianControls() {
   const [tol, setTol] = useConfigField('hessian.tolerance');
   const [iters, setIters] = useConfigField('hessian.maxIterations');
   const [samples, setSamples] = useConfigField('hessian.maxSamplesPerGroup');
+  const [draws, setDraws] = useConfigField('hessian.sampleDraws');
   const [warm, setWarm] = useConfigField('hessian.warmStart');
   return (
     <ControlGroup title="Hessian λ(H_a)" hint="Top eigenvalue of each group's loss Hessian by power iteration: the curvature term of Theorem 1." open={false}>
@@ -18,7 +19,8 @@ export function HessianControls() {
       />
       <NumberField label="Tolerance" value={tol} onChange={setTol} hint="Stops when the relative residual ‖Hv − λv‖/|λ| is this small: λ is then this close to an eigenvalue." />
       <NumberField label="Max iterations" integer value={iters} onChange={setIters} hint="Hessian-vector products at most; an estimate that runs out is marked not converged." />
-      <NumberField label="Samples per group" integer value={samples} onChange={setSamples} hint="Seeded subsample; larger is slower and closer." />
+      <NumberField label="Samples per group" integer value={samples} onChange={setSamples} hint="Cap on the samples per group (a seeded subsample past it); the default covers the whole group. A capped value is labelled subsampled." />
+      <NumberField label="Sample draws" integer value={draws} onChange={setDraws} hint="Where a group is subsampled, λ(H_a) on this many subsamples: their spread shows how far the cap moves it." />
       <CheckboxField label="Warm start" value={warm} onChange={setWarm} hint="Start from the previous rate's eigenvector." />
     </ControlGroup>
   );
