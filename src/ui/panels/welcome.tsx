@@ -15,7 +15,7 @@ export function Welcome() {
         effect: groups that are small or hard lose the most, because of their larger gradient norms ||g_a|| and Hessian eigenvalues λ(H_a).
       </p>
       <p>
-        Start with the <strong>Start here</strong> preset (about ten seconds without a GPU), or change the settings and press <strong>Run</strong>.
+        Start with the <strong>Start here</strong> preset (about fifteen seconds without a GPU), or change the settings and press <strong>Run</strong>.
         Drop a Results JSON file anywhere to view it without recomputing.
       </p>
     </section>
