@@ -8,6 +8,7 @@ import type { ModelSpec } from '../model/spec';
 import { evaluateSamples, groupMeans } from './evaluate';
 import { gradNorms } from './grad-norm';
 import { hessianGroupSize, topHessianEigen } from './hessian';
+import { meanStd } from '../contract/mean-std';
 
 interface GroupSummary {
   loss: number[];
@@ -112,9 +113,7 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
 
 /** Min, max and sample sd of λ over the sample draws. */
 export function drawSpread(values: number[]): NonNullable<HessianEstimate['drawSpread']> {
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  const sd = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
-  return { min: Math.min(...values), max: Math.max(...values), sd, draws: values.length };
+  return { min: Math.min(...values), max: Math.max(...values), sd: meanStd(values).std, draws: values.length };
 }
 
 export function stripVector(h: HessianWithVector | null): HessianEstimate | null {
