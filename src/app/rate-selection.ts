@@ -1,4 +1,5 @@
 import { configRates } from '../engine/contract/config';
+import { errorMessage } from '../engine/contract/events';
 import { provisionalAt, sliderRate, snapRate } from '../state/rate-rules';
 import { rateContext } from '../state/select-rate';
 import { seedsOf } from '../state/select-runs';
@@ -14,8 +15,6 @@ export interface RateSelection {
   /** Forgets the request in flight (the worker was restarted and will never answer it). */
   reset(): void;
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function createRateSelection(store: AppStore, client: EngineClient): RateSelection {
   // One quick evaluation at a time; while it runs, only the slider's latest position is remembered.
@@ -34,7 +33,7 @@ export function createRateSelection(store: AppStore, client: EngineClient): Rate
     client
       .quickEvaluate(rate, seedsOf(st.results))
       .then((runs) => s().provisionalReceived(rate, runs))
-      .catch((e) => s().addNotice({ tone: 'warning', title: 'No provisional point', lines: [message(e)] }))
+      .catch((e) => s().addNotice({ tone: 'warning', title: 'No provisional point', lines: [errorMessage(e)] }))
       .finally(() => {
         quickInFlight = false;
         // The slider moved on while this one was computed: evaluate where it is now (intermediate positions are skipped).

@@ -1,5 +1,5 @@
 import { configRates } from '../engine/contract/config';
-import type { EngineEvent } from '../engine/contract/events';
+import { errorMessage, type EngineEvent } from '../engine/contract/events';
 import type { Results } from '../engine/contract/results';
 import type { EngineClient, RunHandle } from '../worker/client';
 import type { AppStore } from '../state/store';
@@ -15,8 +15,6 @@ export interface RunController {
   chooseRate(value: number): void;
   dispose(): void;
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Wires the engine client to the store: the only place that turns worker answers into store actions. */
 export function createRunController(store: AppStore, client: EngineClient, now: () => number = Date.now): RunController {
@@ -55,7 +53,7 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
       try {
         s().backendChosen(await client.initBackend(s().config.backend));
       } catch (e) {
-        s().backendFailed(message(e));
+        s().backendFailed(errorMessage(e));
       }
     },
     run() {
@@ -75,8 +73,8 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
         (e) => {
           if (current?.id !== handle.id) return;
           current = null;
-          s().runFailed('failed', message(e));
-          s().addNotice({ tone: 'error', title: 'The run failed', lines: [message(e)] });
+          s().runFailed('failed', errorMessage(e));
+          s().addNotice({ tone: 'error', title: 'The run failed', lines: [errorMessage(e)] });
         },
       );
     },

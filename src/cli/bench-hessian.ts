@@ -7,6 +7,7 @@ import { initBackend } from '../engine/backend';
 import { imageBatch, type Dataset } from '../engine/data/dataset';
 import { MNIST_ASSET, parseMnistAsset } from '../engine/data/mnist';
 import { nodeAssetLoader } from '../engine/data/node-assets';
+import { errorMessage } from '../engine/contract/events';
 import { defaultConfig } from '../engine/contract/config';
 import { hessianSubset, topHessianEigen } from '../engine/metrics/hessian';
 import { randomUnitVector } from '../engine/metrics/power-iteration';
@@ -120,7 +121,7 @@ async function loadData(): Promise<{ data: Dataset; note: string }> {
     return { data: all, note: `MNIST (${all.labels.length} shipped digits; group = digit)` };
   } catch (e) {
     const data = randomDigitData(5120, 10, createRng(SEED, 'bench-hessian-data'), 'random');
-    return { data, note: `RANDOM 28x28 data of MNIST's shape (MNIST unavailable: ${e instanceof Error ? e.message : String(e)})` };
+    return { data, note: `RANDOM 28x28 data of MNIST's shape (MNIST unavailable: ${errorMessage(e)})` };
   }
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errorMessage } from '../engine/contract/events';
 import { initBackend } from '../engine/backend';
 import { nodeAssetLoader } from '../engine/data/node-assets';
 import { runExperiment } from '../engine/experiment/run-experiment';
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`error: ${errorMessage(e)}\n`);
     process.exit(1);
   },
 );

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from './contract/config';
+import { errorMessage } from './contract/events';
 import { installKernels } from './kernels/install-kernels';
 
 export interface BackendChoice {
@@ -73,7 +74,7 @@ async function tryBackend(name: Concrete, allowSoftwareGpu: boolean): Promise<st
     if (tf.getBackend() !== name) return `getBackend() reports ${tf.getBackend()}`;
     return await smokeTest();
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return errorMessage(e);
   }
 }
 

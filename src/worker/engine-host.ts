@@ -1,5 +1,6 @@
 import { initBackend, type BackendOptions } from '../engine/backend';
 import { configSchema, type BackendName } from '../engine/contract/config';
+import { errorMessage } from '../engine/contract/events';
 import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import type { ExperimentSession } from '../engine/experiment/sweep-context';
@@ -19,8 +20,6 @@ export interface EngineHost {
   /** Resolves when every queued request has been served (tests). */
   idle(): Promise<void>;
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The engine side of the protocol, free of `self` so it runs in Node tests. One request at a time, in order: tfjs
@@ -99,7 +98,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
           }
           deps.post(await serve(r));
         } catch (e) {
-          deps.post({ type: 'failure', id: r.id, kind: 'error', message: message(e) });
+          deps.post({ type: 'failure', id: r.id, kind: 'error', message: errorMessage(e) });
         } finally {
           if (r.type === 'start') aborts.delete(r.id);
         }

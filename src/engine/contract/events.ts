@@ -45,6 +45,9 @@ export class DivergedError extends Error {
   }
 }
 
+/** What to tell the user about anything thrown: an Error's message, else the value as text. */
+export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
 }

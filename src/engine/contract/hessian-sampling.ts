@@ -5,7 +5,7 @@ import type { HessianEstimate, Results } from './results';
 // when it is subsampled: the CLI's table heading, the CSV's hessian_samples column, the page's λ(H_a) chart.
 
 /** Whether an estimate was computed on fewer samples than its group has (`groupSize`: the training-split size). */
-export const isSubsampled = (h: HessianEstimate | null, groupSize: number): boolean => h !== null && h.samples > 0 && h.samples < groupSize;
+export const isSubsampled = (h: Pick<HessianEstimate, 'samples'> | null, groupSize: number): boolean => h !== null && h.samples > 0 && h.samples < groupSize;
 
 export interface HessianSamplingSummary {
   /** Whether any λ(H_a) (or the overall λ(H)) of the Results is on a subsample. */

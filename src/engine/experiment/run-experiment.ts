@@ -1,5 +1,5 @@
 import { configSeeds, prunedRates, type Config, type MitigationMode } from '../contract/config';
-import { CancelledError, DivergedError, type EngineEvent, type RunOptions } from '../contract/events';
+import { CancelledError, DivergedError, errorMessage, type EngineEvent, type RunOptions } from '../contract/events';
 import { RESULTS_SCHEMA_VERSION, type Results, type RunResult, type TrainingCurve } from '../contract/results';
 import type { AssetLoader } from '../data/asset-loader';
 import { buildDataset } from '../data/build-dataset';
@@ -110,7 +110,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
   } catch (e) {
     if (e instanceof CancelledError) return { ...snapshot(), status: 'cancelled', error: e.message };
     if (e instanceof DivergedError) return { ...snapshot(), status: 'failed', error: e.message };
-    return { ...snapshot(), status: 'failed', error: e instanceof Error ? e.message : String(e) };
+    return { ...snapshot(), status: 'failed', error: errorMessage(e) };
   }
 }
 

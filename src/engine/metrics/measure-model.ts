@@ -9,6 +9,7 @@ import { evaluateSamples, groupMeans } from './evaluate';
 import { gradNorms } from './grad-norm';
 import { hessianGroupSize, topHessianEigen } from './hessian';
 import { meanStd } from '../contract/mean-std';
+import { isSubsampled } from '../contract/hessian-sampling';
 
 interface GroupSummary {
   loss: number[];
@@ -86,7 +87,7 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
       const eig = async (group: number | null, warm: Float32Array[] | null): Promise<HessianWithVector> => {
         const first = await once(group, warm, 0);
         const draws = hessian.options.sampleDraws;
-        if (draws < 2 || first.samples === 0 || first.samples >= hessianGroupSize(split.train, group)) return { ...first, drawSpread: null };
+        if (draws < 2 || !isSubsampled(first, hessianGroupSize(split.train, group))) return { ...first, drawSpread: null };
         // A subsampled group: the same λ on further seeded subsamples, warm-started from the first draw's eigenvector.
         const values = [first.value];
         for (let d = 1; d < draws; d++) values.push((await once(group, first.vector, d)).value);

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../engine/contract/events';
 import { parseResults } from '../../engine/contract/results';
 import type { AppStore } from '../../state/store';
 
@@ -8,7 +9,7 @@ export async function importResultsFile(store: AppStore, file: File): Promise<bo
   try {
     json = JSON.parse(await file.text());
   } catch (e) {
-    s.addNotice({ tone: 'error', title: `Could not import ${file.name}`, lines: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] });
+    s.addNotice({ tone: 'error', title: `Could not import ${file.name}`, lines: [`not JSON: ${errorMessage(e)}`] });
     return false;
   }
   const parsed = parseResults(json);
