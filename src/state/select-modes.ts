@@ -1,23 +1,22 @@
-import { meanOrNull, meanStd, type MeanStd } from '../engine/contract/mean-std';
-import type { Results, RunResult } from '../engine/contract/results';
+import { meanOrNull, type MeanStd } from '../engine/contract/mean-std';
+import type { Results } from '../engine/contract/results';
 import { table2 } from '../engine/contract/summary-tables';
-import { measuredRates, runsOf, variantsOf, type Variant } from './select-runs';
+import { measuredRates, variantsOf, type Variant } from './select-runs';
 
 export type ModeMetric = 'accuracy' | 'fairnessViolation' | 'excessLossGap';
 
-const pick: Record<ModeMetric, (r: RunResult) => number> = {
-  accuracy: (r) => r.overall.accuracy,
-  fairnessViolation: (r) => r.fairnessViolation,
-  excessLossGap: (r) => r.excessLossGap,
-};
-
-/** One row per rate, a key per sweep (variant key) with the mean over seeds (Figs. 8-9: accuracy and fairness violation vs rate). */
+/**
+ * One row per rate, a key per sweep (variant key) with the mean over seeds (Figs. 8-9: accuracy and fairness
+ * violation vs rate): Table 2's cells rearranged, null where a sweep did not measure that rate.
+ */
 export function modeRows(results: Results | null, metric: ModeMetric): Array<{ rate: number } & Record<string, number | null>> {
   const variants = variantsOf(results);
-  const rates = [...new Set(variants.flatMap((v) => measuredRates(results, v.key)))].sort((a, b) => a - b);
+  const cells = table2Rows(results);
+  const rates = [...new Set(cells.map((c) => c.rate))].sort((a, b) => a - b);
   return rates.map((rate) => {
     const row: { rate: number } & Record<string, number | null> = { rate };
-    for (const v of variants) row[v.key] = meanOrNull(meanStd(runsOf(results, v.key).filter((r) => r.rate === rate).map(pick[metric])));
+    for (const v of variants) row[v.key] = null;
+    for (const c of cells) if (c.rate === rate) row[c.variant.key] = meanOrNull(c[metric]);
     return row;
   });
 }
