@@ -12,11 +12,29 @@ export interface ExperimentArgs {
   out: string;
   saveModels: boolean;
   quiet: boolean;
+  /** --shard i/n: run shard i (0-based) of n of the sweep; null runs all of it. */
+  shard: ShardArg | null;
+  /** --jobs N: parallel worker threads; null when not given (the CLI then uses the core count). */
+  jobs: number | null;
+}
+
+export interface ShardArg {
+  index: number;
+  count: number;
+}
+
+/** "i/n" with 0 ≤ i < n ≤ 10000; i is 0-based, as Kubernetes' JOB_COMPLETION_INDEX and a 0-based Slurm array. */
+export function parseShard(text: string): ShardArg {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!m || count < 1 || count > 10000 || index >= count) throw new UsageError(`--shard: expected i/n with 0 <= i < n <= 10000 (e.g. 0/4), got "${text}"`);
+  return { index, count };
 }
 
 export const usage = `usage: npm run experiment -- (--preset <id> | --config <file.json>) --out <dir>
        [--seeds N] [--rates 0.3,0.5,0.7,0.9] [--hessian off|dense|all] [--modes none,before,after,both]
        [--mitigation relaxed|full|relaxed,full] [--backend wasm|cpu] [--save-models] [--quiet]
+       [--shard i/n] [--jobs N]
 presets: ${presets.map((p) => p.id).join(', ')}`;
 
 function list(flag: string, text: string): string[] {
@@ -36,7 +54,7 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
       options: {
         preset: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' },
         rates: { type: 'string' }, hessian: { type: 'string' }, modes: { type: 'string' }, mitigation: { type: 'string' },
-        backend: { type: 'string' }, 'save-models': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+        backend: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, 'save-models': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -93,5 +111,8 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
     const issue = parsed.error.issues[0];
     throw new UsageError(`invalid setting ${issue.path.map(String).join('.')}: ${issue.message}`);
   }
-  return { config: parsed.data, out: values.out, saveModels: Boolean(values['save-models']), quiet: Boolean(values.quiet) };
+  const jobs = typeof values.jobs === 'string' ? Number(values.jobs) : null;
+  if (jobs !== null && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) throw new UsageError(`--jobs: expected a whole number from 1 to 256, got "${String(values.jobs)}"`);
+  const shard = typeof values.shard === 'string' ? parseShard(values.shard) : null;
+  return { config: parsed.data, out: values.out, saveModels: Boolean(values['save-models']), quiet: Boolean(values.quiet), shard, jobs };
 }

@@ -120,6 +120,17 @@ export const correlationSchema = z.object({
   points: z.array(z.object({ x: finite, y: finite, group: z.number().int(), rate: finite, seed: z.number().int() })),
 });
 
+/**
+ * Where a partial Results file sits in a sharded sweep (experiment/sweep-pieces.ts): its shard, the pieces it holds
+ * and the whole plan's pieces, by id, so a merge can tell a missing or duplicated share from a complete set.
+ */
+export const shardSchema = z.object({
+  index: z.number().int().min(0),
+  count: z.number().int().min(1),
+  pieces: z.array(z.string()),
+  plan: z.array(z.string()),
+});
+
 export const resultsSchema = z.object({
   schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
   config: configSchema,
@@ -139,6 +150,8 @@ export const resultsSchema = z.object({
   /** Set when the run stopped early (cancelled, diverged); runs holds what finished. */
   status: z.enum(['complete', 'cancelled', 'failed']).default('complete'),
   error: z.string().nullable().default(null),
+  /** Present on one shard's partial Results (--shard i/n); absent on a whole or merged sweep. */
+  shard: shardSchema.optional(),
 });
 
 export type HessianEstimate = z.infer<typeof hessianEstimateSchema>;
@@ -148,6 +161,7 @@ export type EpochRecord = z.infer<typeof epochRecordSchema>;
 export type TrainingCurve = z.infer<typeof trainingCurveSchema>;
 export type Correlation = z.infer<typeof correlationSchema>;
 export type Results = z.infer<typeof resultsSchema>;
+export type ShardInfo = z.infer<typeof shardSchema>;
 
 /** What parseResults gives back: the Results, and the schema version of the file when it was migrated on read. */
 export type ParsedResults = { ok: true; results: Results; migratedFrom: number | null } | { ok: false; error: string };

@@ -1,4 +1,4 @@
-import { configSeeds, prunedRates, type Config, type MitigationMode } from '../contract/config';
+import type { Config, MitigationMode } from '../contract/config';
 import { CancelledError, DivergedError, errorMessage, type EngineEvent, type RunOptions } from '../contract/events';
 import { RESULTS_SCHEMA_VERSION, type Results, type RunResult, type TrainingCurve } from '../contract/results';
 import type { AssetLoader } from '../data/asset-loader';
@@ -13,7 +13,9 @@ import { measureAtRate } from './measure-rate';
 import { modelSpecFor } from './model-spec';
 import { buildRunResult } from './run-result';
 import type { DenseModel, ExperimentSession, SweepHooks } from './sweep-context';
-import { denseVariantOf, plannedModes, type DenseVariant, type PlannedMode } from './sweep-plan';
+import { pieceModes, planPieces, type SweepPiece } from './sweep-pieces';
+import { sortRuns, sortTraining } from './sweep-order';
+import type { PlannedMode } from './sweep-plan';
 import { createSweepProgress } from './sweep-progress';
 import { trainDenseModels } from './train-dense';
 
@@ -43,6 +45,8 @@ export interface RunExperimentOptions extends RunOptions {
   onModel?: (m: MeasuredModel) => void | Promise<void>;
   /** Called once the data set is built (the CLI saves the test split). */
   onData?: (split: DatasetSplit) => void | Promise<void>;
+  /** The share of the sweep to run (sweep-pieces.ts: a shard, or a parallel job's share); the whole sweep if absent. */
+  pieces?: SweepPiece[];
 }
 
 /** The eigenvectors of a measurement, to warm-start λ(H_a) at the next rate; null when it has none. */
@@ -60,7 +64,8 @@ const hessianSamplesOf = (m: ModelMeasurement): HessianSamples | null =>
 export async function runExperiment(config: Config, o: RunExperimentOptions): Promise<Results> {
   const started = Date.now();
   const emit = (e: EngineEvent) => o.onEvent?.(e);
-  const progress = createSweepProgress(config, emit);
+  const pieces = o.pieces ?? planPieces(config);
+  const progress = createSweepProgress(config, emit, pieces);
   const runs: RunResult[] = [];
   const training: TrainingCurve[] = [];
   let results: Results = {
@@ -76,7 +81,12 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
     status: 'complete',
     error: null,
   };
-  const snapshot = (): Results => ({ ...results, runs: [...runs], training: [...training], correlations: computeCorrelations(runs), durationMs: Date.now() - started });
+  // Runs and curves in the serial sweep's order whatever order the pieces ran in, so a sharded and merged sweep
+  // writes the same file as a serial one.
+  const snapshot = (): Results => {
+    const ordered = sortRuns(config, runs);
+    return { ...results, runs: ordered, training: sortTraining(training), correlations: computeCorrelations(ordered), durationMs: Date.now() - started };
+  };
   const addRun = async (run: RunResult, spec: ModelSpec, weights: Weights, measurement: ModelMeasurement) => {
     await o.onModel?.({ seed: run.seed, mode: run.mode, version: run.version, rate: run.rate, spec, weights, hessianSamples: hessianSamplesOf(measurement) });
     runs.push(run);
@@ -98,11 +108,10 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
     await o.onData?.(split);
     const session: ExperimentSession = { config, spec: modelSpecFor(config, split.train), split, dense: new Map() };
 
-    for (const seed of configSeeds(config)) {
-      const dense = await trainDenseModels(session, seed, hooks, (curve) => training.push(curve));
-      const plain = dense.get('plain');
-      if (plain) session.dense.set(seed, plain);
-      for (const planned of plannedModes(config)) await sweepMode(session, seed, planned, dense, hooks, addRun);
+    for (const piece of pieces) {
+      const dense = (await trainDenseModels(session, piece.seed, hooks, (curve) => piece.withDense && training.push(curve), [piece.variant])).get(piece.variant) as DenseModel;
+      if (piece.variant === 'plain') session.dense.set(piece.seed, dense);
+      for (const planned of pieceModes(config, piece)) await sweepMode(session, piece, planned, dense, hooks, addRun);
     }
     o.onSession?.(session);
     progress.report('done', config.seed, null, null, 'done');
@@ -114,22 +123,24 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
   }
 }
 
-/** One mode of one seed: its dense model as the rate-0 run, then the per-rate step at every pruned rate. */
+/** One mode of a piece: its dense model as the rate-0 run (in the piece that owns it), then the per-rate step at the piece's rates. */
 async function sweepMode(
   session: ExperimentSession,
-  seed: number,
+  piece: SweepPiece,
   planned: PlannedMode,
-  dense: Map<DenseVariant, DenseModel>,
+  base: DenseModel,
   hooks: SweepHooks,
   addRun: (run: RunResult, spec: ModelSpec, weights: Weights, measurement: ModelMeasurement) => Promise<void>,
 ): Promise<void> {
   const { config, spec, split } = session;
   const { mode, version } = planned;
-  const base = dense.get(denseVariantOf(planned)) as DenseModel;
-  const denseRun = buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: base.wallMs });
-  await addRun(denseRun, spec, base.weights, base.measurement);
+  const { seed } = piece;
+  if (piece.withDense) {
+    const denseRun = buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: base.wallMs });
+    await addRun(denseRun, spec, base.weights, base.measurement);
+  }
   let warm = warmStartOf(base.measurement);
-  for (const rate of prunedRates(config)) {
+  for (const rate of piece.rates) {
     const hessian = config.hessian.when === 'all' ? hooks.hessianFor(seed, warm) : null;
     const step = await measureAtRate(session, base, { seed, mode, version, rate }, { ...hooks, fineTune: true, hessian });
     warm = warmStartOf(step.measurement) ?? warm;

@@ -1,5 +1,6 @@
 import type { Config, MitigationMode } from '../contract/config';
 import type { EngineEvent, RunPhase } from '../contract/events';
+import { pieceModes, type SweepPiece } from './sweep-pieces';
 import { sweepUnits } from './sweep-plan';
 
 /**
@@ -21,8 +22,15 @@ export interface SweepProgress {
   report(phase: RunPhase, seed: number, mode: MitigationMode | null, rate: number | null, message: string): void;
 }
 
-export function createSweepProgress(config: Config, emit: (e: EngineEvent) => void): SweepProgress {
+/** The work units of the pieces a run measures (a shard's share of the sweep, or all of it). */
+function piecesTotal(config: Config, pieces: SweepPiece[]): number {
   const units = sweepUnits(config);
+  const total = pieces.reduce((s, p) => s + units.denseUnits + pieceModes(config, p).reduce((t, m) => t + p.rates.length * units.runUnits(m.mode), 0), 0);
+  return Math.max(1, total);
+}
+
+export function createSweepProgress(config: Config, emit: (e: EngineEvent) => void, pieces: SweepPiece[]): SweepProgress {
+  const units = { ...sweepUnits(config), total: piecesTotal(config, pieces) };
   let done = 0;
   let blockEnd = 0;
   const begin = (size: number) => {

@@ -25,11 +25,12 @@ export async function trainDenseModels(
   seed: number,
   hooks: SweepHooks,
   onCurve: (c: TrainingCurve) => void,
+  variants: DenseVariant[] = plannedVariants(session.config),
 ): Promise<Map<DenseVariant, DenseModel>> {
   const { config, spec, split } = session;
   const { emit, progress, signal } = hooks;
   const dense = new Map<DenseVariant, DenseModel>();
-  for (const variant of plannedVariants(config)) {
+  for (const variant of variants) {
     throwIfAborted(signal);
     const mitigation = variant === 'plain' ? null : variant;
     const mitigated = mitigation !== null;

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, configSeeds, prunedRates, type Config } from '../../../src/engine/contract/config';
 import type { EngineEvent } from '../../../src/engine/contract/events';
 import { fineTuneEpochs, plannedModes, plannedVariants } from '../../../src/engine/experiment/sweep-plan';
+import { planPieces } from '../../../src/engine/experiment/sweep-pieces';
 import { createSweepProgress } from '../../../src/engine/experiment/sweep-progress';
 import { tinyConfig } from '../../helpers/tiny-config';
 
 /** Walks the plan the way runExperiment does (no training), and returns every reported fraction. */
 function walkSweep(config: Config): number[] {
   const fractions: number[] = [];
-  const progress = createSweepProgress(config, (e: EngineEvent) => e.type === 'progress' && fractions.push(e.fraction));
+  const progress = createSweepProgress(config, (e: EngineEvent) => e.type === 'progress' && fractions.push(e.fraction), planPieces(config));
   const report = () => progress.report('measure', config.seed, null, null, '');
   report();
   for (const _seed of configSeeds(config)) {
@@ -59,7 +60,7 @@ describe('sweep progress', () => {
   it('keeps to a block: over-advancing stops at its end, finishing moves there, an open block is finished by the next', () => {
     const config = configSchema.parse(tinyConfig); // 2 epochs + 3 measurement units per dense model
     const fractions: number[] = [];
-    const progress = createSweepProgress(config, (e) => e.type === 'progress' && fractions.push(e.fraction));
+    const progress = createSweepProgress(config, (e) => e.type === 'progress' && fractions.push(e.fraction), planPieces(config));
     const report = () => progress.report('train-dense', 1, null, 0, '');
     progress.beginDense();
     progress.advance(100);
