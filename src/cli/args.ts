@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { backendNames, configSchema, mitigationModes, type Config } from '../engine/contract/config';
 import { parseConfigStrict } from '../engine/contract/decode-config';
 import { findPreset, presets } from '../engine/contract/presets';
+import { readGrid, type NamedConfig } from './grid';
 
 /** A problem with the command line or the config file: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -16,6 +17,8 @@ export interface ExperimentArgs {
   shard: ShardArg | null;
   /** --jobs N: parallel worker threads; null when not given (the CLI then uses the core count). */
   jobs: number | null;
+  /** --grid grid.json: the named configs it expands to (`config` is then the first); null for one config. */
+  grid: NamedConfig[] | null;
 }
 
 export interface ShardArg {
@@ -31,7 +34,7 @@ export function parseShard(text: string): ShardArg {
   return { index, count };
 }
 
-export const usage = `usage: npm run experiment -- (--preset <id> | --config <file.json>) --out <dir>
+export const usage = `usage: npm run experiment -- (--preset <id> | --config <file.json> | --grid <grid.json>) --out <dir>
        [--seeds N] [--rates 0.3,0.5,0.7,0.9] [--hessian off|dense|all] [--modes none,before,after,both]
        [--mitigation relaxed|full|relaxed,full] [--backend wasm|cpu] [--save-models] [--quiet]
        [--shard i/n] [--jobs N]
@@ -54,16 +57,53 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
       options: {
         preset: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' },
         rates: { type: 'string' }, hessian: { type: 'string' }, modes: { type: 'string' }, mitigation: { type: 'string' },
-        backend: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, 'save-models': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+        backend: { type: 'string' }, grid: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, 'save-models': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }));
   } catch (e) {
     throw new UsageError((e as Error).message.split('\n')[0]);
   }
   if (values.help) throw new UsageError(usage);
-  if (!values.preset === !values.config) throw new UsageError('give exactly one of --preset <id> or --config <file.json>');
+  if ([values.preset, values.config, values.grid].filter(Boolean).length !== 1) throw new UsageError('give exactly one of --preset <id>, --config <file.json> or --grid <grid.json>');
   if (typeof values.out !== 'string') throw new UsageError('--out <dir> is required');
 
+  const flagChecks: Array<[boolean, string]> = [
+    [typeof values.modes === 'string' && !list('modes', values.modes).every((m) => (mitigationModes as readonly string[]).includes(m)), `--modes: each must be one of ${mitigationModes.join(', ')}`],
+    [typeof values.backend === 'string' && !(backendNames as readonly string[]).includes(values.backend), `--backend: must be one of ${backendNames.join(', ')}`],
+  ];
+  for (const [bad, message] of flagChecks) if (bad) throw new UsageError(message);
+
+  // The command line's settings over the config (or over every config of a grid).
+  const applyFlags = (raw: Record<string, unknown>) => {
+    const section = (k: string) => ((raw[k] ??= {}) as Record<string, unknown>);
+    if (typeof values.seeds === 'string') raw.seeds = Number(values.seeds);
+    if (typeof values.rates === 'string') section('prune').rates = list('rates', values.rates).map(Number).filter((r) => r > 0);
+    if (typeof values.hessian === 'string') section('hessian').when = values.hessian;
+    if (typeof values.modes === 'string') section('mitigation').modes = list('modes', values.modes);
+    if (typeof values.mitigation === 'string') {
+      // Both versions (Table 1): every mitigated mode runs once with each.
+      const versions = [...new Set(list('mitigation', values.mitigation))];
+      if (!versions.every((v) => v === 'relaxed' || v === 'full')) throw new UsageError('--mitigation: must be relaxed, full or relaxed,full');
+      if (versions.length === 2) section('mitigation').compareVersions = true;
+      else Object.assign(section('mitigation'), { version: versions[0], compareVersions: false });
+    }
+    if (typeof values.backend === 'string') raw.backend = values.backend;
+  };
+
+  const jobs = typeof values.jobs === 'string' ? Number(values.jobs) : null;
+  if (jobs !== null && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) throw new UsageError(`--jobs: expected a whole number from 1 to 256, got "${String(values.jobs)}"`);
+  const shard = typeof values.shard === 'string' ? parseShard(values.shard) : null;
+  const rest = { out: values.out, saveModels: Boolean(values['save-models']), quiet: Boolean(values.quiet), shard, jobs };
+
+  if (typeof values.grid === 'string') {
+    let grid: NamedConfig[];
+    try {
+      grid = await readGrid(values.grid, applyFlags);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    return { ...rest, config: grid[0].config, grid };
+  }
   let raw: Record<string, unknown>;
   if (typeof values.preset === 'string') {
     const p = findPreset(values.preset);
@@ -86,33 +126,11 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
     if (!checked.ok) throw new UsageError(`invalid config file ${file}: ${checked.error}`);
   }
 
-  const section = (k: string) => ((raw[k] ??= {}) as Record<string, unknown>);
-  if (typeof values.seeds === 'string') raw.seeds = Number(values.seeds);
-  if (typeof values.rates === 'string') section('prune').rates = list('rates', values.rates).map(Number).filter((r) => r > 0);
-  if (typeof values.hessian === 'string') section('hessian').when = values.hessian;
-  if (typeof values.modes === 'string') section('mitigation').modes = list('modes', values.modes);
-  if (typeof values.mitigation === 'string') {
-    // Both versions (Table 1): every mitigated mode runs once with each.
-    const versions = [...new Set(list('mitigation', values.mitigation))];
-    if (!versions.every((v) => v === 'relaxed' || v === 'full')) throw new UsageError('--mitigation: must be relaxed, full or relaxed,full');
-    if (versions.length === 2) section('mitigation').compareVersions = true;
-    else Object.assign(section('mitigation'), { version: versions[0], compareVersions: false });
-  }
-  if (typeof values.backend === 'string') raw.backend = values.backend;
-
-  const flagChecks: Array<[boolean, string]> = [
-    [typeof values.modes === 'string' && !list('modes', values.modes).every((m) => (mitigationModes as readonly string[]).includes(m)), `--modes: each must be one of ${mitigationModes.join(', ')}`],
-    [typeof values.backend === 'string' && !(backendNames as readonly string[]).includes(values.backend), `--backend: must be one of ${backendNames.join(', ')}`],
-  ];
-  for (const [bad, message] of flagChecks) if (bad) throw new UsageError(message);
-
+  applyFlags(raw);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`invalid setting ${issue.path.map(String).join('.')}: ${issue.message}`);
   }
-  const jobs = typeof values.jobs === 'string' ? Number(values.jobs) : null;
-  if (jobs !== null && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) throw new UsageError(`--jobs: expected a whole number from 1 to 256, got "${String(values.jobs)}"`);
-  const shard = typeof values.shard === 'string' ? parseShard(values.shard) : null;
-  return { config: parsed.data, out: values.out, saveModels: Boolean(values['save-models']), quiet: Boolean(values.quiet), shard, jobs };
+  return { ...rest, config: parsed.data, grid: null };
 }

@@ -5,13 +5,14 @@ import { errorMessage } from '../engine/contract/events';
 import { initBackend } from '../engine/backend';
 import { nodeAssetLoader } from '../engine/data/node-assets';
 import { runExperiment } from '../engine/experiment/run-experiment';
-import { planPieces, shardPieces } from '../engine/experiment/sweep-pieces';
-import { parseExperimentArgs, UsageError } from './args';
+import type { Results } from '../engine/contract/results';
+import { parseExperimentArgs, UsageError, type ExperimentArgs } from './args';
 import { formatResults } from './format-results';
 import { formatMitigationTables } from './format-tables';
 import { runInParallel } from './parallel-run';
 import { progressBar } from './progress-bar';
 import { saveModel, saveSplits } from './save-models';
+import { sweepJobs, type SweepJob } from './sweep-jobs';
 
 async function main(): Promise<number> {
   let args;
@@ -24,37 +25,52 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  await mkdir(args.out, { recursive: true });
-  const { config, shard } = args;
-  const plan = planPieces(config, shard?.count ?? 1);
-  const pieces = shard ? shardPieces(plan, shard.index, shard.count) : plan;
-  if (shard && !pieces.length) process.stderr.write(`note: shard ${shard.index}/${shard.count} has no work: the sweep has only ${plan.length} pieces\n`);
-  // Parallel jobs only where there are pieces to spread; one job runs here, without a worker thread.
-  const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), pieces.length));
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
+  let failed = false;
+  const all = sweepJobs(args);
+  if (args.shard && all.every((j) => !j.pieces.length)) {
+    process.stderr.write(`note: shard ${args.shard.index}/${args.shard.count} has no work: the sweep has only ${all.reduce((s, j) => s + j.planned, 0)} pieces\n`);
+  }
+  for (const job of all) {
+    // A grid's shard runs only the configs it holds pieces of; a single config's shard writes its (empty) share.
+    if (job.name && !job.pieces.length) continue;
+    if (job.name) process.stdout.write(`\n== ${job.name}\n`);
+    const results = await runJob(job, args, controller.signal);
+    failed ||= results.status !== 'complete';
+    if (controller.signal.aborted) break;
+  }
+  return failed ? 1 : 0;
+}
+
+/** Runs one config's pieces (in worker threads when --jobs allows), writes its results.json and prints its tables. */
+async function runJob(job: SweepJob, args: ExperimentArgs, signal: AbortSignal): Promise<Results> {
+  const { config, pieces, out } = job;
+  await mkdir(out, { recursive: true });
+  // Parallel jobs only where there are pieces to spread; one job runs here, without a worker thread.
+  const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), pieces.length));
   const onEvent = args.quiet ? undefined : progressBar();
-  let results;
+  let results: Results;
   if (jobs > 1) {
-    results = await runInParallel(config, pieces, { jobs, signal: controller.signal, onEvent, saveTo: args.saveModels ? args.out : null });
+    results = await runInParallel(config, pieces, { jobs, signal, onEvent, saveTo: args.saveModels ? out : null });
   } else {
     const backend = await initBackend(config.backend === 'auto' ? 'wasm' : config.backend);
     if (backend.fallbackReason) process.stderr.write(`note: ${backend.fallbackReason}\n`);
     results = await runExperiment(config, {
       loadAsset: nodeAssetLoader,
       backend,
-      signal: controller.signal,
+      signal,
       pieces,
       onEvent,
-      onData: args.saveModels ? (split) => saveSplits(args.out, split) : undefined,
-      onModel: args.saveModels ? (m) => saveModel(args.out, m) : undefined,
+      onData: args.saveModels ? (split) => saveSplits(out, split) : undefined,
+      onModel: args.saveModels ? (m) => saveModel(out, m) : undefined,
     });
   }
-  if (shard) results = { ...results, shard: { index: shard.index, count: shard.count, pieces: pieces.map((p) => p.id), plan: plan.map((p) => p.id) } };
-  const file = join(args.out, 'results.json');
+  if (job.shard) results = { ...results, shard: job.shard };
+  const file = join(out, 'results.json');
   await writeFile(file, JSON.stringify(results, null, 1));
   process.stdout.write(`${formatResults(results)}${formatMitigationTables(results)}\nwrote ${file} (${(results.durationMs / 1000).toFixed(1)} s)\n`);
-  return results.status === 'complete' ? 0 : 1;
+  return results;
 }
 
 main().then(

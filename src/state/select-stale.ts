@@ -1,6 +1,6 @@
 import type { Config } from '../engine/contract/config';
 import type { Results } from '../engine/contract/results';
-import { deepEqual } from './object-path';
+import { deepEqual } from '../engine/contract/object-path';
 
 /**
  * Results are stale when the config now differs from the one that produced them in anything that changes the

@@ -1,7 +1,7 @@
 import { configSchema, MAX_PRUNING_RATE, type Config } from '../engine/contract/config';
 import { decodeConfig } from '../engine/contract/decode-config';
 import { findPreset } from '../engine/contract/presets';
-import { deepEqual, flatten, getPath, setPath } from './object-path';
+import { deepEqual, flatten, getPath, setPath } from '../engine/contract/object-path';
 
 // The share link: `#v=1&data.kind=mnist&train.epochs=4&prune.rates=0.3,0.5&autorun=1`. One `path=value` pair per
 // config setting that differs from its default (so links stay short and survive new defaults being added), a

@@ -129,6 +129,8 @@ export const shardSchema = z.object({
   count: z.number().int().min(1),
   pieces: z.array(z.string()),
   plan: z.array(z.string()),
+  /** The shard that runs each piece of the plan (a grid deals its configs' pieces out together). */
+  owners: z.array(z.number().int().min(0)).optional(),
 });
 
 export const resultsSchema = z.object({

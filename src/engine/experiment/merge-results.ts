@@ -11,8 +11,8 @@ export interface ShardFile {
 
 export type MergeOutcome = { ok: true; results: Results } | { ok: false; error: string };
 
-/** Groups ids by how often they occur. */
-function owners(shards: ShardFile[]): Map<string, string[]> {
+/** The files each piece id occurs in. */
+function piecesByFile(shards: ShardFile[]): Map<string, string[]> {
   const byPiece = new Map<string, string[]>();
   for (const s of shards) for (const id of s.results.shard?.pieces ?? []) byPiece.set(id, [...(byPiece.get(id) ?? []), s.file]);
   return byPiece;
@@ -34,11 +34,11 @@ function refusal(shards: ShardFile[]): string | null {
       return `${s.file} was split ${s.results.shard?.count} ways and ${first.file} ${first.results.shard?.count} ways: shards of one sweep share --shard's n`;
     }
   }
-  const byPiece = owners(shards);
+  const byPiece = piecesByFile(shards);
   const duplicated = [...byPiece].find(([, files]) => files.length > 1);
   if (duplicated) return `piece "${duplicated[0]}" is in more than one file (${duplicated[1].join(', ')}): is a shard given twice?`;
-  const { plan, count } = first.results.shard as NonNullable<Results['shard']>;
-  const missing = plan.map((id, k) => ({ id, shard: k % count })).filter((p) => !byPiece.has(p.id));
+  const { plan, count, owners } = first.results.shard as NonNullable<Results['shard']>;
+  const missing = plan.map((id, k) => ({ id, shard: owners?.[k] ?? k % count })).filter((p) => !byPiece.has(p.id));
   if (missing.length) {
     const shardsMissing = [...new Set(missing.map((m) => m.shard))].map((i) => `${i}/${count}`);
     return `missing shard${shardsMissing.length > 1 ? 's' : ''} ${shardsMissing.join(', ')} (pieces: ${missing.map((m) => m.id).join('; ')})`;

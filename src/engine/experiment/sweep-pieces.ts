@@ -50,9 +50,19 @@ export function planPieces(config: Config, shards = 1): SweepPiece[] {
   );
 }
 
-/** Shard `index` of `count` (0-based): every count-th piece from its index, so each shard gets a mix of seeds. */
+/**
+ * The shard (0-based, of `count`) that runs each piece of each plan, the plans taken as one list: every count-th piece
+ * from a shard's index, so each shard gets a mix of seeds and, in a grid, of configs.
+ */
+export function shardOwners(plans: SweepPiece[][], count: number): number[][] {
+  let k = 0;
+  return plans.map((plan) => plan.map(() => k++ % count));
+}
+
+/** The pieces of one plan that shard `index` of `count` runs. */
 export function shardPieces(plan: SweepPiece[], index: number, count: number): SweepPiece[] {
-  return plan.filter((_, k) => k % count === index);
+  const [owners] = shardOwners([plan], count);
+  return plan.filter((_, k) => owners[k] === index);
 }
 
 /** The modes a piece runs: those that prune its dense variant. */

@@ -1,6 +1,6 @@
 import type { Config } from '../../engine/contract/config';
 import type { ConfigPath, PathValue } from '../../engine/contract/config-path';
-import { getPath, setPath } from '../../state/object-path';
+import { getPath, setPath } from '../../engine/contract/object-path';
 import { useApp } from '../app-context';
 
 /** A config value by dotted path, typed by the path, and a setter that writes a new (validated) config. */

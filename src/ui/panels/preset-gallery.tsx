@@ -1,5 +1,5 @@
 import { presetConfig, presets } from '../../engine/contract/presets';
-import { deepEqual } from '../../state/object-path';
+import { deepEqual } from '../../engine/contract/object-path';
 import { useApp, useController } from '../app-context';
 
 /** Every engine preset as a card with its one-line claim; one click loads it, the other also runs it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepEqual, flatten, getPath, setPath } from '../../src/state/object-path';
+import { deepEqual, flatten, getPath, setPath } from '../../../src/engine/contract/object-path';
 
 describe('object paths', () => {
   it('lists the leaf paths in key order, arrays as leaves', () => {
