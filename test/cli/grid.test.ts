@@ -50,3 +50,11 @@ describe('--grid', () => {
     await expect(parseExperimentArgs(['--grid', gridFile(g), '--out', dir])).rejects.toThrow(message);
   });
 });
+
+describe('the example grid in docs/configs', () => {
+  it('expands to the 12 configs and 180 pieces at 10 seeds that docs/scale.md says', async () => {
+    const args = await parseExperimentArgs(['--grid', 'docs/configs/grid-long-tail.json', '--out', dir, '--seeds', '10', '--shard', '0/1']);
+    expect(args.grid).toHaveLength(12);
+    expect(sweepJobs(args).reduce((s, j) => s + j.pieces.length, 0)).toBe(180);
+  });
+});
