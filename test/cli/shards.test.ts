@@ -34,7 +34,7 @@ describe('sharded and parallel sweeps from the command line', () => {
     expect(local.status, local.stderr).toBe(0);
     expect(local.stdout).toMatch(/merged 4 shards \(6 runs\)/);
     const shard = read(join(dir, 'sharded', 'shard-1', 'results.json'));
-    expect(shard.shard).toEqual({ index: 1, count: 4, pieces: ['seed 1 · plain · rates 0.9'], plan: expect.arrayContaining(['seed 2 · plain · rates 0.5']) });
+    expect(shard.shard).toEqual({ index: 1, count: 4, pieces: ['seed 1 · plain · rates 0.9'], plan: expect.arrayContaining(['seed 2 · plain · rates 0.5']), owners: [0, 1, 2, 3] });
     expect(measured(read(join(dir, 'sharded', 'results.json')))).toEqual(reference);
 
     // A shard missing: refused in one line, exit 2, naming it.
