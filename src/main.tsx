@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createDataPreview } from './app/data-preview';
 import { createRunController } from './app/run-controller';
 import { applyLink, startShareLinkSync } from './app/share-link-sync';
 import { createAppStore } from './state/store';
@@ -13,7 +14,9 @@ import './ui/styles.css';
 const DEFAULT_LINK = 'preset=start-here';
 const store = createAppStore();
 const autorun = applyLink(store, location.hash.slice(1) || DEFAULT_LINK);
-const controller = createRunController(store, createEngineClient(spawnEngineWorker));
+const client = createEngineClient(spawnEngineWorker);
+const controller = createRunController(store, client);
+const dataPreview = createDataPreview(client);
 void controller.probeBackend();
 startShareLinkSync(store, () => controller.run());
 // Autorun: the link asked to run once on load (a hash pasted later runs through the sync above).
@@ -21,7 +24,7 @@ if (autorun) controller.run();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <AppContext.Provider value={{ store, controller }}>
+    <AppContext.Provider value={{ store, controller, dataPreview }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,

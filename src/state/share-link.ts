@@ -30,9 +30,10 @@ export interface DecodedLink extends LinkState {
 
 const FLAG_KEYS = new Set(['v', 'autorun', 'presenter', 'rate', 'preset']);
 
-/** The defaults a config is compared with: those of its own data kind (the synthetic and MNIST settings differ). */
+/** The defaults a config is compared with: those of its own data kind (each kind has its own settings). */
 function defaultsFor(kind: string): Config {
-  return configSchema.parse({ data: { kind: kind === 'mnist' ? 'mnist' : 'synthetic' } });
+  const own = configSchema.safeParse({ data: { kind } });
+  return own.success ? own.data : configSchema.parse({ data: { kind: 'synthetic' } });
 }
 
 // Leaves as link text. Arrays are written comma-separated; the type a text is read as comes from a template (the

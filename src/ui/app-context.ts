@@ -1,11 +1,13 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { DataPreview } from '../app/data-preview';
 import type { RunController } from '../app/run-controller';
 import type { AppState, AppStore } from '../state/store';
 
 export interface AppServices {
   store: AppStore;
   controller: RunController;
+  dataPreview: DataPreview;
 }
 
 export const AppContext = createContext<AppServices | null>(null);
@@ -22,4 +24,5 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 }
 
 export const useController = (): RunController => useServices().controller;
+export const useDataPreview = (): DataPreview => useServices().dataPreview;
 export const useAppStore = (): AppStore => useServices().store;

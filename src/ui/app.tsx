@@ -3,6 +3,7 @@ import { variantsOf } from '../state/select-runs';
 import { ChartGrid } from './charts/chart-grid';
 import { ControlsPanel } from './controls/controls-panel';
 import { useApp } from './app-context';
+import { DataPanel } from './panels/data-panel';
 import { DropZone } from './panels/drop-zone';
 import { HeaderBar } from './panels/header-bar';
 import { Notices } from './panels/notices';
@@ -33,6 +34,7 @@ export function App() {
         )}
         <main className="main">
           <Welcome />
+          <DataPanel />
           <ViewBar />
           <ChartGrid showModes={showModes} />
           {showModes && <Table2 />}

@@ -1,4 +1,6 @@
 import type { BackendName, ConfigInput } from '../engine/contract/config';
+import type { DataProgress } from '../engine/contract/data-progress';
+import type { DataSummary } from '../engine/contract/data-summary';
 import type { EngineEvent } from '../engine/contract/events';
 import type { Results, RunResult } from '../engine/contract/results';
 import { isAnswerTo, type Answer, type Answers, type BackendInfo, type FailureKind, type QueuedRequest, type QueuedType, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -33,6 +35,8 @@ export interface EngineClient {
   initBackend(preferred: BackendName): Promise<BackendInfo>;
   start(config: ConfigInput, handlers: { onEvent?: (e: EngineEvent) => void; onBackend?: (b: BackendInfo) => void }): RunHandle;
   quickEvaluate(rate: number, seeds: number[]): Promise<RunResult[]>;
+  /** The data panel's summary of a config's data, with progress while its assets load. */
+  summarizeData(config: ConfigInput, onProgress?: (p: DataProgress) => void): Promise<DataSummary>;
   /** Told when the worker crashed or lost its GPU and was restarted. Returns an unsubscribe function. */
   onRestart(listener: (kind: FailureKind, message: string) => void): () => void;
   dispose(): void;
@@ -47,9 +51,10 @@ interface Pending {
   reject: (e: Error) => void;
   onEvent?: (e: EngineEvent) => void;
   onBackend?: (b: BackendInfo) => void;
+  onDataProgress?: (p: DataProgress) => void;
 }
 
-type Handlers = Pick<Pending, 'onEvent' | 'onBackend'>;
+type Handlers = Pick<Pending, 'onEvent' | 'onBackend' | 'onDataProgress'>;
 type RequestOf<K extends QueuedType> = Extract<QueuedRequest, { type: K }>;
 
 /**
@@ -102,6 +107,7 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
     const p = pending.get(m.id ?? -1);
     if (!p) return;
     if (m.type === 'event') p.onEvent?.(m.event);
+    else if (m.type === 'data-progress') p.onDataProgress?.(m.progress);
     // A start request hears its backend before its Results; for init-backend the backend is the answer itself.
     else if (m.type === 'backend' && p.onBackend) p.onBackend(m.backend);
     else if (m.type === 'failure') {
@@ -133,6 +139,8 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
       return { id, done: promise.then((a) => a.results), cancel: () => worker.postMessage({ type: 'cancel', id: nextId++, runId: id }) };
     },
     quickEvaluate: (rate, seeds) => request('quick-evaluate', (id) => ({ type: 'quick-evaluate', id, rate, seeds })).promise.then((a) => a.runs),
+    summarizeData: (config, onProgress) =>
+      request('summarize-data', (id) => ({ type: 'summarize-data', id, config }), { onDataProgress: onProgress }).promise.then((a) => a.summary),
     onRestart(listener) {
       restartListeners.add(listener);
       return () => restartListeners.delete(listener);

@@ -2,6 +2,7 @@ import { initBackend, type BackendOptions } from '../engine/backend';
 import { configSchema, type BackendName } from '../engine/contract/config';
 import { errorMessage } from '../engine/contract/events';
 import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
+import { summarizeData } from '../engine/data/data-summary';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import type { ExperimentSession } from '../engine/experiment/sweep-context';
 import { runExperiment } from '../engine/experiment/run-experiment';
@@ -24,7 +25,8 @@ export interface EngineHost {
 /**
  * The engine side of the protocol, free of `self` so it runs in Node tests. One request at a time, in order: tfjs
  * holds one backend and the session of the last complete run, and two sweeps sharing it would only slow each other.
- * Cancel bypasses the queue: it aborts the run that is being served (or drops one still waiting).
+ * Cancel bypasses the queue: it aborts the run that is being served (or drops one still waiting). summarize-data
+ * bypasses it too: it only builds data, which a sweep's awaits leave room for.
  */
 export function createEngineHost(deps: EngineHostDeps): EngineHost {
   const loadAsset = cachingAssetLoader(deps.loadAsset);
@@ -32,6 +34,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   let backend: { preferred: BackendName; info: BackendInfo } | null = null;
   let session: ExperimentSession | null = null;
   const aborts = new Map<number, AbortController>();
+  /** Requests served beside the queue (summarize-data), so idle() waits for them too. */
+  const beside = new Set<Promise<void>>();
 
   async function ensureBackend(preferred: BackendName): Promise<BackendInfo> {
     if (backend && backend.preferred === preferred) return backend.info;
@@ -64,6 +68,12 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       });
       return { type: 'results', id: r.id, results };
     },
+    'summarize-data': async (r) => {
+      const parsed = configSchema.safeParse(r.config);
+      if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+      const summary = await summarizeData(parsed.data, loadAsset, (progress) => deps.post({ type: 'data-progress', id: r.id, progress }));
+      return { type: 'data-summary', id: r.id, summary };
+    },
     'quick-evaluate': async (r) => {
       if (!session) throw new Error('no trained model in this tab: run the sweep to get provisional points between rates');
       const runs = [];
@@ -80,6 +90,17 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         return handlers.start(r);
       case 'quick-evaluate':
         return handlers['quick-evaluate'](r);
+      case 'summarize-data':
+        return handlers['summarize-data'](r);
+    }
+  }
+
+  /** Serves r and posts its answer or failure. */
+  async function answer(r: QueuedRequest): Promise<void> {
+    try {
+      deps.post(await serve(r));
+    } catch (e) {
+      deps.post({ type: 'failure', id: r.id, kind: 'error', message: errorMessage(e) });
     }
   }
 
@@ -89,6 +110,11 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         aborts.get(r.runId)?.abort();
         return;
       }
+      if (r.type === 'summarize-data') {
+        const p = answer(r).finally(() => beside.delete(p));
+        beside.add(p);
+        return;
+      }
       if (r.type === 'start') aborts.set(r.id, new AbortController());
       queue = queue.then(async () => {
         try {
@@ -96,14 +122,14 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
             deps.post({ type: 'failure', id: r.id, kind: 'error', message: 'the run was cancelled before it started' });
             return;
           }
-          deps.post(await serve(r));
-        } catch (e) {
-          deps.post({ type: 'failure', id: r.id, kind: 'error', message: errorMessage(e) });
+          await answer(r);
         } finally {
           if (r.type === 'start') aborts.delete(r.id);
         }
       });
     },
-    idle: () => queue,
+    idle: async () => {
+      await Promise.all([queue, ...beside]);
+    },
   };
 }

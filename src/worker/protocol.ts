@@ -1,4 +1,6 @@
 import type { BackendName, ConfigInput } from '../engine/contract/config';
+import type { DataProgress } from '../engine/contract/data-progress';
+import type { DataSummary } from '../engine/contract/data-summary';
 import type { EngineEvent } from '../engine/contract/events';
 import type { Results, RunResult } from '../engine/contract/results';
 
@@ -19,7 +21,12 @@ export type WorkerRequest =
   /** Cancel the run with this id (served at once, not queued). Unknown or finished ids are ignored. */
   | { type: 'cancel'; id: number; runId: number }
   /** Prune the dense models of the last complete run at an unmeasured rate, without fine-tuning (one point per seed). */
-  | { type: 'quick-evaluate'; id: number; rate: number; seeds: number[] };
+  | { type: 'quick-evaluate'; id: number; rate: number; seeds: number[] }
+  /**
+   * Build a config's data set and summarise it for the data panel. Served at once, beside a running sweep (it needs
+   * no backend; the two share the fetched assets), so the panel never waits for a run to end.
+   */
+  | { type: 'summarize-data'; id: number; config: ConfigInput };
 
 export type FailureKind =
   /** The request failed; the worker is fine. */
@@ -41,6 +48,7 @@ export interface Answers {
   /** The final Results of run `id` (complete, cancelled or failed: see results.status). */
   start: { type: 'results'; id: number; results: Results };
   'quick-evaluate': { type: 'quick-result'; id: number; runs: RunResult[] };
+  'summarize-data': { type: 'data-summary'; id: number; summary: DataSummary };
 }
 export type Answer = Answers[QueuedType];
 
@@ -49,6 +57,7 @@ export const answerType = {
   'init-backend': 'backend',
   start: 'results',
   'quick-evaluate': 'quick-result',
+  'summarize-data': 'data-summary',
 } as const satisfies { [K in QueuedType]: Answers[K]['type'] };
 
 /** Whether `m` is the answer that settles a request of type `type`. */
@@ -61,5 +70,7 @@ export type WorkerResponse =
   | { type: 'backend'; id: number; backend: BackendInfo }
   /** A streamed engine event of run `id`. */
   | { type: 'event'; id: number; event: EngineEvent }
+  /** How far a summarize-data request's data has loaded. */
+  | { type: 'data-progress'; id: number; progress: DataProgress }
   /** id null: not tied to a request (a lost device, an uncaught error). */
   | { type: 'failure'; id: number | null; kind: FailureKind; message: string };

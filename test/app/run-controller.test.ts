@@ -29,6 +29,7 @@ function fakeClient() {
       return { id, done, cancel: () => (entry.cancelled = true) };
     },
     quickEvaluate: (rate) => new Promise((resolve) => quick.push({ rate, resolve })),
+    summarizeData: () => Promise.reject(new Error('not used by the run controller')),
     onRestart(l) {
       restart = l;
       return () => (restart = null);

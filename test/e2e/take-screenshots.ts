@@ -46,6 +46,9 @@ async function main() {
       await page.getByRole('region', { name: 'Accuracy by mitigation mode' }).scrollIntoViewIfNeeded();
     });
     await shot('mnist', 'v=1&preset=mnist-imbalanced&autorun=1', ran);
+    await shot('fashion-data', 'v=1&preset=fashion-classes', async (page) => {
+      await page.locator('.data-panel .sample-grid canvas').nth(79).waitFor({ timeout: 60_000 });
+    });
     await shot('malformed-link', 'v=1&train.epochs=9999&bogus=1&data.samples=lots&prune.rates=0.5,zz', async (page) => {
       await page.getByRole('alert').first().waitFor();
     });

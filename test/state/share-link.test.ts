@@ -39,6 +39,12 @@ describe('share link', () => {
     expect(decodeShareLink(hash).config).toEqual(config);
   });
 
+  it('compares a Fashion-MNIST config with its own kind\'s defaults (70,000 samples is in range there)', () => {
+    const config = configSchema.parse({ data: { kind: 'fashion-mnist', samples: 70000 } });
+    expect(encodeShareLink({ config })).toBe('v=1&data.kind=fashion-mnist&data.samples=70000');
+    expect(decodeShareLink('#v=1&data.kind=fashion-mnist&data.samples=70000').config).toEqual(config);
+  });
+
   it('accepts a preset as the base and overrides on top of it', () => {
     const d = decodeShareLink('#v=1&preset=start-here&train.epochs=2&autorun=1');
     const base = presetConfig(presets.find((p) => p.id === 'start-here')!);

@@ -36,6 +36,20 @@ function setup() {
 }
 
 describe('engine client', () => {
+  it('routes data progress and the summary to the summarize-data request', async () => {
+    const { client, workers } = setup();
+    const seen: number[] = [];
+    const pending = client.summarizeData({ seed: 2 }, (p) => seen.push(p.done));
+    const w = workers[0];
+    const id = (w.posted[0] as { id: number }).id;
+    expect(w.posted[0]).toMatchObject({ type: 'summarize-data', config: { seed: 2 } });
+    w.answer({ type: 'data-progress', id, progress: { source: 'x', unit: 'chunks', done: 1, total: 2, bytes: 5, totalBytes: 10, elapsedMs: 3 } });
+    const summary = { name: 'd', imageShape: [1, 1, 1] as [number, number, number], classNames: ['c'], groupNames: ['g'], train: [[1]], test: [[1]], samples: [[]], seed: 2 };
+    w.answer({ type: 'data-summary', id, summary });
+    await expect(pending).resolves.toBe(summary);
+    expect(seen).toEqual([1]);
+  });
+
   it('routes events and the final results to the run that asked', async () => {
     const { client, workers } = setup();
     const events: string[] = [];

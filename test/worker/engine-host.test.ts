@@ -43,6 +43,22 @@ describe('engine host', () => {
     expect(posted.findIndex((m) => m.type === 'quick-result')).toBeGreaterThan(posted.findIndex((m) => m.type === 'results'));
   });
 
+  it('summarises a config\'s data beside a running sweep (answered before the run ends); a bad config fails clearly', async () => {
+    const { h, posted } = host();
+    h.handle({ type: 'start', id: 1, config: { ...tiny, train: { epochs: 6, batchSize: 32 } } });
+    h.handle({ type: 'summarize-data', id: 2, config: tiny });
+    h.handle({ type: 'summarize-data', id: 3, config: { data: { kind: 'mnist' } } });
+    await h.idle();
+    const summary = of(posted, 'data-summary')[0].summary;
+    expect(summary.groupNames).toHaveLength(2);
+    // Same config, same seed: the counts are the run's split sizes.
+    const results = of(posted, 'results')[0].results;
+    expect(summary.train.map((row) => row.reduce((s, x) => s + x, 0))).toEqual(results.dataset.trainSizes);
+    expect(summary.samples[1][0].pixels).toHaveLength(64);
+    expect(posted.findIndex((m) => m.type === 'data-summary')).toBeLessThan(posted.findIndex((m) => m.type === 'results'));
+    expect(of(posted, 'failure').find((m) => m.id === 3)?.message).toMatch(/no asset mnist-10k\.bin/);
+  });
+
   it('cancels a run at once, keeps the finished points and frees its tensors', async () => {
     const { h, posted } = host();
     h.handle({ type: 'init-backend', id: 1, backend: 'cpu' });

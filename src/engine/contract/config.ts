@@ -23,13 +23,16 @@ export const syntheticDataSchema = z
     imageSize: int(8, 28, 16),
   });
 
-export const mnistDataSchema = z.strictObject({
-  kind: z.literal('mnist'),
-  /** Samples drawn from the 10,000 shipped digits (before imbalance). */
-  samples: int(500, 10000, 10000),
+/**
+ * The imbalance controls of a shipped data set whose groups are its 10 classes (MNIST, Fashion-MNIST: the paper's
+ * CIFAR-10/SVHN setting). `samples` is drawn first, then the long tail is applied.
+ */
+const classGroupFields = (maxSamples: number, defaultSamples: number) => ({
+  /** Samples drawn from the shipped images (before imbalance). */
+  samples: int(500, maxSamples, defaultSamples),
   /**
-   * Long-tail imbalance: group (digit) a keeps a fraction longTail^(-rank/9) of its samples, rank = a's position in
-   * the seeded order; 1 = balanced. keepFractions, when given, overrides it per digit.
+   * Long-tail imbalance: group (class) a keeps a fraction longTail^(-rank/9) of its samples, rank = a's position in
+   * the seeded order; 1 = balanced. keepFractions, when given, overrides it per class.
    */
   longTail: num(1, 100, 10),
   keepFractions: z.array(z.number().min(0.01).max(1)).length(10).optional(),
@@ -37,7 +40,12 @@ export const mnistDataSchema = z.strictObject({
   balancedTest: z.boolean().default(true),
 });
 
-export const dataSchema = z.discriminatedUnion('kind', [syntheticDataSchema, mnistDataSchema]);
+export const mnistDataSchema = z.strictObject({ kind: z.literal('mnist'), ...classGroupFields(10000, 10000) });
+
+/** Fashion-MNIST's 70,000 clothes; the browser fetches only the 1,000-image chunks that `samples` needs. */
+export const fashionMnistDataSchema = z.strictObject({ kind: z.literal('fashion-mnist'), ...classGroupFields(70000, 10000) });
+
+export const dataSchema = z.discriminatedUnion('kind', [syntheticDataSchema, mnistDataSchema, fashionMnistDataSchema]);
 
 export const modelSchema = z.strictObject({
   kind: z.enum(['cnn', 'mlp']).default('cnn'),
@@ -164,6 +172,9 @@ export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type SyntheticDataConfig = z.infer<typeof syntheticDataSchema>;
 export type MnistDataConfig = z.infer<typeof mnistDataSchema>;
+export type FashionMnistDataConfig = z.infer<typeof fashionMnistDataSchema>;
+/** The shipped data sets whose groups are their classes. */
+export type ClassGroupDataConfig = MnistDataConfig | FashionMnistDataConfig;
 
 export function defaultConfig(): Config {
   return configSchema.parse({});

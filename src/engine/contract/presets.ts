@@ -56,6 +56,19 @@ export const presets: Preset[] = [
     },
   },
   {
+    id: 'fashion-classes',
+    title: 'Fashion-MNIST: classes as groups, long tail',
+    claim: 'Clothes classes as groups, some made rare (the paper\'s CIFAR-10/SVHN setting): the least accurate classes have the largest gradient norms and lose the most accuracy when pruned hard.',
+    config: {
+      // 6 of the 70 chunks (4.7 MB) are fetched; the test (test/engine/experiment/fashion-classes.test.ts) runs it smaller.
+      data: { kind: 'fashion-mnist', samples: 6000, longTail: 10, balancedTest: true },
+      train: { epochs: 8 },
+      prune: { rates: [0.5, 0.7, 0.9], fineTuneEpochs: 1 },
+      hessian: { when: 'off' },
+      seeds: 3,
+    },
+  },
+  {
     id: 'mitigation-modes',
     title: 'Fair pruning: mitigate before, after, or both?',
     claim: 'Equalising group losses (Eq. 8) on the pruned model (Fair Aft Pruning, Fair Both) narrows the accuracy gap that pruning opens, most at high rates.',

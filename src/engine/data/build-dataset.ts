@@ -1,9 +1,11 @@
 // The single entry point the runner calls: a Config's data section and a seed in, a train/test split out.
 // Same config + seed -> the same split, byte for byte.
 
-import type { Config, MnistDataConfig } from '../contract/config';
+import type { ClassGroupDataConfig, Config } from '../contract/config';
+import type { DataProgress } from '../contract/data-progress';
 import type { AssetLoader } from './asset-loader';
-import { groupSizes, type DatasetSplit } from './dataset';
+import { groupSizes, type Dataset, type DatasetSplit } from './dataset';
+import { loadFashionMnist } from './fashion-mnist';
 import { applyKeepFractions, longTailKeepFractions } from './imbalance';
 import { MNIST_ASSET, parseMnistAsset } from './mnist';
 import { stratifiedSplit, stratifiedSubsample } from './split';
@@ -17,34 +19,38 @@ export interface BuiltDataset {
   name: string;
 }
 
-/** Keep fraction of each digit: the explicit keepFractions, else the seeded long tail. */
-export function mnistKeepFractions(cfg: MnistDataConfig, seed: number): number[] {
+/** Keep fraction of each class-group: the explicit keepFractions, else the seeded long tail. */
+export function mnistKeepFractions(cfg: ClassGroupDataConfig, seed: number): number[] {
   return cfg.keepFractions ? cfg.keepFractions.slice() : longTailKeepFractions(10, cfg.longTail, seed);
 }
 
-function mnistName(cfg: MnistDataConfig): string {
+function classGroupName(source: string, cfg: ClassGroupDataConfig): string {
   const tail = cfg.keepFractions ? 'custom keep fractions' : cfg.longTail === 1 ? 'balanced' : `long tail ${cfg.longTail}`;
-  return `MNIST (${tail}${cfg.balancedTest && (cfg.keepFractions || cfg.longTail !== 1) ? ', balanced test' : ''})`;
+  return `${source} (${tail}${cfg.balancedTest && (cfg.keepFractions || cfg.longTail !== 1) ? ', balanced test' : ''})`;
 }
 
-async function buildMnist(cfg: MnistDataConfig, testFraction: number, seed: number, loadAsset: AssetLoader): Promise<{ split: DatasetSplit; name: string }> {
-  const all = stratifiedSubsample(parseMnistAsset(await loadAsset(MNIST_ASSET)), cfg.samples, seed);
+/** MNIST and Fashion-MNIST alike: a stratified subsample of `samples`, then the long tail (train only, or all). */
+function buildClassGroups(source: Dataset, cfg: ClassGroupDataConfig, testFraction: number, seed: number): { split: DatasetSplit; name: string } {
+  const all = stratifiedSubsample(source, cfg.samples, seed);
   const keep = mnistKeepFractions(cfg, seed);
+  const name = classGroupName(source.name, cfg);
   if (cfg.balancedTest) {
     const { train, test } = stratifiedSplit(all, testFraction, seed);
-    return { split: { train: applyKeepFractions(train, keep, seed), test }, name: mnistName(cfg) };
+    return { split: { train: applyKeepFractions(train, keep, seed), test }, name };
   }
-  return { split: stratifiedSplit(applyKeepFractions(all, keep, seed), testFraction, seed), name: mnistName(cfg) };
+  return { split: stratifiedSplit(applyKeepFractions(all, keep, seed), testFraction, seed), name };
 }
 
-export async function buildDataset(config: Config, seed: number, loadAsset: AssetLoader): Promise<BuiltDataset> {
+export async function buildDataset(config: Config, seed: number, loadAsset: AssetLoader, onProgress?: (p: DataProgress) => void): Promise<BuiltDataset> {
   const data = config.data;
   let built: { split: DatasetSplit; name: string };
   if (data.kind === 'synthetic') {
     const d = generateSynthetic(data, seed);
     built = { split: stratifiedSplit(d, config.testFraction, seed), name: d.name };
+  } else if (data.kind === 'mnist') {
+    built = buildClassGroups(parseMnistAsset(await loadAsset(MNIST_ASSET)), data, config.testFraction, seed);
   } else {
-    built = await buildMnist(data, config.testFraction, seed, loadAsset);
+    built = buildClassGroups(await loadFashionMnist(data.samples, loadAsset, onProgress), data, config.testFraction, seed);
   }
   const { split, name } = built;
   split.train.name = `${name} train`;

@@ -1,5 +1,6 @@
 import type { Config, MitigationMode } from '../contract/config';
 import { CancelledError, DivergedError, errorMessage, type EngineEvent, type RunOptions } from '../contract/events';
+import { describeDataProgress } from '../contract/data-progress';
 import { RESULTS_SCHEMA_VERSION, type Results, type RunResult, type TrainingCurve } from '../contract/results';
 import type { AssetLoader } from '../data/asset-loader';
 import { buildDataset } from '../data/build-dataset';
@@ -102,7 +103,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
 
   try {
     progress.report('data', config.seed, null, null, 'building the data set');
-    const data = await buildDataset(config, config.seed, o.loadAsset);
+    const data = await buildDataset(config, config.seed, o.loadAsset, (p) => progress.report('data', config.seed, null, null, describeDataProgress(p)));
     const { split } = data;
     results = { ...results, dataset: { name: data.name, classNames: split.train.classNames, groupNames: split.train.groupNames, trainSizes: data.trainSizes, testSizes: data.testSizes } };
     await o.onData?.(split);

@@ -7,7 +7,17 @@ import { useConfigField, withValue } from './use-config-field';
 const KINDS = [
   { value: 'synthetic', label: 'Synthetic groups' },
   { value: 'mnist', label: 'MNIST digits (long tail)' },
+  { value: 'fashion-mnist', label: 'Fashion-MNIST clothes (long tail)' },
 ] as const;
+
+/** The shipped data sets whose groups are their classes: what their sample count and long tail are about. */
+const CLASS_GROUP_TEXT = {
+  mnist: { samples: 'Digits drawn from the 10,000 shipped (500-10,000).', tail: 'The rarest digit keeps 1/this of its samples; 1 = balanced.' },
+  'fashion-mnist': {
+    samples: 'Clothes drawn from the 70,000 shipped (500-70,000); the page fetches only the 1,000-image chunks this needs.',
+    tail: 'The rarest class keeps 1/this of its samples; 1 = balanced.',
+  },
+} as const;
 
 /** Keeps one share and one difficulty per group when the number of groups changes. */
 function resizeGroups(c: Config, n: number): Config {
@@ -46,16 +56,17 @@ function SyntheticControls() {
   );
 }
 
-function MnistControls() {
+function ClassGroupControls() {
   const data = useApp((s) => s.config.data);
   const [samples, setSamples] = useConfigField('data.samples');
   const [longTail, setLongTail] = useConfigField('data.longTail');
   const [balancedTest, setBalancedTest] = useConfigField('data.balancedTest');
-  if (data.kind !== 'mnist') return null;
+  if (data.kind !== 'mnist' && data.kind !== 'fashion-mnist') return null;
+  const text = CLASS_GROUP_TEXT[data.kind];
   return (
     <>
-      <NumberField label="Samples" integer value={samples} onChange={setSamples} hint="Digits drawn from the 10,000 shipped (500-10,000)." />
-      <SliderField label="Long tail" min={1} max={100} step={1} value={longTail} onChange={setLongTail} format={(v) => `${v}×`} hint="The rarest digit keeps 1/this of its samples; 1 = balanced." />
+      <NumberField label="Samples" integer value={samples} onChange={setSamples} hint={text.samples} />
+      <SliderField label="Long tail" min={1} max={100} step={1} value={longTail} onChange={setLongTail} format={(v) => `${v}×`} hint={text.tail} />
       <CheckboxField label="Balanced test split" value={balancedTest} onChange={setBalancedTest} hint="Only the training data is made imbalanced." />
     </>
   );
@@ -69,7 +80,7 @@ export function DataControls() {
     <ControlGroup title="Data" hint="Groups are what fairness is measured over: a small or hard group is the paper's under-represented group.">
       <SelectField label="Data set" value={kind} options={KINDS} onChange={(k) => updateConfig((c) => ({ ...c, data: configSchema.parse({ data: { kind: k } }).data }))} />
       <SyntheticControls />
-      <MnistControls />
+      <ClassGroupControls />
       <SliderField label="Test fraction" min={0.1} max={0.5} step={0.05} value={testFraction} onChange={setTestFraction} format={(v) => pct(v)} hint="Held out, stratified by group." />
     </ControlGroup>
   );

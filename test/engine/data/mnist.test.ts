@@ -71,6 +71,7 @@ describe('scripts/build-mnist.mjs', () => {
       await mkdir(path.join(dir, 'scripts'));
       const script = path.join(dir, 'scripts', 'build-mnist.mjs');
       await copyFile(buildScript, script);
+      await copyFile(path.join(repoRoot, 'scripts', 'asset-build.mjs'), path.join(dir, 'scripts', 'asset-build.mjs'));
       const lenient = spawnSync(process.execPath, [script], { encoding: 'utf8', cwd: dir });
       expect(lenient.status).toBe(0);
       expect(lenient.stderr).toMatch(/WARNING.*"mnist" is not installed/);
