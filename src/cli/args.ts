@@ -37,7 +37,7 @@ export function parseShard(text: string): ShardArg {
 export const usage = `usage: npm run experiment -- (--preset <id> | --config <file.json> | --grid <grid.json>) --out <dir>
        [--seeds N] [--rates 0.3,0.5,0.7,0.9] [--hessian off|dense|all] [--modes none,before,after,both]
        [--mitigation relaxed|full|relaxed,full] [--backend wasm|cpu] [--save-models] [--quiet]
-       [--shard i/n] [--jobs N]
+       [--shard i/n] [--jobs N] [--data-dir DIR (UTKFace, CIFAR-10, SVHN or an image folder)]
 presets: ${presets.map((p) => p.id).join(', ')}`;
 
 function list(flag: string, text: string): string[] {
@@ -57,7 +57,7 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
       options: {
         preset: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' },
         rates: { type: 'string' }, hessian: { type: 'string' }, modes: { type: 'string' }, mitigation: { type: 'string' },
-        backend: { type: 'string' }, grid: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, 'save-models': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+        backend: { type: 'string' }, grid: { type: 'string' }, 'data-dir': { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, 'save-models': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -88,6 +88,11 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
       else Object.assign(section('mitigation'), { version: versions[0], compareVersions: false });
     }
     if (typeof values.backend === 'string') raw.backend = values.backend;
+    if (typeof values['data-dir'] === 'string') {
+      const data = section('data');
+      if (data.kind !== 'images') throw new UsageError(`--data-dir: the config's data is ${String(data.kind ?? 'synthetic')}, not user images (data.kind "images")`);
+      data.dataDir = values['data-dir'];
+    }
   };
 
   const jobs = typeof values.jobs === 'string' ? Number(values.jobs) : null;

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { errorMessage } from '../engine/contract/events';
 import { initBackend } from '../engine/backend';
 import { nodeAssetLoader } from '../engine/data/node-assets';
+import { nodeImageLoader } from '../engine/data/node-image-loader';
 import { runExperiment } from '../engine/experiment/run-experiment';
 import type { Results } from '../engine/contract/results';
+import { formatLoadReport } from './load-report';
 import { parseExperimentArgs, UsageError, type ExperimentArgs } from './args';
 import { formatResults } from './format-results';
 import { formatMitigationTables } from './format-tables';
@@ -62,6 +64,7 @@ async function runJob(job: SweepJob, args: ExperimentArgs, signal: AbortSignal):
       signal,
       pieces,
       onEvent,
+      loadImages: nodeImageLoader((c, dir) => process.stderr.write(formatLoadReport(c, dir))),
       onData: args.saveModels ? (split) => saveSplits(out, split) : undefined,
       onModel: args.saveModels ? (m) => saveModel(out, m) : undefined,
     });

@@ -8,8 +8,10 @@ import { errorMessage, type EngineEvent } from '../engine/contract/events';
 import type { Results } from '../engine/contract/results';
 import { initBackend } from '../engine/backend';
 import { nodeAssetLoader } from '../engine/data/node-assets';
+import { nodeImageLoader } from '../engine/data/node-image-loader';
 import { runExperiment } from '../engine/experiment/run-experiment';
 import type { SweepPiece } from '../engine/experiment/sweep-pieces';
+import { formatLoadReport } from './load-report';
 import { saveModel, saveSplits } from './save-models';
 
 export interface PieceJob {
@@ -38,6 +40,8 @@ async function run(job: PieceJob): Promise<void> {
       backend,
       signal: controller.signal,
       pieces: job.pieces,
+      // Every job decodes the user data itself (threads share no memory); only the first prints what it read.
+      loadImages: nodeImageLoader((c, dir) => job.saveSplits && process.stderr.write(formatLoadReport(c, dir))),
       onEvent: (event) => event.type === 'progress' && post({ type: 'event', event }),
       onData: saveTo && job.saveSplits ? (split) => saveSplits(saveTo, split) : undefined,
       onModel: saveTo ? (m) => saveModel(saveTo, m) : undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageSourceIds, imageSources } from './image-sources';
 
 // One plain, versioned, validated object: the share link, a preset, the CLI's --config file and what the worker
 // receives. Every number has a range; decodeConfig clamps or drops what is out of range and says so.
@@ -45,7 +46,36 @@ export const mnistDataSchema = z.strictObject({ kind: z.literal('mnist'), ...cla
 /** Fashion-MNIST's 70,000 clothes; the browser fetches only the 1,000-image chunks that `samples` needs. */
 export const fashionMnistDataSchema = z.strictObject({ kind: z.literal('fashion-mnist'), ...classGroupFields(70000, 10000) });
 
-export const dataSchema = z.discriminatedUnion('kind', [syntheticDataSchema, mnistDataSchema, fashionMnistDataSchema]);
+/**
+ * Data the user brings (UTKFace, CIFAR-10, SVHN, an image folder: contract/image-sources.ts), decoded on the device.
+ * The class label and the group are chosen apart from the source's attributes; the long tail applies to the groups.
+ */
+export const imagesDataSchema = z
+  .strictObject({
+    kind: z.literal('images'),
+    source: z.enum(imageSourceIds).default('utkface'),
+    /** The attribute used as the class label y. */
+    label: z.string().max(40).default('ethnicity'),
+    /** The attribute used as the group a. */
+    group: z.string().max(40).default('ethnicity'),
+    /** Side of the square RGB images the files are centre-cropped and resized to. */
+    side: int(24, 64, 32),
+    /** Samples drawn (stratified by group) from what was read, before imbalance. */
+    samples: int(100, 700000, 20000),
+    longTail: num(1, 100, 1),
+    keepFractions: z.array(z.number().min(0.01).max(1)).max(64).optional(),
+    balancedTest: z.boolean().default(true),
+    /** CLI only: the folder holding the archives or files (the page asks for them to be dropped instead). */
+    dataDir: z.string().max(1000).optional(),
+  })
+  .superRefine((d, ctx) => {
+    const known = imageSources[d.source].attributes;
+    for (const key of ['label', 'group'] as const) {
+      if (!known.includes(d[key])) ctx.addIssue({ code: 'custom', path: [key], message: `${imageSources[d.source].title} has no attribute "${d[key]}" (it has: ${known.join(', ')})` });
+    }
+  });
+
+export const dataSchema = z.discriminatedUnion('kind', [syntheticDataSchema, mnistDataSchema, fashionMnistDataSchema, imagesDataSchema]);
 
 export const modelSchema = z.strictObject({
   kind: z.enum(['cnn', 'mlp']).default('cnn'),
@@ -175,6 +205,7 @@ export type MnistDataConfig = z.infer<typeof mnistDataSchema>;
 export type FashionMnistDataConfig = z.infer<typeof fashionMnistDataSchema>;
 /** The shipped data sets whose groups are their classes. */
 export type ClassGroupDataConfig = MnistDataConfig | FashionMnistDataConfig;
+export type ImagesDataConfig = z.infer<typeof imagesDataSchema>;
 
 export function defaultConfig(): Config {
   return configSchema.parse({});

@@ -4,6 +4,7 @@ import { describeDataProgress } from '../contract/data-progress';
 import { RESULTS_SCHEMA_VERSION, type Results, type RunResult, type TrainingCurve } from '../contract/results';
 import type { AssetLoader } from '../data/asset-loader';
 import { buildDataset } from '../data/build-dataset';
+import type { ImageCollectionLoader } from '../data/images-dataset';
 import type { DatasetSplit } from '../data/dataset';
 import type { HessianRequest, ModelMeasurement } from '../metrics/measure-model';
 import type { Weights } from '../model/params';
@@ -46,6 +47,8 @@ export interface RunExperimentOptions extends RunOptions {
   onModel?: (m: MeasuredModel) => void | Promise<void>;
   /** Called once the data set is built (the CLI saves the test split). */
   onData?: (split: DatasetSplit) => void | Promise<void>;
+  /** Decoded user data for a config of kind 'images' (the CLI reads --data-dir, the page its cache). */
+  loadImages?: ImageCollectionLoader;
   /** The share of the sweep to run (sweep-pieces.ts: a shard, or a parallel job's share); the whole sweep if absent. */
   pieces?: SweepPiece[];
 }
@@ -103,7 +106,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
 
   try {
     progress.report('data', config.seed, null, null, 'building the data set');
-    const data = await buildDataset(config, config.seed, o.loadAsset, (p) => progress.report('data', config.seed, null, null, describeDataProgress(p)));
+    const data = await buildDataset(config, config.seed, o.loadAsset, (p) => progress.report('data', config.seed, null, null, describeDataProgress(p)), o.loadImages);
     const { split } = data;
     results = { ...results, dataset: { name: data.name, classNames: split.train.classNames, groupNames: split.train.groupNames, trainSizes: data.trainSizes, testSizes: data.testSizes } };
     await o.onData?.(split);
