@@ -1,4 +1,5 @@
 import { configSchema, type Config, type ConfigInput } from './config';
+import type { ImageSourceId } from './image-sources';
 
 /** A named Config that makes one point of the paper in one click (the gallery, the CLI's --preset). */
 export interface Preset {
@@ -7,6 +8,8 @@ export interface Preset {
   /** The one-line claim the preset demonstrates. */
   claim: string;
   config: ConfigInput;
+  /** Set when the preset runs on data the user brings (never shipped): it runs once those files are given. */
+  needs?: ImageSourceId;
 }
 
 /** Two large easy groups and one small (7%), hard one: the paper's under-represented group, in synthetic form. */
@@ -64,6 +67,63 @@ export const presets: Preset[] = [
       data: { kind: 'fashion-mnist', samples: 6000, longTail: 10, balancedTest: true },
       train: { epochs: 8 },
       prune: { rates: [0.5, 0.7, 0.9], fineTuneEpochs: 1 },
+      hessian: { when: 'off' },
+      seeds: 3,
+    },
+  },
+  {
+    id: 'utkface-ethnicity',
+    title: 'UTKFace: faces grouped by ethnicity (Fig. 1, 4)',
+    claim: 'Ethnicity as label and group: the smallest groups (Others, 7%) start with the largest gradient norms and lose the most accuracy as the pruning rate grows.',
+    needs: 'utkface',
+    config: {
+      data: { kind: 'images', source: 'utkface', label: 'ethnicity', group: 'ethnicity', side: 32, samples: 24000 },
+      model: { convFilters: [16, 32], dense: [128, 64] },
+      train: { epochs: 10 },
+      prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 1 },
+      hessian: { when: 'dense', maxSamplesPerGroup: 1024 },
+      seeds: 3,
+    },
+  },
+  {
+    id: 'utkface-table2',
+    title: 'UTKFace: label ethnicity, group age (Table 2)',
+    claim: "The paper's Table 2: classify ethnicity, measure fairness across 9 age bins, under the four mitigation modes at 30/50/70/90% pruning.",
+    needs: 'utkface',
+    config: {
+      data: { kind: 'images', source: 'utkface', label: 'ethnicity', group: 'age', side: 32, samples: 24000 },
+      model: { convFilters: [16, 32], dense: [128, 64] },
+      train: { epochs: 10 },
+      prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 2 },
+      mitigation: { modes: ['none', 'before', 'after', 'both'], version: 'relaxed' },
+      hessian: { when: 'off' },
+      seeds: 3,
+    },
+  },
+  {
+    id: 'cifar10-classes',
+    title: 'CIFAR-10: classes as groups, long tail (Fig. 9)',
+    claim: 'Object classes as groups, some made rare: the rare, less accurate classes lose the most accuracy when pruned hard.',
+    needs: 'cifar10',
+    config: {
+      data: { kind: 'images', source: 'cifar10', label: 'class', group: 'class', side: 32, samples: 20000, longTail: 10 },
+      model: { convFilters: [16, 32], dense: [128, 64] },
+      train: { epochs: 10 },
+      prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 1 },
+      hessian: { when: 'off' },
+      seeds: 3,
+    },
+  },
+  {
+    id: 'svhn-classes',
+    title: 'SVHN: digit classes as groups, long tail (Fig. 9)',
+    claim: 'House-number digits as groups, some made rare: the rare, less accurate digits lose the most accuracy when pruned hard.',
+    needs: 'svhn',
+    config: {
+      data: { kind: 'images', source: 'svhn', label: 'class', group: 'class', side: 32, samples: 20000, longTail: 10 },
+      model: { convFilters: [16, 32], dense: [128, 64] },
+      train: { epochs: 8 },
+      prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 1 },
       hessian: { when: 'off' },
       seeds: 3,
     },

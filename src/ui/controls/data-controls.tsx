@@ -1,4 +1,5 @@
 import { configSchema, type Config } from '../../engine/contract/config';
+import { imageSourceIds, imageSources, type ImageSourceId } from '../../engine/contract/image-sources';
 import { pct } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 import { CheckboxField, ControlGroup, NumberField, SelectField, SliderField } from './fields';
@@ -8,6 +9,7 @@ const KINDS = [
   { value: 'synthetic', label: 'Synthetic groups' },
   { value: 'mnist', label: 'MNIST digits (long tail)' },
   { value: 'fashion-mnist', label: 'Fashion-MNIST clothes (long tail)' },
+  { value: 'images', label: 'Your images: UTKFace, CIFAR-10, SVHN, a folder (CLI for now)' },
 ] as const;
 
 /** The shipped data sets whose groups are their classes: what their sample count and long tail are about. */
@@ -72,6 +74,31 @@ function ClassGroupControls() {
   );
 }
 
+/** Data the user brings: which source, and which of its attributes are the label and the group. */
+function ImagesControls() {
+  const data = useApp((s) => s.config.data);
+  const updateConfig = useApp((s) => s.updateConfig);
+  const [side, setSide] = useConfigField('data.side');
+  const [samples, setSamples] = useConfigField('data.samples');
+  const [longTail, setLongTail] = useConfigField('data.longTail');
+  if (data.kind !== 'images') return null;
+  const info = imageSources[data.source];
+  const attributes = info.attributes.map((a) => ({ value: a, label: a }));
+  const setAttribute = (key: 'label' | 'group', v: string) => updateConfig((c) => (c.data.kind === 'images' ? { ...c, data: { ...c.data, [key]: v } } : c));
+  const setSource = (source: ImageSourceId) =>
+    updateConfig((c) => (c.data.kind === 'images' ? { ...c, data: { ...c.data, source, label: imageSources[source].attributes[0], group: imageSources[source].attributes[0] } } : c));
+  return (
+    <>
+      <SelectField label="Source" value={data.source} options={imageSourceIds.map((id) => ({ value: id, label: imageSources[id].title }))} onChange={setSource} hint={`Give ${info.files}. The page cannot read them yet: run this config with the CLI's --data-dir.`} />
+      <SelectField label="Class label" value={data.label} options={attributes} onChange={(v) => setAttribute('label', v)} hint="What the network predicts (Table 2: ethnicity)." />
+      <SelectField label="Group" value={data.group} options={attributes} onChange={(v) => setAttribute('group', v)} hint="What fairness is measured over (Table 2: age)." />
+      <NumberField label="Image side" integer value={side} onChange={setSide} hint="Images are centre-cropped and resized to this many pixels (24-64)." />
+      <NumberField label="Samples" integer value={samples} onChange={setSamples} hint="Drawn from what was read, stratified by group." />
+      <SliderField label="Long tail" min={1} max={100} step={1} value={longTail} onChange={setLongTail} format={(v) => `${v}×`} hint="The rarest group keeps 1/this of its samples; 1 = as the data comes." />
+    </>
+  );
+}
+
 export function DataControls() {
   const kind = useApp((s) => s.config.data.kind);
   const updateConfig = useApp((s) => s.updateConfig);
@@ -81,6 +108,7 @@ export function DataControls() {
       <SelectField label="Data set" value={kind} options={KINDS} onChange={(k) => updateConfig((c) => ({ ...c, data: configSchema.parse({ data: { kind: k } }).data }))} />
       <SyntheticControls />
       <ClassGroupControls />
+      <ImagesControls />
       <SliderField label="Test fraction" min={0.1} max={0.5} step={0.05} value={testFraction} onChange={setTestFraction} format={(v) => pct(v)} hint="Held out, stratified by group." />
     </ControlGroup>
   );

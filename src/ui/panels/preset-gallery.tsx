@@ -1,3 +1,4 @@
+import { imageSources } from '../../engine/contract/image-sources';
 import { presetConfig, presets } from '../../engine/contract/presets';
 import { deepEqual } from '../../engine/contract/object-path';
 import { useApp, useController } from '../app-context';
@@ -18,6 +19,12 @@ export function PresetGallery() {
             <li key={p.id} className={`preset-card${active ? ' active' : ''}`} data-preset={p.id}>
               <h3>{p.title}</h3>
               <p>{p.claim}</p>
+              {p.needs && (
+                <p className="preset-needs">
+                  Runs on your own {imageSources[p.needs].title} files ({imageSources[p.needs].files}), which are never shipped or uploaded. For now
+                  only the CLI reads them: <code>npm run experiment -- --preset {p.id} --data-dir DIR</code>.
+                </p>
+              )}
               <div className="preset-actions">
                 <button type="button" className="small" onClick={() => setConfig({ ...pc, backend: config.backend })} aria-label={`Load preset: ${p.title}`}>
                   Load
@@ -25,6 +32,7 @@ export function PresetGallery() {
                 <button
                   type="button"
                   className="small primary"
+                  disabled={Boolean(p.needs)}
                   onClick={() => {
                     setConfig({ ...pc, backend: config.backend });
                     controller.run();
