@@ -12,6 +12,11 @@ async function main(): Promise<void> {
     for (const line of await benchTraining('wasm', samples)) log(line);
     for (const line of await benchTraining('cpu', Math.min(samples, 512))) log(line);
   }
+  if (!only || only === 'decode') {
+    const { benchDecode } = await import('./bench-decode');
+    log('\n## Decoding user images (UTKFace-sized JPEGs, Node)');
+    for (const line of await benchDecode()) log(line);
+  }
   if (!only || only === 'hessian') {
     const { benchHessian } = await import('./bench-hessian');
     log('\n## Hessian (exact HVPs, power iteration)');
