@@ -57,4 +57,22 @@ describe('the fashion-classes preset and the data panel', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows chunks, bytes and the time left while chunks load', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    // Hold the second chunk back, as a slow connection would (a context route also sees the worker's fetches).
+    await context.route('**/data/fashion-mnist-01.bin', async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.continue();
+    });
+    const t0 = Date.now();
+    await page.goto(`${inject('baseUrl')}#v=1&preset=fashion-classes&data.samples=2000&backend=wasm`);
+    const status = () => page.evaluate(() => document.querySelector('details.data-panel .data-loading [role=status]')?.textContent ?? '');
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/^Fashion-MNIST: 1 of 2 chunks \(0\.8 MB of 1\.6 MB\), about \d+ s left/);
+    expect(await page.getByRole('progressbar', { name: 'Data loading' }).getAttribute('value')).toBe('0.5');
+    await page.locator('details.data-panel table').waitFor({ timeout: 30_000 });
+    console.log(`data panel with a 2 s slow chunk: ready ${Date.now() - t0} ms after navigation`);
+    await context.close();
+  });
 });
