@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, trackErrors } from './browser';
+import { launchBrowser, lineCount, trackErrors, waitForRunEnd } from './browser';
 
 describe('the fashion-classes preset and the data panel', () => {
   let browser: Browser;
@@ -54,6 +54,24 @@ describe('the fashion-classes preset and the data panel', () => {
       }).length,
     );
     expect(inked).toBe(80);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a small sweep on the chunks the data panel fetched, without fetching them again', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const errors = trackErrors(page);
+    const fetched: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/data/fashion-mnist')) fetched.push(new URL(req.url()).pathname);
+    });
+    const tiny = 'data.samples=1000&model.convFilters=2,4&model.dense=8,4&train.epochs=1&prune.rates=0.9&seeds=1';
+    await page.goto(`${inject('baseUrl')}#v=1&preset=fashion-classes&${tiny}&backend=wasm&autorun=1`);
+    expect(await waitForRunEnd(page)).toBe('complete');
+    await page.locator('details.data-panel table').waitFor();
+    // The panel and the run share the worker's asset cache: the index and 1 chunk, once each.
+    expect(fetched.sort()).toEqual(['/data/fashion-mnist-00.bin', '/data/fashion-mnist-index.json']);
+    expect(await lineCount(page, 'Per-group accuracy')).toBe(10);
     expect(errors).toEqual([]);
     await page.close();
   });
