@@ -22,6 +22,11 @@ async function main(): Promise<void> {
     log('\n## Hessian (exact HVPs, power iteration)');
     for (const line of await benchHessian()) log(line);
   }
+  if (!only || only === 'fashion') {
+    const { benchFashion } = await import('./bench-fashion');
+    log('\n## Fashion-MNIST data (Node: chunks read from public/data)');
+    for (const line of await benchFashion()) log(line);
+  }
 }
 
 main().catch((e) => {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, trackErrors } from './browser';
+import { launchBrowser, lineCount, trackErrors, waitForRunEnd } from './browser';
 
 describe('the fashion-classes preset and the data panel', () => {
   let browser: Browser;
@@ -56,5 +56,41 @@ describe('the fashion-classes preset and the data panel', () => {
     expect(inked).toBe(80);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('runs a small sweep on the chunks the data panel fetched, without fetching them again', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const errors = trackErrors(page);
+    const fetched: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/data/fashion-mnist')) fetched.push(new URL(req.url()).pathname);
+    });
+    const tiny = 'data.samples=1000&model.convFilters=2,4&model.dense=8,4&train.epochs=1&prune.rates=0.9&seeds=1';
+    await page.goto(`${inject('baseUrl')}#v=1&preset=fashion-classes&${tiny}&backend=wasm&autorun=1`);
+    expect(await waitForRunEnd(page)).toBe('complete');
+    await page.locator('details.data-panel table').waitFor();
+    // The panel and the run share the worker's asset cache: the index and 1 chunk, once each.
+    expect(fetched.sort()).toEqual(['/data/fashion-mnist-00.bin', '/data/fashion-mnist-index.json']);
+    expect(await lineCount(page, 'Per-group accuracy')).toBe(10);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows chunks, bytes and the time left while chunks load', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    // Hold the second chunk back, as a slow connection would (a context route also sees the worker's fetches).
+    await context.route('**/data/fashion-mnist-01.bin', async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.continue();
+    });
+    const t0 = Date.now();
+    await page.goto(`${inject('baseUrl')}#v=1&preset=fashion-classes&data.samples=2000&backend=wasm`);
+    const status = () => page.evaluate(() => document.querySelector('details.data-panel .data-loading [role=status]')?.textContent ?? '');
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/^Fashion-MNIST: 1 of 2 chunks \(0\.8 MB of 1\.6 MB\), about \d+ s left/);
+    expect(await page.getByRole('progressbar', { name: 'Data loading' }).getAttribute('value')).toBe('0.5');
+    await page.locator('details.data-panel table').waitFor({ timeout: 30_000 });
+    console.log(`data panel with a 2 s slow chunk: ready ${Date.now() - t0} ms after navigation`);
+    await context.close();
   });
 });

@@ -1,4 +1,4 @@
-// How the engine gets binary assets (the MNIST digits) without knowing where it runs: the runner is handed a
+// How the engine gets binary assets (the MNIST digits, Fashion-MNIST's chunks) without knowing where it runs: the runner is handed a
 // loader. Node uses nodeAssetLoader (node-assets.ts); the browser and the worker use fetchAssetLoader.
 
 export type AssetLoader = (name: string) => Promise<ArrayBuffer>;
@@ -14,7 +14,8 @@ export class AssetMissingError extends Error {
   }
 }
 
-const BUILD_HINT = 'run `npm install` (or `node scripts/build-mnist.mjs`) to build it';
+/** Both shipped data sets are built at install; the hint names the script of the asset that is missing. */
+const buildHint = (name: string) => `run \`npm install\` (or \`node scripts/${name.startsWith('fashion-mnist') ? 'build-fashion-mnist' : 'build-mnist'}.mjs\`) to build it`;
 
 /** Asset names are plain file names: no folders, so a config can never reach outside the data folder. */
 export function checkAssetName(name: string): void {
@@ -39,7 +40,7 @@ export function fetchAssetLoader(baseUrl: string): AssetLoader {
     // A dev server with an SPA fallback answers a missing file with index.html and status 200.
     const html = (res.headers.get('content-type') ?? '').includes('text/html');
     if (res.status === 404 || (res.ok && html)) {
-      throw new AssetMissingError(name, `the data asset ${url} is missing on the server: ${BUILD_HINT} before serving (public/data is generated, not committed)`);
+      throw new AssetMissingError(name, `the data asset ${url} is missing on the server: ${buildHint(name)} before serving (public/data is generated, not committed)`);
     }
     if (!res.ok) throw new Error(`could not fetch the data asset ${url}: HTTP ${res.status} ${res.statusText}`);
     return res.arrayBuffer();
@@ -61,4 +62,4 @@ export function cachingAssetLoader(loader: AssetLoader): AssetLoader {
   };
 }
 
-export { BUILD_HINT as ASSET_BUILD_HINT };
+export { buildHint as assetBuildHint };

@@ -1,7 +1,7 @@
 // Node's asset loader: reads public/data/<name> of this repository. node:fs is imported lazily so that this module
 // still bundles for the browser (where it is never called).
 
-import { AssetMissingError, ASSET_BUILD_HINT, checkAssetName, type AssetLoader } from './asset-loader';
+import { AssetMissingError, assetBuildHint, checkAssetName, type AssetLoader } from './asset-loader';
 
 // Not a literal inside new URL(): bundlers would try to turn it into a build-time asset.
 const PUBLIC_DATA_FROM_HERE = '../../../public/data/';
@@ -20,7 +20,7 @@ export function createNodeAssetLoader(dir: URL = NODE_ASSET_DIR): AssetLoader {
       buf = await readFile(file);
     } catch (err) {
       if ((err as { code?: string }).code === 'ENOENT') {
-        throw new AssetMissingError(name, `the data asset ${decodeURIComponent(file.pathname)} is missing: ${ASSET_BUILD_HINT}`);
+        throw new AssetMissingError(name, `the data asset ${decodeURIComponent(file.pathname)} is missing: ${assetBuildHint(name)}`);
       }
       throw err;
     }

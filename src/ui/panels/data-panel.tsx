@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { DataPreviewState } from '../../app/data-preview';
-import { describeDataProgress, etaMs, progressFraction } from '../../engine/contract/data-progress';
+import { describeDataProgress, progressFraction } from '../../engine/contract/data-progress';
 import { classTotals, groupTotals, type DataSummary } from '../../engine/contract/data-summary';
 import { useApp, useAppStore, useDataPreview } from '../app-context';
-import { duration } from '../duration';
 import { SampleImage } from './sample-image';
 
 const int = (n: number) => n.toLocaleString('en-US');
@@ -81,14 +80,10 @@ function SampleGrid({ s }: { s: DataSummary }) {
 function Loading({ state }: { state: Extract<DataPreviewState, { status: 'loading' }> }) {
   const p = state.progress;
   if (p === null) return <p className="muted">Building the data set…</p>;
-  const eta = etaMs(p);
   return (
     <div className="data-loading">
       <progress aria-label="Data loading" max={1} value={progressFraction(p)} />
-      <span role="status">
-        {describeDataProgress(p)}
-        {eta !== null && eta > 0 ? ` (${duration(eta)})` : ''}
-      </span>
+      <span role="status">{describeDataProgress(p)}</span>
     </div>
   );
 }

@@ -21,6 +21,7 @@ describe('asset loaders', () => {
       expect(err).toBeInstanceOf(AssetMissingError);
       expect((err as Error).message).toMatch(/npm install/);
       expect((err as Error).message).toMatch(/build-mnist/);
+      await expect(load('fashion-mnist-index.json')).rejects.toThrow(/fashion-mnist-index\.json is missing: .*build-fashion-mnist\.mjs/);
       await expect(load('../package.json')).rejects.toThrow(/bad asset name/);
     } finally {
       await rm(dir, { recursive: true });

@@ -14,9 +14,11 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 describe('the fashion-classes preset at a small size', () => {
   it('classes as groups: the least accurate classes have the largest gradient norms and lose the most accuracy at the highest rate', async () => {
-    const preset = findPreset('fashion-classes')?.config as ConfigInput & { prune: object };
-    // The preset with its highest rate only (the claim is about it), over its 3 seeds.
-    const config = configSchema.parse({ ...preset, prune: { ...preset.prune, rates: [0.9] } });
+    const preset = findPreset('fashion-classes')?.config as ConfigInput & { data: object; train: object; prune: object };
+    // Smaller than the preset (5,000 samples, 7 epochs, its highest rate only), over its 3 seeds. Tuned on seed
+    // triples 1-3, 4-6 and 7-9, where every assertion below held (docs/reproduction.md); at 4,000 samples and 6 epochs
+    // the accuracy-drop half failed on seeds 1-3.
+    const config = configSchema.parse({ ...preset, data: { ...preset.data, samples: 5000 }, train: { ...preset.train, epochs: 7 }, prune: { ...preset.prune, rates: [0.9] } });
     expect(config.seeds).toBe(3);
     const r = await runExperiment(config, { loadAsset: nodeAssetLoader, backend: { name: 'wasm', fallbackReason: null } });
     expect(r.status).toBe('complete');
@@ -38,5 +40,5 @@ describe('the fashion-classes preset at a small size', () => {
     expect(spearman(acc, drop)).toBeLessThan(0);
     expect(over(drop, least)).toBeGreaterThan(over(drop, rest));
     expect(over(drop, least)).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });
