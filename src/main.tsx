@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDataPreview } from './app/data-preview';
 import { createRunController } from './app/run-controller';
+import { createUserData } from './app/user-data';
 import { applyLink, startShareLinkSync } from './app/share-link-sync';
 import { createAppStore } from './state/store';
 import { App } from './ui/app';
@@ -17,6 +18,9 @@ const autorun = applyLink(store, location.hash.slice(1) || DEFAULT_LINK);
 const client = createEngineClient(spawnEngineWorker);
 const controller = createRunController(store, client);
 const dataPreview = createDataPreview(client);
+const userData = createUserData(store, client);
+// What user data this device already holds (a reload or a shared link then needs no files again).
+userData.refresh().catch(() => {});
 void controller.probeBackend();
 startShareLinkSync(store, () => controller.run());
 // Autorun: the link asked to run once on load (a hash pasted later runs through the sync above).
@@ -24,7 +28,7 @@ if (autorun) controller.run();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <AppContext.Provider value={{ store, controller, dataPreview }}>
+    <AppContext.Provider value={{ store, controller, dataPreview, userData }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,

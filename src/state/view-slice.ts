@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { MAX_PRUNING_RATE } from '../engine/contract/config';
+import type { UserDataSummary } from '../engine/contract/user-data';
 import type { VariantKey } from './select-runs';
 import type { AppState } from './store';
 
@@ -20,6 +21,9 @@ export interface ViewSlice {
   viewMode: VariantKey;
   presenter: boolean;
   notices: Notice[];
+  /** The user data (UTKFace, CIFAR-10 ...) decoded on this device, as the worker reports it. */
+  userData: UserDataSummary[];
+  setUserData: (list: UserDataSummary[]) => void;
   selectRate: (rate: number) => void;
   hoverGroup: (group: number | null) => void;
   toggleGroup: (group: number) => void;
@@ -36,6 +40,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   viewMode: 'none',
   presenter: false,
   notices: [],
+  userData: [],
+  setUserData: (userData) => set({ userData }),
   selectRate: (rate) => set({ selectedRate: Math.min(MAX_PRUNING_RATE, Math.max(0, rate)) }),
   hoverGroup: (group) => {
     if (get().hoveredGroup !== group) set({ hoveredGroup: group });

@@ -2,12 +2,14 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { DataPreview } from '../app/data-preview';
 import type { RunController } from '../app/run-controller';
+import type { UserDataService } from '../app/user-data';
 import type { AppState, AppStore } from '../state/store';
 
 export interface AppServices {
   store: AppStore;
   controller: RunController;
   dataPreview: DataPreview;
+  userData: UserDataService;
 }
 
 export const AppContext = createContext<AppServices | null>(null);
@@ -25,4 +27,5 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 
 export const useController = (): RunController => useServices().controller;
 export const useDataPreview = (): DataPreview => useServices().dataPreview;
+export const useUserData = (): UserDataService => useServices().userData;
 export const useAppStore = (): AppStore => useServices().store;

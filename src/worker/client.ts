@@ -2,7 +2,9 @@ import type { BackendName, ConfigInput } from '../engine/contract/config';
 import type { DataProgress } from '../engine/contract/data-progress';
 import type { DataSummary } from '../engine/contract/data-summary';
 import type { EngineEvent } from '../engine/contract/events';
+import type { ImageSourceId } from '../engine/contract/image-sources';
 import type { Results, RunResult } from '../engine/contract/results';
+import type { UserDataSummary } from '../engine/contract/user-data';
 import { isAnswerTo, type Answer, type Answers, type BackendInfo, type FailureKind, type QueuedRequest, type QueuedType, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** What the client needs of a Worker (a fake one in tests). */
@@ -37,6 +39,10 @@ export interface EngineClient {
   quickEvaluate(rate: number, seeds: number[]): Promise<RunResult[]>;
   /** The data panel's summary of a config's data, with progress while its assets load. */
   summarizeData(config: ConfigInput, onProgress?: (p: DataProgress) => void): Promise<DataSummary>;
+  /** Decodes the files the user gave into a source's images, kept in the worker and on this device. */
+  loadUserData(source: ImageSourceId, side: number, files: Array<{ path: string; bytes: ArrayBuffer }>, onProgress?: (p: DataProgress) => void): Promise<UserDataSummary[]>;
+  listUserData(): Promise<UserDataSummary[]>;
+  forgetUserData(source: ImageSourceId): Promise<UserDataSummary[]>;
   /** Told when the worker crashed or lost its GPU and was restarted. Returns an unsubscribe function. */
   onRestart(listener: (kind: FailureKind, message: string) => void): () => void;
   dispose(): void;
@@ -141,6 +147,10 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
     quickEvaluate: (rate, seeds) => request('quick-evaluate', (id) => ({ type: 'quick-evaluate', id, rate, seeds })).promise.then((a) => a.runs),
     summarizeData: (config, onProgress) =>
       request('summarize-data', (id) => ({ type: 'summarize-data', id, config }), { onDataProgress: onProgress }).promise.then((a) => a.summary),
+    loadUserData: (source, side, files, onProgress) =>
+      request('load-user-data', (id) => ({ type: 'load-user-data', id, source, side, files }), { onDataProgress: onProgress }).promise.then((a) => a.summaries),
+    listUserData: () => request('list-user-data', (id) => ({ type: 'list-user-data', id })).promise.then((a) => a.summaries),
+    forgetUserData: (source) => request('forget-user-data', (id) => ({ type: 'forget-user-data', id, source })).promise.then((a) => a.summaries),
     onRestart(listener) {
       restartListeners.add(listener);
       return () => restartListeners.delete(listener);

@@ -6,11 +6,14 @@ import { summarizeData } from '../engine/data/data-summary';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import type { ExperimentSession } from '../engine/experiment/sweep-context';
 import { runExperiment } from '../engine/experiment/run-experiment';
+import type { UserDataStore } from '../engine/data/user-data-store';
 import { isQueued, type Answer, type Answers, type BackendInfo, type QueuedRequest, type WorkerRequest, type WorkerResponse } from './protocol';
 
 export interface EngineHostDeps {
   post: (m: WorkerResponse) => void;
   loadAsset: AssetLoader;
+  /** The user data decoded in this worker (user-data-store.ts); absent, configs of kind 'images' say what is missing. */
+  userData?: UserDataStore;
   backendOptions?: BackendOptions;
   /** Called once a backend is in use (the worker watches a WebGPU device for loss). */
   onBackend?: (b: BackendInfo) => void;
@@ -45,6 +48,11 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
     return info;
   }
 
+  const needStore = (): UserDataStore => {
+    if (!deps.userData) throw new Error('this engine has no user-data store');
+    return deps.userData;
+  };
+
   /** Each queued request type with the handler that produces its answer (protocol.ts's Answers). */
   const handlers: { [K in keyof Answers]: (r: Extract<QueuedRequest, { type: K }>) => Promise<Answers[K]> } = {
     'init-backend': async (r) => ({ type: 'backend', id: r.id, backend: await ensureBackend(r.backend) }),
@@ -65,14 +73,27 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         onSession: (s) => {
           session = s;
         },
+        loadImages: deps.userData?.collection,
       });
       return { type: 'results', id: r.id, results };
     },
     'summarize-data': async (r) => {
       const parsed = configSchema.safeParse(r.config);
       if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
-      const summary = await summarizeData(parsed.data, loadAsset, (progress) => deps.post({ type: 'data-progress', id: r.id, progress }));
+      const summary = await summarizeData(parsed.data, loadAsset, (progress) => deps.post({ type: 'data-progress', id: r.id, progress }), deps.userData?.collection);
       return { type: 'data-summary', id: r.id, summary };
+    },
+    'load-user-data': async (r) => {
+      const store = needStore();
+      const files = r.files.map((f) => ({ path: f.path, bytes: new Uint8Array(f.bytes) }));
+      await store.load(r.source, r.side, files, (progress) => deps.post({ type: 'data-progress', id: r.id, progress }));
+      return { type: 'user-data', id: r.id, summaries: await store.list() };
+    },
+    'list-user-data': async (r) => ({ type: 'user-data', id: r.id, summaries: deps.userData ? await deps.userData.list() : [] }),
+    'forget-user-data': async (r) => {
+      const store = needStore();
+      await store.forget(r.source);
+      return { type: 'user-data', id: r.id, summaries: await store.list() };
     },
     'quick-evaluate': async (r) => {
       if (!session) throw new Error('no trained model in this tab: run the sweep to get provisional points between rates');
@@ -92,6 +113,12 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         return handlers['quick-evaluate'](r);
       case 'summarize-data':
         return handlers['summarize-data'](r);
+      case 'load-user-data':
+        return handlers['load-user-data'](r);
+      case 'list-user-data':
+        return handlers['list-user-data'](r);
+      case 'forget-user-data':
+        return handlers['forget-user-data'](r);
     }
   }
 

@@ -4,6 +4,8 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { watchDeviceLoss } from '../engine/backend';
 import { fetchAssetLoader } from '../engine/data/asset-loader';
+import { browserImageDecoder } from '../engine/data/browser-image-decoder';
+import { createUserDataStore } from '../engine/data/user-data-store';
 import { createEngineHost } from './engine-host';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
@@ -19,6 +21,7 @@ const watchDevice = () => watchDeviceLoss((message) => post({ type: 'failure', i
 
 const host = createEngineHost({
   post,
+  userData: createUserDataStore(browserImageDecoder),
   // Relative URLs would resolve against this worker's script, so the asset base is made absolute.
   loadAsset: fetchAssetLoader(new URL(`${import.meta.env.BASE_URL}data/`, scope.location.origin).href),
   backendOptions: {

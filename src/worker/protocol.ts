@@ -2,7 +2,9 @@ import type { BackendName, ConfigInput } from '../engine/contract/config';
 import type { DataProgress } from '../engine/contract/data-progress';
 import type { DataSummary } from '../engine/contract/data-summary';
 import type { EngineEvent } from '../engine/contract/events';
+import type { ImageSourceId } from '../engine/contract/image-sources';
 import type { Results, RunResult } from '../engine/contract/results';
+import type { UserDataSummary } from '../engine/contract/user-data';
 
 // The typed messages between the page and the engine worker (after microbit-foundation/ml-trainer's
 // ml-worker-protocol). Every request carries an id; every answer names the id it answers. Only plain data crosses:
@@ -26,7 +28,16 @@ export type WorkerRequest =
    * Build a config's data set and summarise it for the data panel. Served at once, beside a running sweep (it needs
    * no backend; the two share the fetched assets), so the panel never waits for a run to end.
    */
-  | { type: 'summarize-data'; id: number; config: ConfigInput };
+  | { type: 'summarize-data'; id: number; config: ConfigInput }
+  /**
+   * Decode files the user gave (archives opened) into a source's images at `side` px, kept in the worker and cached
+   * on this device; the bytes are transferred, never copied or sent anywhere.
+   */
+  | { type: 'load-user-data'; id: number; source: ImageSourceId; side: number; files: Array<{ path: string; bytes: ArrayBuffer }> }
+  /** What user data this device holds (after a reload, for the presets that need it). */
+  | { type: 'list-user-data'; id: number }
+  /** Forget a source's decoded data, in memory and on this device. */
+  | { type: 'forget-user-data'; id: number; source: ImageSourceId };
 
 export type FailureKind =
   /** The request failed; the worker is fine. */
@@ -49,6 +60,10 @@ export interface Answers {
   start: { type: 'results'; id: number; results: Results };
   'quick-evaluate': { type: 'quick-result'; id: number; runs: RunResult[] };
   'summarize-data': { type: 'data-summary'; id: number; summary: DataSummary };
+  /** The user data held after the request, whichever of the three it was. */
+  'load-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
+  'list-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
+  'forget-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
 }
 export type Answer = Answers[QueuedType];
 
@@ -58,6 +73,9 @@ export const answerType = {
   start: 'results',
   'quick-evaluate': 'quick-result',
   'summarize-data': 'data-summary',
+  'load-user-data': 'user-data',
+  'list-user-data': 'user-data',
+  'forget-user-data': 'user-data',
 } as const satisfies { [K in QueuedType]: Answers[K]['type'] };
 
 /** Whether `m` is the answer that settles a request of type `type`. */

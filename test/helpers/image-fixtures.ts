@@ -41,7 +41,10 @@ export function tar(files: Array<{ path: string; bytes: Uint8Array }>): Uint8Arr
   blocks.push(new Uint8Array(1024));
   const out = new Uint8Array(blocks.reduce((s, b) => s + b.length, 0));
   let at = 0;
-  for (const b of blocks) (out.set(b, at), (at += b.length));
+  for (const b of blocks) {
+    out.set(b, at);
+    at += b.length;
+  }
   return out;
 }
 
@@ -102,6 +105,9 @@ function element(type: number, data: Uint8Array, pad = true): Uint8Array {
 function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }

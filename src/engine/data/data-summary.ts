@@ -6,6 +6,7 @@ import type { Config } from '../contract/config';
 import type { DataProgress } from '../contract/data-progress';
 import type { DataSummary, SampleImage } from '../contract/data-summary';
 import type { AssetLoader } from './asset-loader';
+import type { ImageCollectionLoader } from './images-dataset';
 import { buildDataset } from './build-dataset';
 import { pixelsPerImage, type Dataset, type DatasetSplit } from './dataset';
 
@@ -51,7 +52,7 @@ export function summarizeSplit(split: DatasetSplit, name: string, seed: number, 
 }
 
 /** A config's summary: builds its data set exactly as the run does (the config's first seed) and summarises it. */
-export async function summarizeData(config: Config, loadAsset: AssetLoader, onProgress?: (p: DataProgress) => void): Promise<DataSummary> {
-  const built = await buildDataset(config, config.seed, loadAsset, onProgress);
+export async function summarizeData(config: Config, loadAsset: AssetLoader, onProgress?: (p: DataProgress) => void, loadImages?: ImageCollectionLoader): Promise<DataSummary> {
+  const built = await buildDataset(config, config.seed, loadAsset, onProgress, loadImages);
   return summarizeSplit(built.split, built.name, config.seed);
 }

@@ -9,7 +9,7 @@ const KINDS = [
   { value: 'synthetic', label: 'Synthetic groups' },
   { value: 'mnist', label: 'MNIST digits (long tail)' },
   { value: 'fashion-mnist', label: 'Fashion-MNIST clothes (long tail)' },
-  { value: 'images', label: 'Your images: UTKFace, CIFAR-10, SVHN, a folder (CLI for now)' },
+  { value: 'images', label: 'Your images: UTKFace, CIFAR-10, SVHN, a folder' },
 ] as const;
 
 /** The shipped data sets whose groups are their classes: what their sample count and long tail are about. */
@@ -89,7 +89,7 @@ function ImagesControls() {
     updateConfig((c) => (c.data.kind === 'images' ? { ...c, data: { ...c.data, source, label: imageSources[source].attributes[0], group: imageSources[source].attributes[0] } } : c));
   return (
     <>
-      <SelectField label="Source" value={data.source} options={imageSourceIds.map((id) => ({ value: id, label: imageSources[id].title }))} onChange={setSource} hint={`Give ${info.files}. The page cannot read them yet: run this config with the CLI's --data-dir.`} />
+      <SelectField label="Source" value={data.source} options={imageSourceIds.map((id) => ({ value: id, label: imageSources[id].title }))} onChange={setSource} hint={`Give ${info.files} on the data panel; they are decoded on this device and never uploaded.`} />
       <SelectField label="Class label" value={data.label} options={attributes} onChange={(v) => setAttribute('label', v)} hint="What the network predicts (Table 2: ethnicity)." />
       <SelectField label="Group" value={data.group} options={attributes} onChange={(v) => setAttribute('group', v)} hint="What fairness is measured over (Table 2: age)." />
       <NumberField label="Image side" integer value={side} onChange={setSide} hint="Images are centre-cropped and resized to this many pixels (24-64)." />

@@ -4,6 +4,7 @@ import { describeDataProgress, progressFraction } from '../../engine/contract/da
 import { classTotals, groupTotals, type DataSummary } from '../../engine/contract/data-summary';
 import { useApp, useAppStore, useDataPreview } from '../app-context';
 import { SampleImage } from './sample-image';
+import { UserDataPanel } from './user-data-panel';
 
 const int = (n: number) => n.toLocaleString('en-US');
 /** Wait this long after the last edit before asking for a summary, so typing a sample count asks once. */
@@ -96,11 +97,13 @@ export function DataPanel() {
   const data = useApp((s) => s.config.data);
   const testFraction = useApp((s) => s.config.testFraction);
   const seed = useApp((s) => s.config.seed);
+  // New user data on this device (files just given, or forgotten) changes what an 'images' config builds.
+  const userData = useApp((s) => s.userData);
   const preview = useDataPreview();
   const store = useAppStore();
   const [state, setState] = useState<DataPreviewState>({ status: 'loading', progress: null });
   // The config object changes on any edit; only its data, split and seed change this panel.
-  const key = JSON.stringify({ data, testFraction, seed });
+  const key = JSON.stringify({ data, testFraction, seed, user: data.kind === 'images' ? userData.map((u) => u.hash) : null });
   useEffect(() => {
     const timer = setTimeout(() => preview.request(store.getState().config, setState), DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -117,6 +120,7 @@ export function DataPanel() {
           </span>
         )}
       </summary>
+      {data.kind === 'images' && <UserDataPanel source={data.source} side={data.side} />}
       {state.status === 'loading' && <Loading state={state} />}
       {state.status === 'error' && (
         <p className="data-error" role="alert">

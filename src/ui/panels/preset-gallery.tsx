@@ -1,5 +1,6 @@
 import { imageSources } from '../../engine/contract/image-sources';
 import { presetConfig, presets } from '../../engine/contract/presets';
+import { userDataPresent } from '../../engine/contract/user-data';
 import { deepEqual } from '../../engine/contract/object-path';
 import { useApp, useController } from '../app-context';
 
@@ -8,6 +9,7 @@ export function PresetGallery() {
   const controller = useController();
   const config = useApp((s) => s.config);
   const setConfig = useApp((s) => s.setConfig);
+  const userData = useApp((s) => s.userData);
   return (
     <section className="presets" aria-label="Presets">
       <h2>Presets</h2>
@@ -15,14 +17,15 @@ export function PresetGallery() {
         {presets.map((p) => {
           const pc = presetConfig(p);
           const active = deepEqual({ ...pc, backend: null }, { ...config, backend: null });
+          const missing = p.needs !== undefined && pc.data.kind === 'images' && !userDataPresent(userData, p.needs, pc.data.side);
           return (
             <li key={p.id} className={`preset-card${active ? ' active' : ''}`} data-preset={p.id}>
               <h3>{p.title}</h3>
               <p>{p.claim}</p>
-              {p.needs && (
+              {p.needs && missing && (
                 <p className="preset-needs">
-                  Runs on your own {imageSources[p.needs].title} files ({imageSources[p.needs].files}), which are never shipped or uploaded. For now
-                  only the CLI reads them: <code>npm run experiment -- --preset {p.id} --data-dir DIR</code>.
+                  Runs on your own {imageSources[p.needs].title} files, decoded on this device and never uploaded: Load it and give them on the data
+                  panel (or in the CLI: <code>--preset {p.id} --data-dir DIR</code>).
                 </p>
               )}
               <div className="preset-actions">
@@ -32,7 +35,7 @@ export function PresetGallery() {
                 <button
                   type="button"
                   className="small primary"
-                  disabled={Boolean(p.needs)}
+                  disabled={missing}
                   onClick={() => {
                     setConfig({ ...pc, backend: config.backend });
                     controller.run();
