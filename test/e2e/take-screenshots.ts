@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { buildAndServe } from './serve';
+import { solidJpeg, targz } from '../helpers/image-fixtures';
 import { waitForRunEnd } from './browser';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,6 +49,17 @@ async function main() {
     await shot('mnist', 'v=1&preset=mnist-imbalanced&autorun=1', ran);
     await shot('fashion-data', 'v=1&preset=fashion-classes', async (page) => {
       await page.locator('.data-panel .sample-grid canvas').nth(79).waitFor({ timeout: 60_000 });
+    });
+    await shot('user-data', 'v=1&preset=utkface-table2&data.samples=300', async (page) => {
+      // Generated stand-ins for UTKFace (solid-colour faces named as UTKFace names them; one badly named file).
+      const faces = Array.from({ length: 300 }, (_, i) => ({
+        path: `UTKFace/${[1, 5, 15, 25, 35, 45, 55, 65, 80][i % 9]}_${i % 2}_${i % 5}_2017${String(i).padStart(6, '0')}.jpg.chip.jpg`,
+        bytes: solidJpeg([(i % 5) * 50, 200 - (i % 9) * 20, (i * 37) % 256], 200, 200),
+      }));
+      const archive = targz([...faces, { path: 'UTKFace/39_1_20170116174525125.jpg.chip.jpg', bytes: faces[0].bytes }]);
+      await page.getByLabel('Choose data files').setInputFiles({ name: 'UTKFace.tar.gz', mimeType: 'application/gzip', buffer: Buffer.from(archive) });
+      await page.locator('.data-panel .sample-grid canvas').first().waitFor({ timeout: 120_000 });
+      await page.locator('.data-panel').scrollIntoViewIfNeeded();
     });
     await shot('malformed-link', 'v=1&train.epochs=9999&bogus=1&data.samples=lots&prune.rates=0.5,zz', async (page) => {
       await page.getByRole('alert').first().waitFor();
