@@ -18,7 +18,7 @@ const autorun = applyLink(store, location.hash.slice(1) || DEFAULT_LINK);
 const client = createEngineClient(spawnEngineWorker);
 const controller = createRunController(store, client);
 const dataPreview = createDataPreview(client);
-const userData = createUserData(store, client);
+const userData = createUserData(store, client, () => controller.run());
 // What user data this device already holds (a reload or a shared link then needs no files again).
 userData.refresh().catch(() => {});
 void controller.probeBackend();

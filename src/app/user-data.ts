@@ -1,5 +1,6 @@
 import type { DataProgress } from '../engine/contract/data-progress';
 import type { ImageSourceId } from '../engine/contract/image-sources';
+import { runError, runStatus } from '../state/run-slice';
 import type { AppStore } from '../state/store';
 import type { EngineClient } from '../worker/client';
 
@@ -17,12 +18,18 @@ export interface UserDataService {
   refresh(): Promise<void>;
 }
 
-export function createUserData(store: AppStore, client: Pick<EngineClient, 'loadUserData' | 'listUserData' | 'forgetUserData'>): UserDataService {
+/**
+ * `rerun` is called when files arrive after a run failed for want of them (a shared link with autorun opened on a
+ * device without the data): the link said which files to give, and now it runs.
+ */
+export function createUserData(store: AppStore, client: Pick<EngineClient, 'loadUserData' | 'listUserData' | 'forgetUserData'>, rerun: () => void = () => {}): UserDataService {
   const keep = (list: Awaited<ReturnType<EngineClient['listUserData']>>) => store.getState().setUserData(list);
   return {
     async give(source, side, files, onProgress) {
       const read = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: await f.file.arrayBuffer() })));
       keep(await client.loadUserData(source, side, read, onProgress));
+      const s = store.getState();
+      if (runStatus(s) === 'failed' && /this config needs .* data/.test(runError(s) ?? '')) rerun();
     },
     async forget(source) {
       keep(await client.forgetUserData(source));

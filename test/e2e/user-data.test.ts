@@ -60,4 +60,19 @@ describe('user data in the page', () => {
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('a shared link with autorun says which files to give, then runs once they are dropped on the panel', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${inject('baseUrl')}#v=1&${LINK}&autorun=1`);
+    expect(await waitForRunEnd(page)).toBe('failed');
+    await expect.poll(() => page.getByText(/this config needs UTKFace data/).count()).toBeGreaterThan(0);
+    await page.locator('.user-data-panel').evaluate((el, bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'UTKFace.tar.gz', { type: 'application/gzip' }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, Array.from(archive));
+    await expect.poll(() => page.locator('.app').getAttribute('data-status'), { timeout: 60_000 }).toBe('complete');
+    await expect.poll(() => lineCount(page, 'Per-group accuracy')).toBe(3);
+    await page.getByRole('button', { name: 'Forget this data' }).click();
+  });
 });
