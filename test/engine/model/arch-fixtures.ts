@@ -36,7 +36,7 @@ export function perturbedWeights(spec: ModelSpec, seed: number): Weights {
   const values = w.values.map((v, i) => {
     const role = w.specs[i].role;
     if (role === 'kernel') return v;
-    return v.map((x) => {
+    return v.map(() => {
       switch (role) {
         case 'bn-scale':
           return 1 + 0.3 * rng.normal();
