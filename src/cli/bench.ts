@@ -12,6 +12,11 @@ async function main(): Promise<void> {
     for (const line of await benchTraining('wasm', samples)) log(line);
     for (const line of await benchTraining('cpu', Math.min(samples, 512))) log(line);
   }
+  if (!only || only === 'arch') {
+    const { benchArchitectures } = await import('./bench-arch');
+    log('\n## Paper architectures (engine loop, SGD momentum, batch 64, 32x32x3, 10 classes, BatchNorm)');
+    for (const line of await benchArchitectures('wasm', Math.min(samples, 256))) log(line);
+  }
   if (!only || only === 'hessian') {
     const { benchHessian } = await import('./bench-hessian');
     log('\n## Hessian (exact HVPs, power iteration)');
