@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent reference for λ(H_a): PyTorch double backward on the same CNN, ResNet or VGG (PyTorch's own strided
-convolutions, max pooling and BatchNorm in evaluation mode), weights, samples and start vector.
+convolutions and max pooling, BatchNorm in evaluation mode), weights, samples and start vector.
 
 Reads <dir>/manifest.json written by src/cli/bench-hessian.ts: the model in the `--save-models` format
 (docs/formats.md, "pfp-model/1"), samples and start vector as raw little-endian float32 / int32 files. Prints
@@ -47,7 +47,7 @@ def state_dict(spec, params):
     out = {}
     for meta, t in zip(spec["_params"], params):
         perm = meta["torch"]["permute"]
-        out[meta["torch"]["key"]] = t.permute(*perm) if perm else t
+        out[meta["torch"]["key"]] = t.permute(*perm).contiguous() if perm else t
     return out
 
 
@@ -56,7 +56,10 @@ def conv_norm(sd, h, conv, bn, stride, batch):
     w = sd[conv + ".weight"]
     h = F.conv2d(h, w, sd.get(conv + ".bias"), stride=stride, padding=(w.shape[-1] - 1) // 2)
     if batch:
-        h = F.batch_norm(h, sd[bn + ".running_mean"], sd[bn + ".running_var"], sd[bn + ".weight"], sd[bn + ".bias"], training=False, eps=1e-5)
+        # BatchNorm2d in evaluation mode, written out: F.batch_norm's double backward crashes (double free) in Debian's
+        # torch 1.13 build.
+        c = lambda t: t[None, :, None, None]
+        h = (h - c(sd[bn + ".running_mean"])) * c(sd[bn + ".weight"] / torch.sqrt(sd[bn + ".running_var"] + 1e-5)) + c(sd[bn + ".bias"])
     return h
 
 
@@ -164,6 +167,10 @@ def main():
     with open(os.path.join(dirname, "manifest.json")) as f:
         m = json.load(f)
     spec, params = load_model(os.path.join(dirname, m["model"]))
+    if spec["kind"] in ("resnet", "vgg"):
+        # Debian's torch 1.13 crashes (double free) in the double backward of the ResNet's convolutions through
+        # oneDNN (mkldnn); its native kernels are fine. Only here, so the CNN's timing comparison keeps oneDNN.
+        torch.backends.mkldnn.enabled = False
     # The start vector restricted to the trainable parameters (our H v is 0 on the running statistics, so both power
     # iterations take the same direction from the first product on).
     start = [load(dirname, s["file"], np.float32, s["shape"]) for s, p in zip(m["start"], params) if p.requires_grad]
