@@ -12,7 +12,7 @@ import { defaultConfig } from '../engine/contract/config';
 import { hessianSubset, topHessianEigen } from '../engine/metrics/hessian';
 import { randomUnitVector } from '../engine/metrics/power-iteration';
 import { initWeights, type Weights } from '../engine/model/params';
-import type { CnnSpec } from '../engine/model/spec';
+import type { CnnSpec, ModelSpec } from '../engine/model/spec';
 import { createRng } from '../engine/random';
 import { train } from '../engine/train/train-loop';
 import { randomDigitData } from './bench-data';
@@ -27,7 +27,7 @@ const TOLERANCE = 1e-3;
 const MAX_ITERATIONS = 100;
 const BATCH = 128;
 
-interface GroupRun {
+export interface GroupRun {
   name: string;
   indices: Int32Array;
   value: number;
@@ -115,7 +115,7 @@ export async function benchHessian(): Promise<string[]> {
 
 const fmt = (v: number) => v.toPrecision(6).padStart(11);
 
-async function loadData(): Promise<{ data: Dataset; note: string }> {
+export async function loadData(): Promise<{ data: Dataset; note: string }> {
   try {
     const all = parseMnistAsset(await nodeAssetLoader(MNIST_ASSET));
     return { data: all, note: `MNIST (${all.labels.length} shipped digits; group = digit)` };
@@ -133,7 +133,7 @@ function findTorchPython(): string | null {
   return null;
 }
 
-interface TorchResult {
+export interface TorchResult {
   runs: TorchRun[] | null;
   reason?: string;
   threads?: number;
@@ -145,7 +145,7 @@ interface TorchResult {
  * and the samples and start vector as raw little-endian float32/int32 plus a manifest; then runs the script with
  * torch's default thread count and, when the machine has more cores, with all of them.
  */
-async function runTorch(spec: CnnSpec, weights: Weights, data: Dataset, runs: GroupRun[]): Promise<TorchResult[]> {
+export async function runTorch(spec: ModelSpec, weights: Weights, data: Dataset, runs: GroupRun[], opts = { tolerance: TOLERANCE, maxIterations: MAX_ITERATIONS, batchSize: BATCH }): Promise<TorchResult[]> {
   const py = findTorchPython();
   if (py === null) return [{ runs: null, reason: 'PyTorch is not importable (apt-get install -y python3-torch)' }];
   const dir = mkdtempSync(join(tmpdir(), 'pfp-hessian-'));
@@ -159,9 +159,9 @@ async function runTorch(spec: CnnSpec, weights: Weights, data: Dataset, runs: Gr
     await saveModel(dir, { seed: SEED, mode: 'none', version: null, rate: 0, spec, weights, hessianSamples: null });
     const manifest = {
       model: join('models', `${modelFileStem(SEED, 'none', null, 0)}.json`),
-      tolerance: TOLERANCE,
-      maxIterations: MAX_ITERATIONS,
-      batchSize: BATCH,
+      tolerance: opts.tolerance,
+      maxIterations: opts.maxIterations,
+      batchSize: opts.batchSize,
       start: start.map((v, i) => ({ shape: shapes[i], file: write(`start-${i}.f32`, v) })),
       groups: runs.map((r, k) => ({
         name: r.name,
@@ -183,6 +183,7 @@ async function runTorch(spec: CnnSpec, weights: Weights, data: Dataset, runs: Gr
     const cores = cpus().length;
     return first.runs && first.threads !== undefined && first.threads < cores ? [first, run(cores)] : [first];
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.PFP_KEEP_TORCH_DIR) process.stderr.write(`kept ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -17,6 +17,16 @@ async function main(): Promise<void> {
     log('\n## Decoding user images (UTKFace-sized JPEGs, Node)');
     for (const line of await benchDecode()) log(line);
   }
+  if (!only || only === 'arch') {
+    const { benchArchitectures } = await import('./bench-arch');
+    log('\n## Paper architectures (engine loop, SGD momentum, batch 64, 32x32x3, 10 classes, BatchNorm)');
+    for (const line of await benchArchitectures('wasm', Math.min(samples, 256))) log(line);
+  }
+  if (!only || only === 'hessian-resnet') {
+    const { benchHessianResnet } = await import('./bench-hessian-resnet');
+    log('\n## Hessian of a ResNet-8 (BatchNorm, evaluation mode) vs PyTorch');
+    for (const line of await benchHessianResnet()) log(line);
+  }
   if (!only || only === 'hessian') {
     const { benchHessian } = await import('./bench-hessian');
     log('\n## Hessian (exact HVPs, power iteration)');

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imageBatch, type Dataset, type DatasetSplit } from '../engine/data/dataset';
 import type { MeasuredModel } from '../engine/experiment/run-experiment';
+import { torchParam, torchParameterCount } from './torch-names';
 
 // Raw little-endian arrays plus a JSON manifest: loadable with NumPy alone (np.fromfile), no TensorFlow needed.
 // The format is documented in docs/formats.md.
@@ -23,7 +24,7 @@ export async function saveModel(dir: string, m: MeasuredModel): Promise<void> {
   const stem = modelFileStem(m.seed, m.mode, m.version, m.rate);
   let offset = 0;
   const params = m.weights.specs.map((p, i) => {
-    const entry = { name: p.name, shape: p.shape, role: p.role, layer: p.layer, dtype: 'float32', offset, length: m.weights.values[i].length };
+    const entry = { name: p.name, shape: p.shape, role: p.role, layer: p.layer, dtype: 'float32', offset, length: m.weights.values[i].length, torch: torchParam(p) };
     offset += m.weights.values[i].length;
     return entry;
   });
@@ -41,7 +42,7 @@ export async function saveModel(dir: string, m: MeasuredModel): Promise<void> {
   await writeFile(
     join(modelsDir, `${stem}.json`),
     JSON.stringify(
-      { format: 'pfp-model/1', seed: m.seed, mode: m.mode, version: m.version, rate: m.rate, architecture: m.spec, layout: 'NHWC', weightsFile: `${stem}.f32`, hessianSamplesFile, params },
+      { format: 'pfp-model/1', seed: m.seed, mode: m.mode, version: m.version, rate: m.rate, architecture: m.spec, parameterCount: torchParameterCount(m.weights.specs), layout: 'NHWC', weightsFile: `${stem}.f32`, hessianSamplesFile, params },
       null,
       2,
     ),

@@ -77,13 +77,22 @@ export const imagesDataSchema = z
 
 export const dataSchema = z.discriminatedUnion('kind', [syntheticDataSchema, mnistDataSchema, fashionMnistDataSchema, imagesDataSchema]);
 
+export const modelKinds = ['cnn', 'mlp', 'resnet', 'vgg'] as const;
+
 export const modelSchema = z.strictObject({
-  kind: z.enum(['cnn', 'mlp']).default('cnn'),
+  kind: z.enum(modelKinds).default('cnn'),
   convFilters: z.tuple([z.number().int().min(1).max(64), z.number().int().min(1).max(128)]).default([8, 16]),
   dense: z.tuple([z.number().int().min(2).max(512), z.number().int().min(2).max(512)]).default([64, 32]),
   /** Hidden widths for the MLP. */
   hidden: z.array(z.number().int().min(2).max(1024)).min(1).max(4).default([128, 64]),
   activation: z.enum(['relu', 'softplus', 'tanh']).default('relu'),
+  /** ResNet layout: CIFAR ResNet-8/14/20 (widths 16-32-64) or ResNet-18 (64-128-256-512). */
+  resnetLayout: z.enum(['resnet8', 'resnet14', 'resnet20', 'resnet18']).default('resnet8'),
+  vggLayout: z.enum(['vgg11', 'vgg19']).default('vgg11'),
+  /** ResNet/VGG channels are round(width · multiplier): 0.25 keeps a ResNet-18 trainable in a browser. */
+  widthMultiplier: num(1 / 16, 1, 0.25),
+  /** ResNet/VGG: BatchNorm after every convolution, or none (convolutions then get biases). */
+  normalization: z.enum(['batch', 'none']).default('batch'),
 });
 
 export const trainSchema = z.strictObject({
@@ -116,6 +125,7 @@ export const pruneSchema = z.strictObject({
   fineTuneEpochs: int(0, 50, 1),
   /** Fine-tuning learning rate as a fraction of the training learning rate. */
   fineTuneLrScale: num(0.01, 1, 0.3),
+  /** Also count biases and BatchNorm scale/shift as prunable weights (BatchNorm running statistics never are). */
   pruneBiases: z.boolean().default(false),
 });
 

@@ -5,7 +5,15 @@ import type { Config } from '../contract/config';
 /** The architecture a config asks for, sized to the data set. */
 export function modelSpecFor(c: Config, data: Dataset): ModelSpec {
   const common = { inputShape: data.imageShape, numClasses: data.classNames.length, activation: c.model.activation };
-  return c.model.kind === 'cnn'
-    ? { kind: 'cnn', ...common, convFilters: c.model.convFilters, dense: c.model.dense }
-    : { kind: 'mlp', ...common, hidden: c.model.hidden };
+  const m = c.model;
+  switch (m.kind) {
+    case 'cnn':
+      return { kind: 'cnn', ...common, convFilters: m.convFilters, dense: m.dense };
+    case 'mlp':
+      return { kind: 'mlp', ...common, hidden: m.hidden };
+    case 'resnet':
+      return { kind: 'resnet', ...common, layout: m.resnetLayout, widthMultiplier: m.widthMultiplier, normalization: m.normalization };
+    case 'vgg':
+      return { kind: 'vgg', ...common, layout: m.vggLayout, widthMultiplier: m.widthMultiplier, normalization: m.normalization };
+  }
 }

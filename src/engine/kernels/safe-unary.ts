@@ -34,3 +34,9 @@ export const safeSoftplus: (x: tf.Tensor) => tf.Tensor = safeUnary(tf.softplus, 
 
 /** tanh(x), derivative 1 - tanh(x)^2. */
 export const safeTanh: (x: tf.Tensor) => tf.Tensor = safeUnary(tf.tanh, (x) => tf.sub(1, tf.square(safeTanh(x))));
+
+/** x^(-1/2), derivative -x^(-3/2)/2 = -rsqrt(x)³/2 (tfjs's Rsqrt gradient goes through Pow, which reuses its output). */
+export const safeRsqrt: (x: tf.Tensor) => tf.Tensor = safeUnary(tf.rsqrt, (x) => {
+  const r = safeRsqrt(x);
+  return tf.mul(-0.5, tf.mul(r, tf.mul(r, r)));
+});

@@ -114,7 +114,7 @@ export function createFullObjective(settings: Config['mitigation'], spec: ModelS
   return {
     loss(ctx: BatchContext): tf.Scalar {
       params ??= ctx.params;
-      const loss = crossEntropy(forward(ctx.spec, ctx.params, ctx.x), ctx.labels);
+      const loss = crossEntropy(forward(ctx.spec, ctx.params, ctx.x, ctx.training), ctx.labels);
       if (!prepared || prepared.step !== ctx.step) return loss;
       const { members: used, groups, vectors } = prepared;
       const lambda = dual.lambda();

@@ -38,7 +38,7 @@ export function createRelaxedObjective(settings: Config['mitigation'], numGroups
       const present = counts.map((n) => (n > 0 ? 1 : 0));
       const fallback = Float32Array.from(seen, (s, a) => (s && !present[a] ? 1 : 0));
       const lambda = dual.lambda();
-      const perSample = crossEntropyPerSample(forward(ctx.spec, ctx.params, ctx.x), ctx.labels);
+      const perSample = crossEntropyPerSample(forward(ctx.spec, ctx.params, ctx.x, ctx.training), ctx.labels);
       const loss = tf.mean(perSample) as tf.Scalar;
       // Group sums as one matmul with the one-hot groups: [1, n] x [n, G]. The one-hot is made int32 and cast:
       // tf.oneHot with dtype 'float32' returns all zeros on the wasm backend (tfjs 4.22).

@@ -1,28 +1,30 @@
 import * as tf from '@tensorflow/tfjs';
 import { activate } from './activations';
+import type { ForwardTraining } from './batch-norm';
+import { convParams as conv3, denseParams as dense } from './layer-params';
+import { resnetForward, resnetParams } from './resnet';
 import type { CnnSpec, MlpSpec, ModelSpec, ParamSpec } from './spec';
+import { vggForward, vggParams } from './vgg';
 
 /**
  * Parameter layout of a spec, in the fixed order used everywhere (forward, optimizer, masks, flattening).
  * Adam keeps its moments by position, so this order must never depend on anything but the spec.
  */
 export function paramSpecs(spec: ModelSpec): ParamSpec[] {
-  return spec.kind === 'cnn' ? cnnParams(spec) : mlpParams(spec);
-}
-
-function dense(layer: string, fanIn: number, fanOut: number): ParamSpec[] {
-  return [
-    { name: `${layer}/kernel`, shape: [fanIn, fanOut], role: 'kernel', layer, layerKind: 'dense', fanIn, fanOut },
-    { name: `${layer}/bias`, shape: [fanOut], role: 'bias', layer, layerKind: 'dense', fanIn, fanOut },
-  ];
+  switch (spec.kind) {
+    case 'cnn':
+      return cnnParams(spec);
+    case 'mlp':
+      return mlpParams(spec);
+    case 'resnet':
+      return resnetParams(spec);
+    case 'vgg':
+      return vggParams(spec);
+  }
 }
 
 function conv(layer: string, cin: number, cout: number): ParamSpec[] {
-  const fanIn = 9 * cin;
-  return [
-    { name: `${layer}/kernel`, shape: [3, 3, cin, cout], role: 'kernel', layer, layerKind: 'conv', fanIn, fanOut: 9 * cout },
-    { name: `${layer}/bias`, shape: [cout], role: 'bias', layer, layerKind: 'conv', fanIn, fanOut: 9 * cout },
-  ];
+  return conv3(layer, 3, cin, cout);
 }
 
 /** Spatial size after the two 2x2 valid average pools ('same' convolutions keep the size). */
@@ -53,9 +55,13 @@ function mlpParams(spec: MlpSpec): ParamSpec[] {
 /**
  * Logits for a batch x (NHWC), as a pure function of the parameter tensors in paramSpecs order.
  * Being a function of tensors (not of hidden variables) is what lets tf.grads differentiate it twice.
- * Pooling is average pooling: its gradient has a registered gradient of its own, max pooling's does not.
+ * The CNN pools by averaging: its gradient has a registered gradient of its own (VGG's max pool is safeMaxPool).
+ * Evaluation mode unless `training` is given (BatchNorm then uses and reports batch statistics): every measurement
+ * (gradient norms, λ(H_a), mitigation constraints) runs in evaluation mode, as PyHessian does.
  */
-export function forward(spec: ModelSpec, params: tf.Tensor[], x: tf.Tensor4D): tf.Tensor2D {
+export function forward(spec: ModelSpec, params: tf.Tensor[], x: tf.Tensor4D, training?: ForwardTraining): tf.Tensor2D {
+  if (spec.kind === 'resnet') return tf.tidy(() => resnetForward(spec, params, x, training));
+  if (spec.kind === 'vgg') return tf.tidy(() => vggForward(spec, params, x, training));
   return tf.tidy(() => {
     let h: tf.Tensor;
     let k = 0;

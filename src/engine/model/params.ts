@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../random';
 import { paramSpecs } from './architecture';
-import type { ModelSpec, ParamSpec } from './spec';
+import { isTrainable, type ModelSpec, type ParamSpec } from './spec';
 
 /** Plain-number weights in paramSpecs order: what leaves the engine, is saved, and is restored. */
 export interface Weights {
@@ -9,7 +9,7 @@ export interface Weights {
   values: Float32Array[];
 }
 
-/** He-normal kernels (scaled for ReLU), zero biases; every draw seeded. */
+/** He-normal kernels (scaled for ReLU), zero biases, BatchNorm as PyTorch starts it (γ = 1, β = 0, mean 0, var 1). */
 export function initWeights(spec: ModelSpec, seed: number): Weights {
   const specs = paramSpecs(spec);
   const values = specs.map((p) => {
@@ -19,6 +19,8 @@ export function initWeights(spec: ModelSpec, seed: number): Weights {
       const rng = createRng(seed, 'init', p.name);
       const std = Math.sqrt(2 / p.fanIn);
       for (let i = 0; i < size; i++) v[i] = rng.normal() * std;
+    } else if (p.role === 'bn-scale' || p.role === 'bn-var') {
+      v.fill(1);
     }
     return v;
   });
@@ -52,10 +54,11 @@ export function flatten(w: Weights): Float32Array {
   return out;
 }
 
-/** Euclidean distance ||θ̄ - θ̂|| between two weight sets of the same layout (Theorem 1). */
+/** Euclidean distance ||θ̄ - θ̂|| between two weight sets of the same layout (Theorem 1), over trainable θ only. */
 export function weightDistance(a: Weights, b: Weights): number {
   let s = 0;
   for (let i = 0; i < a.values.length; i++) {
+    if (!isTrainable(a.specs[i])) continue;
     const x = a.values[i];
     const y = b.values[i];
     for (let j = 0; j < x.length; j++) s += (x[j] - y[j]) ** 2;

@@ -19,9 +19,13 @@ export function applyMasks(w: Weights, masks: Masks): Weights {
   return { specs: w.specs, values };
 }
 
-/** Whether a parameter counts as a prunable weight: kernels always, biases only when pruneBiases. */
+/**
+ * Whether a parameter counts as a prunable weight: kernels always; biases, and BatchNorm's scale γ and shift β (the
+ * per-channel affine weights), only when pruneBiases; BatchNorm's running statistics never (they are state).
+ */
 export function isPrunable(p: ParamSpec, pruneBiases: boolean): boolean {
-  return p.role === 'kernel' || pruneBiases;
+  if (p.role === 'kernel') return true;
+  return pruneBiases && (p.role === 'bias' || p.role === 'bn-scale' || p.role === 'bn-shift');
 }
 
 /**

@@ -25,7 +25,7 @@ export function filterNorms(kernel: Float32Array, filters: number, norm: FilterN
 /**
  * Structured filter pruning: in every layer but the classifier (a class output is never removed), remove the
  * round(P·F) output filters / units of smallest ℓp norm (ties by index), keeping at least one per layer.
- * A removed unit takes its bias with it, whatever pruneBiases says: otherwise it would still emit the constant
+ * A removed unit takes its bias and its BatchNorm channel with it, whatever pruneBiases says: otherwise it would still emit the constant
  * act(b) and could not be physically removed. Kept units, and the classifier, are untouched (all-ones masks
  * for kernels so sparsity counts them as kept prunable weights). The realised sparsity (maskSparsity) differs
  * from P because layers differ in filter size and the classifier is spared.
@@ -41,6 +41,11 @@ export function structuredMasks(w: Weights, rate: number, norm: FilterNorm, prun
     for (let j = 0; j < kernelMask.length; j++) kernelMask[j] = keepFilter[j % filters];
     const b = w.specs.findIndex((q) => q.role === 'bias' && q.layer === p.layer);
     if (b >= 0) masks[b] = Uint8Array.from(keepFilter);
+    // The BatchNorm on this layer's channels loses the same channels (γ and β): a removed filter's channel would
+    // otherwise still emit β − γ·mean/√(var + ε). Its running statistics stay (they are never masked).
+    w.specs.forEach((q, k) => {
+      if (q.channelsOf === p.layer && (q.role === 'bn-scale' || q.role === 'bn-shift')) masks[k] = Uint8Array.from(keepFilter);
+    });
   });
   return masks;
 }

@@ -4,8 +4,9 @@ import type { Dataset } from '../data/dataset';
 import { throwIfAborted, DivergedError } from '../contract/events';
 import type { EpochRecord } from '../contract/results';
 import { forward } from '../model/architecture';
+import { updateRunning, type ForwardTraining } from '../model/batch-norm';
 import { readWeights, toVariables, type Weights } from '../model/params';
-import type { ModelSpec } from '../model/spec';
+import { isTrainable, type ModelSpec } from '../model/spec';
 import { applyMaskToVariables, maskTensors, type Masks } from '../prune/mask';
 import { epochBatches } from './batches';
 import { crossEntropy } from './cross-entropy';
@@ -24,6 +25,8 @@ export interface BatchContext {
   groupsT: tf.Tensor1D;
   numGroups: number;
   step: number;
+  /** Pass to forward() for the training loss: BatchNorm uses batch statistics (the loop updates the running ones). */
+  training: ForwardTraining;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface BatchObjective {
 }
 
 export const ermObjective: BatchObjective = {
-  loss: ({ spec, params, x, labels }) => crossEntropy(forward(spec, params, x), labels),
+  loss: ({ spec, params, x, labels, training }) => crossEntropy(forward(spec, params, x, training), labels),
 };
 
 export interface TrainOptions extends OptimizerSettings {
@@ -73,6 +76,8 @@ export interface TrainResult {
 export async function train(o: TrainOptions): Promise<TrainResult> {
   const objective = o.objective ?? ermObjective;
   const vars = toVariables(o.weights);
+  // The optimizer sees trainable variables only, always the same ones in the same order (Adam's moments by position).
+  const trainable = vars.filter((_, i) => isTrainable(o.weights.specs[i]));
   const masks = o.masks ? maskTensors(o.masks, o.weights.specs) : null;
   const optimizer = createOptimizer(o);
   const n = o.data.labels.length;
@@ -88,6 +93,14 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
         throwIfAborted(o.signal);
         const groups = Int32Array.from(idx, (i) => o.data.groups[i]);
         const batchLoss = tf.tidy(() => {
+          // Running statistics follow the batch being trained on, updated as PyTorch's train-mode forward does. Done
+          // inside forward's tidy (the batch statistics die with it); assign keeps the new values alive.
+          const training: ForwardTraining = {
+            onBatchStats: (k, mean, variance) => {
+              vars[k].assign(updateRunning(vars[k], mean));
+              vars[k + 1].assign(updateRunning(vars[k + 1], variance));
+            },
+          };
           const ctx: BatchContext = {
             spec: o.spec,
             params: vars,
@@ -96,8 +109,9 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
             groupsT: tf.tensor1d(groups, 'int32'),
             numGroups,
             step,
+            training,
           };
-          const { value, grads } = tf.variableGrads(() => objective.loss(ctx), vars);
+          const { value, grads } = tf.variableGrads(() => objective.loss(ctx), trainable);
           optimizer.applyGradients(grads);
           return tf.mul(value, idx.length);
         });
