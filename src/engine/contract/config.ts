@@ -141,6 +141,16 @@ export const hessianSchema = z.strictObject({
   warmStart: z.boolean().default(true),
 });
 
+export const uncertaintySchema = z.strictObject({
+  /**
+   * Bootstrap draws over the test samples for the per-group intervals (accuracy, loss, R(a), fairness violation);
+   * 0 turns them off. 200 draws put the 95% interval's ends within about ±0.01 of their limit on a group of 100.
+   */
+  bootstrap: int(0, 5000, 200),
+  /** Central coverage of the intervals. */
+  level: num(0.5, 0.999, 0.95),
+});
+
 export const backendNames = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof backendNames)[number];
 
@@ -154,6 +164,7 @@ export const configSchema = z.strictObject({
   prune: pruneSchema.default(() => pruneSchema.parse({})),
   mitigation: mitigationSchema.default(() => mitigationSchema.parse({})),
   hessian: hessianSchema.default(() => hessianSchema.parse({})),
+  uncertainty: uncertaintySchema.default(() => uncertaintySchema.parse({})),
   /** First seed; runs use seed, seed+1, ..., seed+seeds-1. */
   seed: int(1, 2 ** 31 - 1, 1),
   seeds: int(1, 10, 1),

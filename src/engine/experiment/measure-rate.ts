@@ -58,6 +58,7 @@ export async function measureAtRate(session: Omit<ExperimentSession, 'dense'>, b
     sparsity: weightSparsity(tuned.weights, tuned.weights.specs, config.prune.pruneBiases),
     paramDistance: weightDistance(tuned.weights, base.weights),
     wallMs: Date.now() - t0,
+    uncertainty: config.uncertainty,
   });
   return { run, weights: tuned.weights, measurement };
 }

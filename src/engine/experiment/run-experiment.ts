@@ -126,7 +126,7 @@ async function sweepMode(
   const { config, spec, split } = session;
   const { mode, version } = planned;
   const base = dense.get(denseVariantOf(planned)) as DenseModel;
-  const denseRun = buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: base.wallMs });
+  const denseRun = buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: base.wallMs, uncertainty: config.uncertainty });
   await addRun(denseRun, spec, base.weights, base.measurement);
   let warm = warmStartOf(base.measurement);
   for (const rate of prunedRates(config)) {
