@@ -42,7 +42,7 @@ export const groupIntervalsSchema = z.object({ accuracy: intervalSchema, loss: i
  * Test samples whose prediction changed between the dense model and this pruned one (Hooker et al.'s pruning
  * identified exemplars, per seed): rows of the test split, with the dense and pruned predicted classes.
  */
-export const flipSchema = z.object({ index: z.number().int(), label: z.number().int(), dense: z.number().int(), pruned: z.number().int() });
+export const flipSchema = z.object({ index: z.number().int(), group: z.number().int(), label: z.number().int(), dense: z.number().int(), pruned: z.number().int() });
 
 export const groupMetricsSchema = z.object({
   group: z.number().int(),

@@ -74,7 +74,7 @@ export function buildRunResult(i: RunResultInput): RunResult {
     excessLossGap: excessLossGap(groups.map((g) => g.excessLoss)),
     fairnessViolationInterval: boot?.fairnessViolation ?? null,
     groups,
-    flips: model === dense ? [] : predictionFlips(dense.test.samples.prediction, model.test.samples.prediction, split.test.labels),
+    flips: model === dense ? [] : predictionFlips(dense.test.samples.prediction, model.test.samples.prediction, split.test.labels, split.test.groups),
     multipliers: i.multipliers ?? [],
     wallMs: i.wallMs,
   };
