@@ -25,7 +25,7 @@ export function ChartGrid({ showModes }: { showModes: boolean }) {
         {...fromTable('accuracy')}
         yDomain={[(v) => Math.max(0, Math.floor(v * 10) / 10), (v) => Math.min(1, Math.ceil(v * 10) / 10)]}
         missing="No accuracy yet."
-        caption="Test accuracy of each group as more weights are pruned (Fig. 1, 4a). The Matthew effect: the group that starts lowest falls fastest, so the gap between groups widens."
+        caption="Test accuracy of each group as more weights are pruned (Fig. 1, 4a). The Matthew effect: the group that starts lowest falls fastest, so the gap between groups widens. Shading: mean ± sd over seeds; error bars: bootstrap interval over the test samples (Uncertainty settings)."
       />
       <RateBarsCharts />
       <GroupRateChart
