@@ -84,8 +84,11 @@ export const pruneSchema = z.strictObject({
 export const mitigationModes = ['none', 'before', 'after', 'both'] as const;
 export type MitigationMode = (typeof mitigationModes)[number];
 
-/** The paper's two versions of the mitigation: relaxed (Eq. 8) and full (Eq. 7). */
-export const mitigationVersions = ['relaxed', 'full'] as const;
+/**
+ * The paper's two versions of the mitigation, relaxed (Eq. 8) and full (Eq. 7), and a later one: ceag, the
+ * constrained excess accuracy gap of Hashemizadeh et al. ("Balancing Act", 2024), per group ≤ overall + ε.
+ */
+export const mitigationVersions = ['relaxed', 'full', 'ceag'] as const;
 export type MitigationVersion = (typeof mitigationVersions)[number];
 
 export const mitigationSchema = z.strictObject({
@@ -110,7 +113,12 @@ export const mitigationSchema = z.strictObject({
   fullSamples: int(4, 1024, 32),
   /** Full version: power-iteration steps per evaluation to refresh the eigenvectors v_a, v (warm-started). */
   fullPowerIterations: int(1, 100, 3),
-  /** Run every mitigated mode with both versions, relaxed and full (Table 1); `version` is then ignored. */
+  /**
+   * ceag: tolerance ε of each group's excess accuracy gap, (dense − pruned accuracy of the group) − (the same
+   * overall) ≤ ε, on the training batches.
+   */
+  gapTolerance: num(0, 1, 0.02),
+  /** Run every mitigated mode with every version, relaxed, full and ceag (Table 1); `version` is then ignored. */
   compareVersions: z.boolean().default(false),
 });
 

@@ -114,7 +114,7 @@ export const epochRecordSchema = z.object({
  * Which dense model a training curve belongs to: the plain one, the mitigated one (modes before and both), or, when
  * the versions are compared (Table 1), the mitigated model of each version.
  */
-export const trainingCurvePhases = ['dense', 'dense-mitigated', 'dense-mitigated-relaxed', 'dense-mitigated-full'] as const;
+export const trainingCurvePhases = ['dense', 'dense-mitigated', 'dense-mitigated-relaxed', 'dense-mitigated-full', 'dense-mitigated-ceag'] as const;
 export type TrainingPhase = (typeof trainingCurvePhases)[number];
 
 export const trainingCurveSchema = z.object({

@@ -77,7 +77,14 @@ async function fineTune(
   const mitigated = mitigatedFineTune(mode);
   o.emit?.({ type: 'phase', seed, mode, rate, phase: 'fine-tune', mitigated });
   o.progress?.report('fine-tune', seed, mode, rate, `seed ${seed}, ${mode}: ${mitigated ? 'mitigated ' : ''}fine-tuning at ${percent(rate)}`);
-  const objective = mitigated && version ? createMitigationObjective({ settings: config.mitigation, spec, data: split.train, seed: deriveSeed(seed, 'ft', rate), version }) : undefined;
+  const objective = mitigated && version ? createMitigationObjective({
+          settings: config.mitigation,
+          spec,
+          data: split.train,
+          seed: deriveSeed(seed, 'ft', rate),
+          version,
+          reference: { groupAccuracy: base.measurement.train.accuracy, overallAccuracy: base.measurement.train.overallAccuracy },
+        }) : undefined;
   try {
     const tuned = await train({
       ...config.train,

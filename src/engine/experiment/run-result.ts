@@ -1,5 +1,5 @@
 import { groupSizes, type DatasetSplit } from '../data/dataset';
-import type { Config, MitigationMode } from '../contract/config';
+import type { Config, MitigationMode, MitigationVersion } from '../contract/config';
 import { bootstrapIntervals } from '../metrics/bootstrap';
 import { predictionFlips } from '../metrics/flips';
 import { deriveSeed } from '../random';
@@ -10,7 +10,7 @@ import { stripVector, type ModelMeasurement } from '../metrics/measure-model';
 export interface RunResultInput {
   seed: number;
   mode: MitigationMode;
-  version: 'relaxed' | 'full' | null;
+  version: MitigationVersion | null;
   rate: number;
   sparsity: number;
   /** ||θ̄ - θ̂|| between this model and the dense model it was pruned from. */

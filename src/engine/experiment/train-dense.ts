@@ -13,7 +13,7 @@ import { plannedVariants, type DenseVariant } from './sweep-plan';
 function densePhase(variant: DenseVariant, compareVersions: boolean): TrainingPhase {
   if (variant === 'plain') return 'dense';
   if (!compareVersions) return 'dense-mitigated';
-  return variant === 'relaxed' ? 'dense-mitigated-relaxed' : 'dense-mitigated-full';
+  return `dense-mitigated-${variant}`;
 }
 
 /**
