@@ -20,8 +20,10 @@ export interface AccuracyReference {
  * a group may lose at most ε more accuracy than the model as a whole. Without a dense reference (training the dense
  * model itself, modes before and both) the drops are taken from 0: ψ_g = A − A_g ≤ ε, accuracy parity within ε.
  * Accuracy has no gradient, so, as in the paper's proxy-Lagrangian, the primal step uses a loss surrogate
- *   J(θ;B) + Σ_g λ_g·(J(θ;B_g) − J(θ;B))
- * while the dual step uses the measured batch accuracy gaps: λ_g ← clamp(λ_g + s·(mean ψ_g − ε), 0, cap). Unlike the
+ *   J(θ;B) + Σ_g λ_g·J(θ;B_g)
+ * (a departure: the paper's surrogate of ψ_g also subtracts λ_g·J(θ;B), which for Σλ > 1 turns the overall loss's
+ * coefficient negative and raises every unconstrained group's loss; on the tiny test case it left group 1 at
+ * ψ = 0.14 for ε = 0.05, worse than no mitigation) while the dual step uses the measured batch accuracy gaps: λ_g ← clamp(λ_g + s·(mean ψ_g − ε), 0, cap). Unlike the
  * paper's equality constraints (Eq. 7, 8) these are inequalities, so λ_g falls again once its constraint holds.
  */
 export function createCeagObjective(settings: Config['mitigation'], numGroups: number, reference: AccuracyReference | null): MitigationObjective {
@@ -52,7 +54,7 @@ export function createCeagObjective(settings: Config['mitigation'], numGroups: n
       disposePending();
       pending = { gap: tf.keep(gap), present };
       if (lambda.every((l) => l === 0)) return loss;
-      const surrogate = tf.mul(tf.tensor1d(present), tf.sub(perGroup(perSample), loss));
+      const surrogate = tf.mul(tf.tensor1d(present), perGroup(perSample));
       return tf.add(loss, tf.sum(tf.mul(tf.tensor1d(lambda), surrogate))) as tf.Scalar;
     },
 
