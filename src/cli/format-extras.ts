@@ -1,12 +1,13 @@
 import { sameRate } from '../engine/contract/config';
 import type { Interval, Results } from '../engine/contract/results';
+import { excessAccuracyGaps } from '../engine/contract/excess-gap';
 import { meanStd } from '../engine/contract/mean-std';
 import { pieSummary } from '../engine/contract/pies';
 import { denseRunOf, theorem1Terms } from '../engine/contract/theorem1-terms';
 import { meanStdCell, pct } from './format-cells';
 import { textTable } from './text-table';
 
-// The CLI's tables beyond the paper: Theorem 1 term by term, pruning identified exemplars per group.
+// The CLI's tables beyond the paper: Theorem 1 term by term, pruning identified exemplars per group, ceag's checks.
 
 /** " [0.812, 0.871]": the mean over seeds of each seed's bootstrap interval ends; '' when none was computed. */
 export function intervalNote(intervals: Array<Interval | null>, digits = 3): string {
@@ -54,4 +55,33 @@ export function formatPies(results: Results): string {
   if (rows.length === 0) return '';
   const rule = seeds > 1 ? `prediction changed in more than half of ${seeds} seeds` : 'prediction changed';
   return [`Pruning identified exemplars per group: test images whose ${rule} between the dense and the pruned model (share of the group's test images)`, textTable(['mode rate', ...names], rows)].join('\n');
+}
+
+/** ceag's constraint per group, ψ_g ≤ ε on the training split, pass/fail per seed; '' without ceag runs. */
+export function formatCeagChecks(results: Results): string {
+  const eps = results.config.mitigation.gapTolerance;
+  const rows: string[][] = [];
+  for (const { mode, version, rate } of modeRates(results)) {
+    if (version !== 'ceag') continue;
+    const runs = results.runs.filter((r) => r.mode === mode && r.version === version && sameRate(r.rate, rate));
+    const gaps = runs.flatMap((r) => {
+      // The dense model this run was pruned from, the reference its fine-tuning constrained against.
+      const dense = denseRunOf(results.runs, r);
+      return dense ? [excessAccuracyGaps(r, dense, eps)] : [];
+    });
+    if (gaps.length === 0) continue;
+    rows.push([
+      `${mode} ${pct(rate)}`,
+      ...results.dataset.groupNames.map((_, a) => {
+        const psi = gaps.map((g) => g[a].psi);
+        const passed = gaps.filter((g) => g[a].pass).length;
+        return `${meanStdCell(meanStd(psi))} ${passed === gaps.length ? 'pass' : `FAIL (${gaps.length - passed}/${gaps.length})`}`;
+      }),
+    ]);
+  }
+  if (rows.length === 0) return '';
+  return [
+    `ceag constraint per group: ψ_g = (dense − pruned accuracy of g) − (the same overall) ≤ ε = ${eps}, training split, against the dense model each run was pruned from`,
+    textTable(['mode rate', ...results.dataset.groupNames], rows),
+  ].join('\n');
 }

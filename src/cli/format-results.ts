@@ -3,7 +3,7 @@ import { hessianSampling } from '../engine/contract/hessian-sampling';
 import type { HessianEstimate, Results, RunResult } from '../engine/contract/results';
 import { meanStd } from '../engine/contract/mean-std';
 import { meanStdCell, pct } from './format-cells';
-import { formatPies, formatTheorem1Terms, intervalNote } from './format-extras';
+import { formatCeagChecks, formatPies, formatTheorem1Terms, intervalNote } from './format-extras';
 import { textTable } from './text-table';
 
 /** Mean ± sd over seeds of the values that were measured (λ(H_a) is null where the Hessian was off), as a cell. */
@@ -88,7 +88,7 @@ export function formatResults(results: Results): string {
     lines.push('Correlations (Spearman rho over group points; a rho on few groups says little)');
     lines.push(textTable(['relation', 'rho', 'points', 'groups'], corr.map((c) => [c.label, c.rho === null ? 'n/a' : c.rho.toFixed(3), String(c.points.length), String(new Set(c.points.map((p) => p.group)).size)])), '');
   }
-  for (const extra of [formatTheorem1Terms(results), formatPies(results)]) if (extra) lines.push(extra, '');
+  for (const extra of [formatTheorem1Terms(results), formatPies(results), formatCeagChecks(results)]) if (extra) lines.push(extra, '');
   if (results.status !== 'complete') lines.push(`RUN ${results.status.toUpperCase()}: ${results.error ?? ''}`);
   return lines.join('\n');
 }

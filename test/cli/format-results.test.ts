@@ -76,3 +76,16 @@ describe('the CLI prints intervals, Theorem 1 term by term and PIEs', () => {
     expect(out.split('\n').find((l) => l.startsWith('none 50%') && l.includes('(2.5%)'))).toMatch(/0 \(0\.0%\).*0 \(0\.0%\).*1 \(2\.5%\)/);
   });
 });
+
+describe('the CLI checks ceag per group', () => {
+  it('prints ψ_g and pass/fail against ε', () => {
+    const r = fixtureResults({ seeds: [1], modes: ['none', 'after'] });
+    for (const run of r.runs) if (run.mode === 'after') run.version = 'ceag';
+    r.config.mitigation.gapTolerance = 0.02;
+    const out = formatResults(r);
+    expect(out).toMatch(/ceag constraint per group: ψ_g .* ≤ ε = 0\.02/);
+    // Fixture: group a's train accuracy falls by 0.9·(a+1)/4 at 90%; overall (sizes 300/210/120) by 243/630.
+    const line = out.split('\n').find((l) => l.startsWith('after 90%') && l.includes('pass'))!;
+    expect(line).toMatch(/-0\.161 pass .*0\.064 FAIL \(1\/1\) .*0\.289 FAIL/);
+  });
+});

@@ -29,7 +29,7 @@ function overallOf(run: RunResult, split: 'train' | 'test'): number {
 export function excessAccuracyGaps(run: RunResult, denseRun: RunResult, epsilon: number, split: 'train' | 'test' = 'train'): ExcessGap[] {
   const acc = (r: RunResult, a: number) => (split === 'train' ? r.groups[a].trainAccuracy : r.groups[a].accuracy);
   const overallDrop = overallOf(denseRun, split) - overallOf(run, split);
-  return run.groups.map((g, a) => {
+  return run.groups.map((_, a) => {
     const psi = acc(denseRun, a) - acc(run, a) - overallDrop;
     return { group: a, psi, pass: psi <= epsilon + 1e-12 };
   });
