@@ -30,3 +30,22 @@ describe('the selected rate beyond the charts', () => {
     expect(above).toBeCloseTo(0.02, 12);
   });
 });
+
+describe('multipliers and ceag checks at the selected rate', () => {
+  it('lists the first seed’s trajectory as rows and checks ceag per group', async () => {
+    const { multiplierRows, ceagChecks } = await import('../../src/state/select-multipliers');
+    const r = fixtureResults({ seeds: [1], modes: ['none', 'after'] });
+    const after = r.runs.find((x) => x.mode === 'after' && x.rate === 0.9)!;
+    after.multipliers = [
+      { phase: 'fine-tune', step: 10, lambda: [0, 0.5, 1], violation: [0, 0, 0] },
+      { phase: 'fine-tune', step: 20, lambda: [0, 0.7, 1.2], violation: [0, 0, 0] },
+    ];
+    const m = multiplierRows(r, 'after', 0.9);
+    expect(m.constraints).toBe(3);
+    expect(m.rows.map((x) => [x.at, x.l1, x.l2])).toEqual([[1, 0.5, 1], [2, 0.7, 1.2]]);
+    expect(multiplierRows(r, 'none', 0.9).rows).toEqual([]);
+    for (const run of r.runs) if (run.mode === 'after') run.version = 'ceag';
+    r.config.mitigation.gapTolerance = 0.02;
+    expect(ceagChecks(r, 'after', 0.9).map((c) => [c.passed, c.seeds])).toEqual([[1, 1], [0, 1], [0, 1]]);
+  });
+});

@@ -5,6 +5,7 @@ import { useApp } from '../app-context';
 import { CorrelationChart } from './correlation-chart';
 import { GroupRateChart } from './group-rate-chart';
 import { ModeChart } from './mode-chart';
+import { MultiplierChart } from './multiplier-chart';
 import { RateBarsCharts } from './rate-bars-chart';
 import { TrainingChart } from './training-chart';
 
@@ -48,6 +49,7 @@ export function ChartGrid({ showModes }: { showModes: boolean }) {
         <>
           <ModeChart title="Accuracy by mitigation mode" metric="accuracy" yLabel="overall accuracy" caption="Overall test accuracy against the rate for each mitigation mode (Fig. 8): the mitigation should cost little accuracy." />
           <ModeChart title="Fairness violation by mitigation mode" metric="fairnessViolation" yLabel="max − min accuracy" caption="Fairness violation (largest minus smallest group accuracy) for each mode (Fig. 9): mitigating, especially after pruning, should keep it low." />
+          <MultiplierChart />
         </>
       )}
     </div>

@@ -17,7 +17,7 @@ export function PruneControls() {
   const [lrScale, setLrScale] = useConfigField('prune.fineTuneLrScale');
   const [biases, setBiases] = useConfigField('prune.pruneBiases');
   return (
-    <ControlGroup title="Pruning" hint="Each rate removes that fraction of the weights from the dense model, then fine-tunes.">
+    <ControlGroup title="Pruning" hint="Each rate removes that fraction of the weights from the dense model, then fine-tunes. Pruned weights are masked to zero, not removed: the model here is no smaller and no faster.">
       <SelectField label="Method" value={method} options={pruneMethods.map((m) => ({ value: m, label: METHOD_LABELS[m] }))} onChange={setMethod} />
       <NumberListField label="Pruning rates" value={rates} onChange={setRates} hint={`Fractions in [0, ${MAX_PRUNING_RATE}], e.g. 0.5, 0.7, 0.9. The dense model (0) is always measured.`} />
       <NumberField label="Fine-tuning epochs" integer value={ft} onChange={setFt} hint="0 = prune and measure (one-shot)." />
