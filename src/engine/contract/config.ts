@@ -76,6 +76,14 @@ export const pruneSchema = z.strictObject({
   /** Pruning rates P (fraction of prunable weights removed); 0, the dense model, is always measured. */
   rates: z.array(z.number().min(0).max(MAX_PRUNING_RATE)).min(1).max(20).default([0.3, 0.5, 0.7, 0.9]),
   fineTuneEpochs: int(0, 50, 1),
+  /**
+   * one-shot: prune the dense model θ̂, then fine-tune from it. rewind (lottery-ticket rewinding, Frankle et al.):
+   * prune by θ̂'s magnitudes, reset the surviving weights to their values after rewindEpoch epochs of dense training,
+   * then retrain for fineTuneEpochs (at least 1) at the training learning rate.
+   */
+  schedule: z.enum(['one-shot', 'rewind']).default('one-shot'),
+  /** Rewinding: the dense-training epoch whose weights the survivors are reset to (0 = the initialisation). */
+  rewindEpoch: int(0, 200, 1),
   /** Fine-tuning learning rate as a fraction of the training learning rate. */
   fineTuneLrScale: num(0.01, 1, 0.3),
   pruneBiases: z.boolean().default(false),

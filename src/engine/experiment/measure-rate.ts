@@ -5,6 +5,7 @@ import { createMitigationObjective } from '../mitigate/create-objective';
 import { weightDistance, type Weights } from '../model/params';
 import { weightSparsity } from '../prune/mask';
 import { pruneWeights, type PruneResult } from '../prune/prune';
+import { rewindWeights } from '../prune/rewind';
 import { deriveSeed } from '../random';
 import { train } from '../train/train-loop';
 import { buildRunResult } from './run-result';
@@ -40,8 +41,12 @@ export async function measureAtRate(session: Omit<ExperimentSession, 'dense'>, b
   o.progress?.beginRate(mode);
   o.progress?.report('prune', seed, mode, rate, `seed ${seed}, ${mode}: pruning ${percent(rate)}`);
   const pruned = pruneWeights(base.weights, rate, config.prune.method, { pruneBiases: config.prune.pruneBiases, seed: deriveSeed(seed, 'prune') });
-  const epochs = o.fineTune ? fineTuneEpochs(config, mode) : 0;
-  const tuned = epochs > 0 ? await fineTune(session, base, point, pruned, epochs, o) : { weights: pruned.weights, multipliers: base.multipliers };
+  // Rewinding resets the survivors to their early values and retrains (at least one epoch); the slider's quick
+  // point, which does not train, measures the pruned θ̂ as one-shot does.
+  const rewind = o.fineTune && config.prune.schedule === 'rewind' && base.early ? rewindWeights(base.early, pruned.masks) : null;
+  const start: PruneResult = rewind ? { ...pruned, weights: rewind } : pruned;
+  const epochs = o.fineTune ? (rewind ? Math.max(1, fineTuneEpochs(config, mode)) : fineTuneEpochs(config, mode)) : 0;
+  const tuned = epochs > 0 ? await fineTune(session, base, point, start, epochs, o, rewind !== null) : { weights: pruned.weights, multipliers: base.multipliers };
   o.progress?.advance(epochs);
   o.progress?.report(o.hessian ? 'hessian' : 'measure', seed, mode, rate, `seed ${seed}, ${mode}: measuring at ${percent(rate)}`);
   const measurement = await measureModel(spec, tuned.weights, split, o.hessian, pruned.masks);
@@ -71,6 +76,7 @@ async function fineTune(
   pruned: PruneResult,
   epochs: number,
   o: RateStepOptions,
+  retrain = false,
 ): Promise<{ weights: Weights; multipliers: RunResult['multipliers'] }> {
   const { config, spec, split } = session;
   const { seed, mode, version, rate } = point;
@@ -88,7 +94,8 @@ async function fineTune(
   try {
     const tuned = await train({
       ...config.train,
-      learningRate: config.train.learningRate * config.prune.fineTuneLrScale,
+      // Rewinding retrains from early weights, at the training learning rate; fine-tuning continues from θ̂, slower.
+      learningRate: config.train.learningRate * (retrain ? 1 : config.prune.fineTuneLrScale),
       epochs,
       spec,
       weights: pruned.weights,

@@ -59,6 +59,8 @@ export interface TrainOptions extends OptimizerSettings {
   recordEpoch?: EpochRecorder;
   /** Called with each epoch's record (only when recordEpoch is given). */
   onEpoch?: (record: EpochRecord) => void;
+  /** Keep a copy of the weights after this many epochs (lottery-ticket rewinding's early weights); 0 = the start. */
+  snapshotEpoch?: number;
 }
 
 export type EpochRecorder = (spec: ModelSpec, params: tf.Tensor[], data: Dataset, epoch: number) => Promise<EpochRecord>;
@@ -67,6 +69,8 @@ export interface TrainResult {
   weights: Weights;
   curve: EpochRecord[];
   steps: number;
+  /** The weights after snapshotEpoch epochs, when asked for and reached. */
+  snapshot: Weights | null;
 }
 
 /** Our own loop (not model.fit): seeded batching, masks held exact, divergence and cancellation checked. */
@@ -80,8 +84,10 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const curve: EpochRecord[] = [];
   let step = 0;
   let lossSum: tf.Scalar | null = null;
+  let snapshot: Weights | null = null;
   try {
     if (masks) applyMaskToVariables(vars, masks);
+    if (o.snapshotEpoch === 0) snapshot = await readWeights(o.weights.specs, vars);
     for (let epoch = 0; epoch < o.epochs; epoch++) {
       lossSum = tf.scalar(0);
       for (const idx of epochBatches(n, o.batchSize, o.seed, epoch)) {
@@ -113,13 +119,14 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
       lossSum.dispose();
       lossSum = null;
       if (!Number.isFinite(meanLoss)) throw new DivergedError(`${o.phase}, epoch ${epoch + 1}`);
+      if (o.snapshotEpoch === epoch + 1) snapshot = await readWeights(o.weights.specs, vars);
       if (o.recordEpoch) {
         const record = await o.recordEpoch(o.spec, vars, o.data, epoch + 1);
         curve.push(record);
         o.onEpoch?.(record);
       }
     }
-    return { weights: await readWeights(o.weights.specs, vars), curve, steps: step };
+    return { weights: await readWeights(o.weights.specs, vars), curve, steps: step, snapshot };
   } finally {
     lossSum?.dispose();
     disposeOptimizer(optimizer);
