@@ -79,9 +79,13 @@ export const pruneSchema = z.strictObject({
   /**
    * one-shot: prune the dense model θ̂, then fine-tune from it. rewind (lottery-ticket rewinding, Frankle et al.):
    * prune by θ̂'s magnitudes, reset the surviving weights to their values after rewindEpoch epochs of dense training,
-   * then retrain for fineTuneEpochs (at least 1) at the training learning rate.
+   * then retrain for fineTuneEpochs (at least 1) at the training learning rate. gradual (TF-MOT PolynomialDecay):
+   * start at initialSparsity and raise the sparsity before every fine-tuning epoch along s_f + (s_i − s_f)(1 − t/T)³,
+   * reaching the rate exactly before the last epoch (T = fineTuneEpochs − 1, at least 2 epochs).
    */
-  schedule: z.enum(['one-shot', 'rewind']).default('one-shot'),
+  schedule: z.enum(['one-shot', 'rewind', 'gradual']).default('one-shot'),
+  /** Gradual pruning: the sparsity of the first fine-tuning epoch (capped at the rate). */
+  initialSparsity: num(0, MAX_PRUNING_RATE, 0),
   /** Rewinding: the dense-training epoch whose weights the survivors are reset to (0 = the initialisation). */
   rewindEpoch: int(0, 200, 1),
   /** Fine-tuning learning rate as a fraction of the training learning rate. */

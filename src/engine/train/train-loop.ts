@@ -59,6 +59,11 @@ export interface TrainOptions extends OptimizerSettings {
   recordEpoch?: EpochRecorder;
   /** Called with each epoch's record (only when recordEpoch is given). */
   onEpoch?: (record: EpochRecord) => void;
+  /**
+   * Gradual pruning: called before each epoch with the current weights; the masks it returns replace `masks` from
+   * then on (null keeps them). Passed in rather than imported, so train/ stays free of a pruning method.
+   */
+  reprune?: (epoch: number, weights: Weights) => Masks | null;
   /** Keep a copy of the weights after this many epochs (lottery-ticket rewinding's early weights); 0 = the start. */
   snapshotEpoch?: number;
 }
@@ -77,7 +82,7 @@ export interface TrainResult {
 export async function train(o: TrainOptions): Promise<TrainResult> {
   const objective = o.objective ?? ermObjective;
   const vars = toVariables(o.weights);
-  const masks = o.masks ? maskTensors(o.masks, o.weights.specs) : null;
+  let masks = o.masks ? maskTensors(o.masks, o.weights.specs) : null;
   const optimizer = createOptimizer(o);
   const n = o.data.labels.length;
   const numGroups = o.data.groupNames.length;
@@ -89,6 +94,12 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
     if (masks) applyMaskToVariables(vars, masks);
     if (o.snapshotEpoch === 0) snapshot = await readWeights(o.weights.specs, vars);
     for (let epoch = 0; epoch < o.epochs; epoch++) {
+      const next = o.reprune?.(epoch, await readWeights(o.weights.specs, vars)) ?? null;
+      if (next) {
+        if (masks) tf.dispose(masks.filter((m): m is tf.Tensor => m !== null));
+        masks = maskTensors(next, o.weights.specs);
+        applyMaskToVariables(vars, masks);
+      }
       lossSum = tf.scalar(0);
       for (const idx of epochBatches(n, o.batchSize, o.seed, epoch)) {
         throwIfAborted(o.signal);
