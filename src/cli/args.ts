@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { backendNames, configSchema, mitigationModes, type Config } from '../engine/contract/config';
+import { backendNames, configSchema, mitigationModes, mitigationVersions, type Config } from '../engine/contract/config';
 import { parseConfigStrict } from '../engine/contract/decode-config';
 import { findPreset, presets } from '../engine/contract/presets';
 import { readGrid, type NamedConfig } from './grid';
@@ -36,7 +36,7 @@ export function parseShard(text: string): ShardArg {
 
 export const usage = `usage: npm run experiment -- (--preset <id> | --config <file.json> | --grid <grid.json>) --out <dir>
        [--seeds N] [--rates 0.3,0.5,0.7,0.9] [--hessian off|dense|all] [--modes none,before,after,both]
-       [--mitigation relaxed|full|relaxed,full] [--backend wasm|cpu] [--save-models] [--quiet]
+       [--mitigation relaxed|full|ceag|relaxed,full,ceag] [--backend wasm|cpu] [--save-models] [--quiet]
        [--shard i/n] [--jobs N] [--data-dir DIR (UTKFace, CIFAR-10, SVHN or an image folder)]
 presets: ${presets.map((p) => p.id).join(', ')}`;
 
@@ -81,10 +81,10 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
     if (typeof values.hessian === 'string') section('hessian').when = values.hessian;
     if (typeof values.modes === 'string') section('mitigation').modes = list('modes', values.modes);
     if (typeof values.mitigation === 'string') {
-      // Both versions (Table 1): every mitigated mode runs once with each.
+      // Several versions: every mitigated mode runs once with each of relaxed, full and ceag (Table 1 and ceag beside it).
       const versions = [...new Set(list('mitigation', values.mitigation))];
-      if (!versions.every((v) => v === 'relaxed' || v === 'full')) throw new UsageError('--mitigation: must be relaxed, full or relaxed,full');
-      if (versions.length === 2) section('mitigation').compareVersions = true;
+      if (!versions.every((v) => (mitigationVersions as readonly string[]).includes(v))) throw new UsageError(`--mitigation: each must be one of ${mitigationVersions.join(', ')}`);
+      if (versions.length > 1) section('mitigation').compareVersions = true;
       else Object.assign(section('mitigation'), { version: versions[0], compareVersions: false });
     }
     if (typeof values.backend === 'string') raw.backend = values.backend;

@@ -3,6 +3,7 @@ import { hessianSampling } from '../engine/contract/hessian-sampling';
 import type { HessianEstimate, Results, RunResult } from '../engine/contract/results';
 import { meanStd } from '../engine/contract/mean-std';
 import { meanStdCell, pct } from './format-cells';
+import { formatCeagChecks, formatPies, formatTheorem1Terms, intervalNote } from './format-extras';
 import { textTable } from './text-table';
 
 /** Mean ± sd over seeds of the values that were measured (λ(H_a) is null where the Hessian was off), as a cell. */
@@ -40,12 +41,19 @@ function groupTable(results: Results, m: GroupMetricInfo): string[] {
   const out: string[] = [];
   for (const [mode, rates] of byModeAndRate(results)) {
     const rows = [...rates.entries()].sort((a, b) => a[0] - b[0]).map(([rate, runs]) => {
-      const cells = names.map((_, a) => cell(runs.map((r) => m.value(r.groups[a]))) + spreadNote(m, runs.map((r) => r.groups[a]?.hessianMax ?? null)));
+      const cells = names.map(
+        (_, a) =>
+          cell(runs.map((r) => m.value(r.groups[a]))) +
+          intervalNote(runs.map((r) => (r.groups[a] ? m.interval(r.groups[a]) : null))) +
+          spreadNote(m, runs.map((r) => r.groups[a]?.hessianMax ?? null)),
+      );
       const overallCell = () => cell(runs.map(m.overallValue)) + spreadNote(m, runs.map((r) => r.overall.hessianMax));
       return [pct(rate), ...cells, ...(overall ? [overallCell()] : [])];
     });
     if (rows.every((r) => r.slice(1).every((c) => c === '-'))) continue;
-    out.push(`Per-group ${groupMetricLabel(m)} on the ${m.split} split (mode ${mode})${note}`, textTable(['rate', ...names, ...(overall ? ['overall'] : [])], rows), '');
+    const boot = results.config.uncertainty;
+    const ci = rows.some((r) => r.some((c) => c.includes('['))) ? `; [bootstrap ${Math.round(boot.level * 100)}% interval over test samples, ${boot.bootstrap} draws, ends averaged over seeds]` : '';
+    out.push(`Per-group ${groupMetricLabel(m)} on the ${m.split} split (mode ${mode})${note}${ci}`, textTable(['rate', ...names, ...(overall ? ['overall'] : [])], rows), '');
   }
   return out;
 }
@@ -71,15 +79,16 @@ export function formatResults(results: Results): string {
   const fairnessRows: string[][] = [];
   for (const [mode, rates] of byModeAndRate(results)) {
     for (const [rate, runs] of [...rates.entries()].sort((a, b) => a[0] - b[0])) {
-      fairnessRows.push([`${mode} ${pct(rate)}`, cell(runs.map((r) => r.overall.accuracy)), cell(runs.map((r) => r.fairnessViolation)), cell(runs.map((r) => r.excessLossGap)), cell(runs.map((r) => r.sparsity))]);
+      fairnessRows.push([`${mode} ${pct(rate)}`, cell(runs.map((r) => r.overall.accuracy)), cell(runs.map((r) => r.fairnessViolation)) + intervalNote(runs.map((r) => r.fairnessViolationInterval)), cell(runs.map((r) => r.excessLossGap)), cell(runs.map((r) => r.sparsity))]);
     }
   }
   lines.push('Fairness', textTable(['mode rate', 'accuracy', 'violation (max-min acc)', 'ξ (Eq. 3)', 'sparsity'], fairnessRows), '');
   const corr = results.correlations.filter((c) => c.points.length > 0);
   if (corr.length) {
-    lines.push('Correlations (Spearman rho over group points)');
-    lines.push(textTable(['relation', 'rho', 'points'], corr.map((c) => [c.label, c.rho === null ? 'n/a' : c.rho.toFixed(3), String(c.points.length)])), '');
+    lines.push('Correlations (Spearman rho over group points; a rho on few groups says little)');
+    lines.push(textTable(['relation', 'rho', 'points', 'groups'], corr.map((c) => [c.label, c.rho === null ? 'n/a' : c.rho.toFixed(3), String(c.points.length), String(new Set(c.points.map((p) => p.group)).size)])), '');
   }
+  for (const extra of [formatTheorem1Terms(results), formatPies(results), formatCeagChecks(results)]) if (extra) lines.push(extra, '');
   if (results.status !== 'complete') lines.push(`RUN ${results.status.toUpperCase()}: ${results.error ?? ''}`);
   return lines.join('\n');
 }

@@ -9,6 +9,7 @@ import { HeaderBar } from './panels/header-bar';
 import { Notices } from './panels/notices';
 import { PresetGallery } from './panels/preset-gallery';
 import { ProgressBar } from './panels/progress-bar';
+import { RateDetails } from './panels/rate-details';
 import { Table2 } from './panels/table2';
 import { ViewBar } from './panels/view-bar';
 import { Welcome } from './panels/welcome';
@@ -37,6 +38,7 @@ export function App() {
           <DataPanel />
           <ViewBar />
           <ChartGrid showModes={showModes} />
+          <RateDetails />
           {showModes && <Table2 />}
         </main>
       </div>

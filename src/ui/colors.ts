@@ -17,8 +17,8 @@ export const dimmed = (group: number, hovered: number | null) => (hovered === nu
 
 /** "After", or "After (full)" when a run compared the relaxed and full versions. */
 export const variantLabel = (v: Variant) => `${modeLabels[v.mode].short}${v.version && v.key.includes(':') ? ` (${v.version})` : ''}`;
-/** The full version is dashed, so the two versions of a mode share its colour. */
-export const variantDash = (v: Variant) => (v.version === 'full' && v.key.includes(':') ? '6 3' : undefined);
+/** The full version is dashed and ceag dotted, so the versions of a mode share its colour. */
+export const variantDash = (v: Variant) => (!v.key.includes(':') ? undefined : v.version === 'full' ? '6 3' : v.version === 'ceag' ? '2 3' : undefined);
 
 /** The stroke of one group's line, the same in every chart: fixed colour and dash, dimmed or thickened on hover. */
 export const groupLineStyle = (group: number, hovered: number | null) => ({

@@ -59,3 +59,33 @@ describe("the CLI shows λ(H_a)'s spread over sample draws", () => {
     expect(out.match(/over \d+ draws/g)).toHaveLength(1);
   });
 });
+
+describe('the CLI prints intervals, Theorem 1 term by term and PIEs', () => {
+  it('puts the bootstrap interval beside accuracy, the two terms per group, and PIE counts per group', () => {
+    const r = fixtureResults({ seeds: [1], modes: ['none'] });
+    const pruned = r.runs.find((run) => run.rate === 0.5)!;
+    pruned.flips = [{ index: 3, group: 2, label: 1, dense: 1, pruned: 0 }];
+    const out = formatResults(r);
+    const acc = pruned.groups[0].accuracy;
+    expect(out).toContain(`${acc.toFixed(3)} [${(acc - 0.02).toFixed(3)}, ${(acc + 0.02).toFixed(3)}]`);
+    expect(out).toMatch(/bootstrap 95% interval over test samples, 200 draws/);
+    // g1 at 50%: ||g_a|| = 2 and λ(H_a) = 4 of the dense fixture, distance 0.5: terms 1 and 0.5.
+    const line = out.split('\n').find((l) => l.startsWith('none 50%') && l.includes('g1') && l.includes('1.0000'))!;
+    expect(line).toMatch(/0\.5000 .*1\.0000 .*0\.5000/);
+    expect(out).toMatch(/Pruning identified exemplars per group/);
+    expect(out.split('\n').find((l) => l.startsWith('none 50%') && l.includes('(2.5%)'))).toMatch(/0 \(0\.0%\).*0 \(0\.0%\).*1 \(2\.5%\)/);
+  });
+});
+
+describe('the CLI checks ceag per group', () => {
+  it('prints ψ_g and pass/fail against ε', () => {
+    const r = fixtureResults({ seeds: [1], modes: ['none', 'after'] });
+    for (const run of r.runs) if (run.mode === 'after') run.version = 'ceag';
+    r.config.mitigation.gapTolerance = 0.02;
+    const out = formatResults(r);
+    expect(out).toMatch(/ceag constraint per group: ψ_g .* ≤ ε = 0\.02/);
+    // Fixture: group a's train accuracy falls by 0.9·(a+1)/4 at 90%; overall (sizes 300/210/120) by 243/630.
+    const line = out.split('\n').find((l) => l.startsWith('after 90%') && l.includes('pass'))!;
+    expect(line).toMatch(/-0\.161 pass .*0\.064 FAIL \(1\/1\) .*0\.289 FAIL/);
+  });
+});

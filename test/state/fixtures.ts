@@ -17,6 +17,7 @@ function group(seed: number, mode: MitigationMode, rate: number, a: number): Gro
     boundaryCloseness: 0.1 * (a + 1), trainLoss: 1 - accuracy, trainAccuracy: accuracy, trainExcessLoss: 0,
     gradNorm: 1 + a + rate, gradNormRemaining: (1 + a + rate) * (1 - rate), hessianMax: rate === 0 ? { value: 2 * (a + 1), iterations: 5, converged: true, residual: 1e-4, samples: 10, drawSpread: null } : null,
     theorem1Bound: rate === 0 ? 0 : rate * (a + 1),
+    intervals: { accuracy: { low: accuracy - 0.02, high: accuracy + 0.02 }, loss: { low: 0.9 - accuracy, high: 1.1 - accuracy }, excessLoss: { low: 0, high: 0.1 } },
   };
 }
 
@@ -26,8 +27,8 @@ export function run(seed: number, mode: MitigationMode, rate: number, groups = 3
   return {
     seed, mode, version: mode === 'none' ? null : 'relaxed', rate, sparsity: rate, paramDistance: rate,
     overall: { accuracy: accs.reduce((s, x) => s + x, 0) / accs.length, loss: 0.5, gradNorm: null, hessianMax: null },
-    fairnessViolation: Math.max(...accs) - Math.min(...accs), excessLossGap: 0.1,
-    groups: gs, multipliers: [], wallMs: 1,
+    fairnessViolation: Math.max(...accs) - Math.min(...accs), excessLossGap: 0.1, fairnessViolationInterval: null,
+    groups: gs, flips: [], multipliers: [], wallMs: 1,
   };
 }
 

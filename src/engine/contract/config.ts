@@ -123,6 +123,18 @@ export const pruneSchema = z.strictObject({
   /** Pruning rates P (fraction of prunable weights removed); 0, the dense model, is always measured. */
   rates: z.array(z.number().min(0).max(MAX_PRUNING_RATE)).min(1).max(20).default([0.3, 0.5, 0.7, 0.9]),
   fineTuneEpochs: int(0, 50, 1),
+  /**
+   * one-shot: prune the dense model θ̂, then fine-tune from it. rewind (lottery-ticket rewinding, Frankle et al.):
+   * prune by θ̂'s magnitudes, reset the surviving weights to their values after rewindEpoch epochs of dense training,
+   * then retrain for fineTuneEpochs (at least 1) at the training learning rate. gradual (TF-MOT PolynomialDecay):
+   * start at initialSparsity and raise the sparsity before every fine-tuning epoch along s_f + (s_i − s_f)(1 − t/T)³,
+   * reaching the rate exactly before the last epoch (T = fineTuneEpochs − 1, at least 2 epochs).
+   */
+  schedule: z.enum(['one-shot', 'rewind', 'gradual']).default('one-shot'),
+  /** Gradual pruning: the sparsity of the first fine-tuning epoch (capped at the rate). */
+  initialSparsity: num(0, MAX_PRUNING_RATE, 0),
+  /** Rewinding: the dense-training epoch whose weights the survivors are reset to (0 = the initialisation). */
+  rewindEpoch: int(0, 200, 1),
   /** Fine-tuning learning rate as a fraction of the training learning rate. */
   fineTuneLrScale: num(0.01, 1, 0.3),
   /** Also count biases and BatchNorm scale/shift as prunable weights (BatchNorm running statistics never are). */
@@ -132,8 +144,11 @@ export const pruneSchema = z.strictObject({
 export const mitigationModes = ['none', 'before', 'after', 'both'] as const;
 export type MitigationMode = (typeof mitigationModes)[number];
 
-/** The paper's two versions of the mitigation: relaxed (Eq. 8) and full (Eq. 7). */
-export const mitigationVersions = ['relaxed', 'full'] as const;
+/**
+ * The paper's two versions of the mitigation, relaxed (Eq. 8) and full (Eq. 7), and a later one: ceag, the
+ * constrained excess accuracy gap of Hashemizadeh et al. ("Balancing Act", 2024), per group ≤ overall + ε.
+ */
+export const mitigationVersions = ['relaxed', 'full', 'ceag'] as const;
 export type MitigationVersion = (typeof mitigationVersions)[number];
 
 export const mitigationSchema = z.strictObject({
@@ -158,7 +173,12 @@ export const mitigationSchema = z.strictObject({
   fullSamples: int(4, 1024, 32),
   /** Full version: power-iteration steps per evaluation to refresh the eigenvectors v_a, v (warm-started). */
   fullPowerIterations: int(1, 100, 3),
-  /** Run every mitigated mode with both versions, relaxed and full (Table 1); `version` is then ignored. */
+  /**
+   * ceag: tolerance ε of each group's excess accuracy gap, (dense − pruned accuracy of the group) − (the same
+   * overall) ≤ ε, on the training batches.
+   */
+  gapTolerance: num(0, 1, 0.02),
+  /** Run every mitigated mode with every version, relaxed, full and ceag (Table 1); `version` is then ignored. */
   compareVersions: z.boolean().default(false),
 });
 
@@ -189,6 +209,16 @@ export const hessianSchema = z.strictObject({
   warmStart: z.boolean().default(true),
 });
 
+export const uncertaintySchema = z.strictObject({
+  /**
+   * Bootstrap draws over the test samples for the per-group intervals (accuracy, loss, R(a), fairness violation);
+   * 0 turns them off. 200 draws put the 95% interval's ends within about ±0.01 of their limit on a group of 100.
+   */
+  bootstrap: int(0, 5000, 200),
+  /** Central coverage of the intervals. */
+  level: num(0.5, 0.999, 0.95),
+});
+
 export const backendNames = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof backendNames)[number];
 
@@ -202,6 +232,7 @@ export const configSchema = z.strictObject({
   prune: pruneSchema.default(() => pruneSchema.parse({})),
   mitigation: mitigationSchema.default(() => mitigationSchema.parse({})),
   hessian: hessianSchema.default(() => hessianSchema.parse({})),
+  uncertainty: uncertaintySchema.default(() => uncertaintySchema.parse({})),
   /** First seed; runs use seed, seed+1, ..., seed+seeds-1. */
   seed: int(1, 2 ** 31 - 1, 1),
   seeds: int(1, 10, 1),

@@ -1,12 +1,15 @@
 import { num, pct, pp } from './number-format';
-import type { GroupMetrics, HessianEstimate, RunResult } from './results';
+import type { GroupIntervals, GroupMetrics, HessianEstimate, Interval, RunResult } from './results';
 
 // One row per per-group metric of a RunResult: what the paper calls it, where it is measured, how it is written.
 // The CLI's tables, the CSV columns, the charts' titles and axes and the table in docs/formats.md all read this, so a
 // new per-group metric is its computation, its schema field and one entry here.
 
-/** Every per-group number of a RunResult (`group` and `name` say which group it is; they are not metrics). */
-export type GroupMetricId = Exclude<keyof GroupMetrics, 'group' | 'name'>;
+/**
+ * Every per-group number of a RunResult (`group` and `name` say which group it is; `intervals` holds the bootstrap
+ * intervals of three of them, reached through each metric's `interval`).
+ */
+export type GroupMetricId = Exclude<keyof GroupMetrics, 'group' | 'name' | 'intervals'>;
 
 export interface GroupMetricInfo {
   /** The field of GroupMetrics, the one id of the metric everywhere (selectors, charts, CSV, docs). */
@@ -40,9 +43,11 @@ export interface GroupMetricInfo {
   usesHessian: boolean;
   /** CSV columns written right after its own: λ(H_a)'s sample count and spread over sample draws; [] for most. */
   detailColumns: Array<{ column: string; value: (g: GroupMetrics) => number | null }>;
+  /** Its bootstrap interval over the test samples (config uncertainty) where one is computed; null otherwise. */
+  interval: (g: GroupMetrics) => Interval | null;
 }
 
-type Entry = Omit<GroupMetricInfo, 'id' | 'csvColumn' | 'value' | 'overallValue' | 'overall' | 'usesHessian' | 'detailColumns'> &
+type Entry = Omit<GroupMetricInfo, 'id' | 'csvColumn' | 'value' | 'overallValue' | 'overall' | 'usesHessian' | 'detailColumns' | 'interval'> &
   Partial<Pick<GroupMetricInfo, 'overall' | 'usesHessian' | 'detailColumns'>>;
 
 const loss = (v: number) => num(v, 3);
@@ -122,14 +127,25 @@ const numberOf = (v: number | HessianEstimate | null): number | null => (v === n
 
 const snakeCase = (id: string) => id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** The metrics with bootstrap intervals: those averaged over the group's test samples. */
+const withInterval = (id: GroupMetricId): id is keyof GroupIntervals => id === 'accuracy' || id === 'loss' || id === 'excessLoss';
+
 function info<K extends GroupMetricId>(id: K, e: Entry): GroupMetricInfo {
   const overall = e.overall ?? null;
+  const interval = (g: GroupMetrics): Interval | null => (withInterval(id) ? (g.intervals?.[id] ?? null) : null);
+  const bounds = withInterval(id)
+    ? [
+        { column: `${snakeCase(id)}_low`, value: (g: GroupMetrics) => interval(g)?.low ?? null },
+        { column: `${snakeCase(id)}_high`, value: (g: GroupMetrics) => interval(g)?.high ?? null },
+      ]
+    : [];
   return {
     ...e,
     id,
     overall,
     usesHessian: e.usesHessian ?? false,
-    detailColumns: e.detailColumns ?? [],
+    detailColumns: [...(e.detailColumns ?? []), ...bounds],
+    interval,
     csvColumn: snakeCase(id),
     value: (g) => numberOf(g[id]),
     overallValue: (r) => (overall === null ? null : numberOf(r.overall[overall])),

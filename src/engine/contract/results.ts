@@ -32,6 +32,18 @@ export const hessianEstimateSchema = z.object({
   drawSpread: z.object({ min: finite, max: finite, sd: finite, draws: z.number().int() }).nullable().default(null),
 });
 
+/** A bootstrap confidence interval (metrics/bootstrap.ts): the central uncertainty.level of the resampled values. */
+export const intervalSchema = z.object({ low: finite, high: finite });
+
+/** Per-group bootstrap intervals over the test samples (uncertainty.bootstrap draws); null when off or in older Results. */
+export const groupIntervalsSchema = z.object({ accuracy: intervalSchema, loss: intervalSchema, excessLoss: intervalSchema });
+
+/**
+ * Test samples whose prediction changed between the dense model and this pruned one (Hooker et al.'s pruning
+ * identified exemplars, per seed): rows of the test split, with the dense and pruned predicted classes.
+ */
+export const flipSchema = z.object({ index: z.number().int(), group: z.number().int(), label: z.number().int(), dense: z.number().int(), pruned: z.number().int() });
+
 export const groupMetricsSchema = z.object({
   group: z.number().int(),
   name: z.string(),
@@ -60,6 +72,8 @@ export const groupMetricsSchema = z.object({
   hessianMax: hessianEstimateSchema.nullable().default(null),
   /** Theorem 1: ||g_a||·||θ̄-θ̂|| + ½ λ(H_a)·||θ̄-θ̂||², with g_a and H_a at the dense model θ̂. */
   theorem1Bound: maybe.default(null),
+  /** Bootstrap intervals of accuracy, loss and R(a) on the test split. */
+  intervals: groupIntervalsSchema.nullable().default(null),
 });
 
 export const runResultSchema = z.object({
@@ -76,7 +90,11 @@ export const runResultSchema = z.object({
   fairnessViolation: finite,
   /** ξ = max_{a,a'} |R(a) - R(a')|, Eq. (3): the excess-loss gap the theory bounds. */
   excessLossGap: finite,
+  /** Bootstrap interval of the fairness violation (all groups resampled together); null when off or in older Results. */
+  fairnessViolationInterval: intervalSchema.nullable().default(null),
   groups: z.array(groupMetricsSchema),
+  /** Test samples whose prediction differs from the dense model's (same seed); [] for the dense run and older Results. */
+  flips: z.array(flipSchema).default([]),
   /** Lagrange multiplier trajectories of a mitigated phase, when any. */
   multipliers: z
     .array(z.object({ phase: z.enum(['dense', 'fine-tune']), step: z.number().int(), lambda: z.array(finite), violation: z.array(finite) }))
@@ -96,7 +114,7 @@ export const epochRecordSchema = z.object({
  * Which dense model a training curve belongs to: the plain one, the mitigated one (modes before and both), or, when
  * the versions are compared (Table 1), the mitigated model of each version.
  */
-export const trainingCurvePhases = ['dense', 'dense-mitigated', 'dense-mitigated-relaxed', 'dense-mitigated-full'] as const;
+export const trainingCurvePhases = ['dense', 'dense-mitigated', 'dense-mitigated-relaxed', 'dense-mitigated-full', 'dense-mitigated-ceag'] as const;
 export type TrainingPhase = (typeof trainingCurvePhases)[number];
 
 export const trainingCurveSchema = z.object({
@@ -156,6 +174,9 @@ export const resultsSchema = z.object({
   shard: shardSchema.optional(),
 });
 
+export type Interval = z.infer<typeof intervalSchema>;
+export type GroupIntervals = z.infer<typeof groupIntervalsSchema>;
+export type Flip = z.infer<typeof flipSchema>;
 export type HessianEstimate = z.infer<typeof hessianEstimateSchema>;
 export type GroupMetrics = z.infer<typeof groupMetricsSchema>;
 export type RunResult = z.infer<typeof runResultSchema>;

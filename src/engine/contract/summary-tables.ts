@@ -1,4 +1,4 @@
-import { mitigationModes, sameRate, type MitigationMode } from './config';
+import { mitigationModes, sameRate, type MitigationMode, type MitigationVersion } from './config';
 import { meanStd, type MeanStd } from './mean-std';
 import type { Results, RunResult } from './results';
 
@@ -25,7 +25,7 @@ export interface Table2 {
 }
 
 const MODE_ORDER: readonly MitigationMode[] = mitigationModes;
-const VERSION_ORDER: Version[] = [null, 'relaxed', 'full'];
+const VERSION_ORDER: Version[] = [null, 'relaxed', 'full', 'ceag'];
 
 function modeVersions(runs: RunResult[]): Array<{ mode: MitigationMode; version: Version }> {
   const keys = new Map<string, { mode: MitigationMode; version: Version }>();
@@ -60,7 +60,7 @@ export function table2(results: Results, { withDense = false } = {}): Table2 {
 export interface Table1Row {
   mode: MitigationMode;
   rate: number;
-  version: 'relaxed' | 'full';
+  version: MitigationVersion;
   /** Test accuracy of each group (the paper's class-wise accuracy, its groups being the classes). */
   groupAccuracy: MeanStd[];
   overall: MeanStd;
@@ -72,7 +72,7 @@ export interface Table1Row {
 export interface Table1 {
   groupNames: string[];
   rows: Table1Row[];
-  /** Whether both versions are present, so the rows can be compared pairwise. */
+  /** Whether the paper's two versions, relaxed and full, are both present, so the rows can be compared pairwise. */
   compared: boolean;
 }
 
@@ -82,8 +82,8 @@ export interface Table1 {
  */
 export function table1(results: Results): Table1 {
   const mitigated = results.runs.filter((r) => r.mode !== 'none' && r.version !== null && (r.rate > 0 || r.mode === 'before' || r.mode === 'both'));
-  const keys = new Map<string, { mode: MitigationMode; rate: number; version: 'relaxed' | 'full' }>();
-  for (const r of mitigated) keys.set(`${r.mode}/${r.rate}/${r.version}`, { mode: r.mode, rate: r.rate, version: r.version as 'relaxed' | 'full' });
+  const keys = new Map<string, { mode: MitigationMode; rate: number; version: MitigationVersion }>();
+  for (const r of mitigated) keys.set(`${r.mode}/${r.rate}/${r.version}`, { mode: r.mode, rate: r.rate, version: r.version as MitigationVersion });
   const rows = [...keys.values()]
     .sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode) || a.rate - b.rate || VERSION_ORDER.indexOf(a.version) - VERSION_ORDER.indexOf(b.version))
     .map(({ mode, rate, version }) => {
@@ -99,5 +99,5 @@ export function table1(results: Results): Table1 {
       };
     });
   const versions = new Set(rows.map((r) => r.version));
-  return { groupNames: results.dataset.groupNames, rows, compared: versions.size === 2 };
+  return { groupNames: results.dataset.groupNames, rows, compared: versions.has('relaxed') && versions.has('full') };
 }

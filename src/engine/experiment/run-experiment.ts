@@ -140,7 +140,7 @@ async function sweepMode(
   const { mode, version } = planned;
   const { seed } = piece;
   if (piece.withDense) {
-    const denseRun = buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: base.wallMs });
+    const denseRun = buildRunResult({ seed, mode, version, rate: 0, sparsity: 0, paramDistance: 0, split, model: base.measurement, dense: base.measurement, multipliers: base.multipliers, wallMs: base.wallMs, uncertainty: config.uncertainty });
     await addRun(denseRun, spec, base.weights, base.measurement);
   }
   let warm = warmStartOf(base.measurement);

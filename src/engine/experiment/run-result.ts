@@ -1,5 +1,8 @@
 import { groupSizes, type DatasetSplit } from '../data/dataset';
-import type { MitigationMode } from '../contract/config';
+import type { Config, MitigationMode, MitigationVersion } from '../contract/config';
+import { bootstrapIntervals } from '../metrics/bootstrap';
+import { predictionFlips } from '../metrics/flips';
+import { deriveSeed } from '../random';
 import type { RunResult } from '../contract/results';
 import { excessLossGap, fairnessViolation, theorem1Bound } from '../metrics/fairness';
 import { stripVector, type ModelMeasurement } from '../metrics/measure-model';
@@ -7,7 +10,7 @@ import { stripVector, type ModelMeasurement } from '../metrics/measure-model';
 export interface RunResultInput {
   seed: number;
   mode: MitigationMode;
-  version: 'relaxed' | 'full' | null;
+  version: MitigationVersion | null;
   rate: number;
   sparsity: number;
   /** ||θ̄ - θ̂|| between this model and the dense model it was pruned from. */
@@ -18,12 +21,20 @@ export interface RunResultInput {
   dense: ModelMeasurement;
   multipliers?: RunResult['multipliers'];
   wallMs: number;
+  /** Bootstrap settings; intervals are left out (null) without them. */
+  uncertainty?: Config['uncertainty'];
 }
 
 export function buildRunResult(i: RunResultInput): RunResult {
   const { model, dense, split } = i;
   const testSizes = groupSizes(split.test);
   const trainSizes = groupSizes(split.train);
+  const boot = i.uncertainty
+    ? bootstrapIntervals(
+        { loss: model.test.samples.loss, correct: model.test.samples.correct, denseLoss: dense.test.samples.loss, groups: split.test.groups, numGroups: split.test.groupNames.length },
+        { draws: i.uncertainty.bootstrap, level: i.uncertainty.level, seed: deriveSeed(i.seed, 'bootstrap', i.mode, i.version ?? '', i.rate) },
+      )
+    : null;
   const groups = split.test.groupNames.map((name, a) => {
     const denseHessian = dense.hessian?.[a] ?? null;
     return {
@@ -43,6 +54,7 @@ export function buildRunResult(i: RunResultInput): RunResult {
       gradNormRemaining: model.gradNormRemaining[a],
       hessianMax: stripVector(model.hessian?.[a] ?? null),
       theorem1Bound: denseHessian ? theorem1Bound(dense.gradNorm[a], denseHessian.value, i.paramDistance) : null,
+      intervals: boot?.groups[a] ?? null,
     };
   });
   return {
@@ -60,7 +72,9 @@ export function buildRunResult(i: RunResultInput): RunResult {
     },
     fairnessViolation: fairnessViolation(groups.map((g) => g.accuracy)),
     excessLossGap: excessLossGap(groups.map((g) => g.excessLoss)),
+    fairnessViolationInterval: boot?.fairnessViolation ?? null,
     groups,
+    flips: model === dense ? [] : predictionFlips(dense.test.samples.prediction, model.test.samples.prediction, split.test.labels, split.test.groups),
     multipliers: i.multipliers ?? [],
     wallMs: i.wallMs,
   };

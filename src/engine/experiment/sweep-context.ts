@@ -14,6 +14,8 @@ export interface DenseModel {
   multipliers: RunResult['multipliers'];
   /** Wall time of training and measuring it, ms (the dense run's wallMs: Table 1 compares it across versions). */
   wallMs: number;
+  /** Its weights after prune.rewindEpoch epochs, kept when prune.schedule is rewind. */
+  early?: Weights | null;
 }
 
 /** What the worker keeps after a run, so the slider can ask for a quick prune-and-evaluate at a new rate. */

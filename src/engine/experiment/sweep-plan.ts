@@ -1,4 +1,4 @@
-import { configSeeds, prunedRates, type Config, type MitigationMode, type MitigationVersion } from '../contract/config';
+import { configSeeds, mitigationVersions, prunedRates, type Config, type MitigationMode, type MitigationVersion } from '../contract/config';
 
 /** Which dense model a run prunes: the plain one, or the one trained with that version of the mitigation. */
 export type DenseVariant = 'plain' | MitigationVersion;
@@ -9,9 +9,9 @@ export interface PlannedMode {
   version: MitigationVersion | null;
 }
 
-/** The versions a config runs: both when comparing them (Table 1), else the configured one. */
+/** The versions a config runs: all of them when comparing (Table 1 and ceag beside it), else the configured one. */
 export function configVersions(c: Config): MitigationVersion[] {
-  return c.mitigation.compareVersions ? ['relaxed', 'full'] : [c.mitigation.version];
+  return c.mitigation.compareVersions ? [...mitigationVersions] : [c.mitigation.version];
 }
 
 /** The plain dense model (none, after) or the mitigated one of the run's version (before, both). */
@@ -30,7 +30,7 @@ export function plannedModes(c: Config): PlannedMode[] {
 /** Dense models trained per seed: each is shared by every mode (and rate) that prunes it. */
 export function plannedVariants(c: Config): DenseVariant[] {
   const needed = new Set(plannedModes(c).map(denseVariantOf));
-  return (['plain', 'relaxed', 'full'] as const).filter((v) => needed.has(v));
+  return (['plain', ...mitigationVersions] as const).filter((v) => needed.has(v));
 }
 
 /** Fine-tuning epochs of a pruned model: a mitigated fine-tune gets at least one epoch, or it would be a no-op. */

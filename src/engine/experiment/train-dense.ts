@@ -13,7 +13,7 @@ import { plannedVariants, type DenseVariant } from './sweep-plan';
 function densePhase(variant: DenseVariant, compareVersions: boolean): TrainingPhase {
   if (variant === 'plain') return 'dense';
   if (!compareVersions) return 'dense-mitigated';
-  return variant === 'relaxed' ? 'dense-mitigated-relaxed' : 'dense-mitigated-full';
+  return `dense-mitigated-${variant}`;
 }
 
 /**
@@ -53,6 +53,7 @@ export async function trainDenseModels(
         objective,
         signal,
         recordEpoch: epochRecord,
+        snapshotEpoch: config.prune.schedule === 'rewind' ? Math.min(config.prune.rewindEpoch, config.train.epochs) : undefined,
         onEpoch: (record) => {
           curve.epochs.push(record);
           progress?.advance(1);
@@ -63,7 +64,7 @@ export async function trainDenseModels(
       progress?.report(config.hessian.when === 'off' ? 'measure' : 'hessian', seed, null, 0, `seed ${seed}: measuring the ${phase} model`);
       const measurement = await measureModel(spec, trained.weights, split, hooks.hessianFor(seed, null));
       progress?.finish();
-      dense.set(variant, { weights: trained.weights, measurement, multipliers: objective ? objective.trajectory('dense') : [], wallMs: Date.now() - t0 });
+      dense.set(variant, { weights: trained.weights, measurement, multipliers: objective ? objective.trajectory('dense') : [], wallMs: Date.now() - t0, early: trained.snapshot });
     } finally {
       objective?.dispose();
     }

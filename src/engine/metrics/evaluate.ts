@@ -17,6 +17,8 @@ export interface SampleOutcomes {
    * term (it is 2 f(1-f) for two classes). 0 when the model is certain, largest (1 - 1/K) when it is uniform.
    */
   boundaryCloseness: Float32Array;
+  /** argmax f_θ(x_i): the predicted class (pruning identified exemplars compare it across models). */
+  prediction: Int32Array;
 }
 
 export async function evaluateSamples(spec: ModelSpec, params: tf.Tensor[], data: Dataset, batchSize = 256): Promise<SampleOutcomes> {
@@ -24,26 +26,29 @@ export async function evaluateSamples(spec: ModelSpec, params: tf.Tensor[], data
   const loss = new Float32Array(n);
   const correct = new Uint8Array(n);
   const boundaryCloseness = new Float32Array(n);
+  const prediction = new Int32Array(n);
   for (const idx of sequentialBatches(n, batchSize)) {
-    const [l, ok, b] = tf.tidy(() => {
+    const [l, ok, b, pr] = tf.tidy(() => {
       const { x, labels: y } = batchTensors(data, idx);
       const logits = forward(spec, params, x);
       const logp = tf.logSoftmax(logits);
       const oneHot = tf.oneHot(y, logits.shape[1]);
       const perLoss = tf.neg(tf.sum(tf.mul(logp, oneHot), 1));
-      const isCorrect = tf.equal(tf.argMax(logits, 1), y);
+      const predicted = tf.argMax(logits, 1);
+      const isCorrect = tf.equal(predicted, y);
       const p = tf.exp(logp);
       const closeness = tf.sum(tf.mul(p, tf.sub(1, p)), 1);
-      return [perLoss, isCorrect, closeness];
+      return [perLoss, isCorrect, closeness, predicted];
     });
-    const [lv, okv, bv] = await Promise.all([l.data(), ok.data(), b.data()]);
-    tf.dispose([l, ok, b]);
+    const [lv, okv, bv, pv] = await Promise.all([l.data(), ok.data(), b.data(), pr.data()]);
+    tf.dispose([l, ok, b, pr]);
     loss.set(lv as Float32Array, idx[0]);
     correct.set(okv as Uint8Array, idx[0]);
     boundaryCloseness.set(bv as Float32Array, idx[0]);
+    prediction.set(pv as Int32Array, idx[0]);
     await maybeYield();
   }
-  return { loss, correct, boundaryCloseness };
+  return { loss, correct, boundaryCloseness, prediction };
 }
 
 /** Mean of values over each group (NaN for an empty group) and over all samples. */

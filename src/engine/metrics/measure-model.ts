@@ -5,7 +5,7 @@ import type { HessianEstimate } from '../contract/results';
 import { toTensors, type Weights } from '../model/params';
 import { maskTensors, type Masks } from '../prune/mask';
 import type { ModelSpec } from '../model/spec';
-import { evaluateSamples, groupMeans } from './evaluate';
+import { evaluateSamples, groupMeans, type SampleOutcomes } from './evaluate';
 import { gradNorms } from './grad-norm';
 import { hessianGroupSize, topHessianEigen } from './hessian';
 import { meanStd } from '../contract/mean-std';
@@ -26,7 +26,8 @@ export interface HessianWithVector extends HessianEstimate {
 
 /** Everything measured on one model: the inputs of a RunResult and the dense reference of Theorem 1. */
 export interface ModelMeasurement {
-  test: GroupSummary & { boundaryCloseness: number[] };
+  /** Test-split means per group, and the per-sample outcomes behind them (bootstrap intervals, flipped predictions). */
+  test: GroupSummary & { boundaryCloseness: number[]; samples: SampleOutcomes };
   train: GroupSummary;
   /** ||g_a|| on the training split. */
   gradNorm: number[];
@@ -65,6 +66,7 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
         overallLoss: loss.overall,
         overallAccuracy: acc.overall,
         boundaryCloseness: closeness.perGroup,
+        samples: s,
       };
     };
     const test = await summarize('test');

@@ -62,6 +62,13 @@ export interface TrainOptions extends OptimizerSettings {
   recordEpoch?: EpochRecorder;
   /** Called with each epoch's record (only when recordEpoch is given). */
   onEpoch?: (record: EpochRecord) => void;
+  /**
+   * Gradual pruning: called before each epoch with the current weights; the masks it returns replace `masks` from
+   * then on (null keeps them). Passed in rather than imported, so train/ stays free of a pruning method.
+   */
+  reprune?: (epoch: number, weights: Weights) => Masks | null;
+  /** Keep a copy of the weights after this many epochs (lottery-ticket rewinding's early weights); 0 = the start. */
+  snapshotEpoch?: number;
 }
 
 export type EpochRecorder = (spec: ModelSpec, params: tf.Tensor[], data: Dataset, epoch: number) => Promise<EpochRecord>;
@@ -70,6 +77,8 @@ export interface TrainResult {
   weights: Weights;
   curve: EpochRecord[];
   steps: number;
+  /** The weights after snapshotEpoch epochs, when asked for and reached. */
+  snapshot: Weights | null;
 }
 
 /** Our own loop (not model.fit): seeded batching, masks held exact, divergence and cancellation checked. */
@@ -78,16 +87,24 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const vars = toVariables(o.weights);
   // The optimizer sees trainable variables only, always the same ones in the same order (Adam's moments by position).
   const trainable = vars.filter((_, i) => isTrainable(o.weights.specs[i]));
-  const masks = o.masks ? maskTensors(o.masks, o.weights.specs) : null;
+  let masks = o.masks ? maskTensors(o.masks, o.weights.specs) : null;
   const optimizer = createOptimizer(o);
   const n = o.data.labels.length;
   const numGroups = o.data.groupNames.length;
   const curve: EpochRecord[] = [];
   let step = 0;
   let lossSum: tf.Scalar | null = null;
+  let snapshot: Weights | null = null;
   try {
     if (masks) applyMaskToVariables(vars, masks);
+    if (o.snapshotEpoch === 0) snapshot = await readWeights(o.weights.specs, vars);
     for (let epoch = 0; epoch < o.epochs; epoch++) {
+      const next = o.reprune?.(epoch, await readWeights(o.weights.specs, vars)) ?? null;
+      if (next) {
+        if (masks) tf.dispose(masks.filter((m): m is tf.Tensor => m !== null));
+        masks = maskTensors(next, o.weights.specs);
+        applyMaskToVariables(vars, masks);
+      }
       lossSum = tf.scalar(0);
       for (const idx of epochBatches(n, o.batchSize, o.seed, epoch)) {
         throwIfAborted(o.signal);
@@ -127,13 +144,14 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
       lossSum.dispose();
       lossSum = null;
       if (!Number.isFinite(meanLoss)) throw new DivergedError(`${o.phase}, epoch ${epoch + 1}`);
+      if (o.snapshotEpoch === epoch + 1) snapshot = await readWeights(o.weights.specs, vars);
       if (o.recordEpoch) {
         const record = await o.recordEpoch(o.spec, vars, o.data, epoch + 1);
         curve.push(record);
         o.onEpoch?.(record);
       }
     }
-    return { weights: await readWeights(o.weights.specs, vars), curve, steps: step };
+    return { weights: await readWeights(o.weights.specs, vars), curve, steps: step, snapshot };
   } finally {
     lossSum?.dispose();
     disposeOptimizer(optimizer);

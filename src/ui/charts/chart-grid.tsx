@@ -5,6 +5,7 @@ import { useApp } from '../app-context';
 import { CorrelationChart } from './correlation-chart';
 import { GroupRateChart } from './group-rate-chart';
 import { ModeChart } from './mode-chart';
+import { MultiplierChart } from './multiplier-chart';
 import { RateBarsCharts } from './rate-bars-chart';
 import { TrainingChart } from './training-chart';
 
@@ -25,7 +26,7 @@ export function ChartGrid({ showModes }: { showModes: boolean }) {
         {...fromTable('accuracy')}
         yDomain={[(v) => Math.max(0, Math.floor(v * 10) / 10), (v) => Math.min(1, Math.ceil(v * 10) / 10)]}
         missing="No accuracy yet."
-        caption="Test accuracy of each group as more weights are pruned (Fig. 1, 4a). The Matthew effect: the group that starts lowest falls fastest, so the gap between groups widens."
+        caption="Test accuracy of each group as more weights are pruned (Fig. 1, 4a). The Matthew effect: the group that starts lowest falls fastest, so the gap between groups widens. Shading: mean ± sd over seeds; error bars: bootstrap interval over the test samples (Uncertainty settings)."
       />
       <RateBarsCharts />
       <GroupRateChart
@@ -48,6 +49,7 @@ export function ChartGrid({ showModes }: { showModes: boolean }) {
         <>
           <ModeChart title="Accuracy by mitigation mode" metric="accuracy" yLabel="overall accuracy" caption="Overall test accuracy against the rate for each mitigation mode (Fig. 8): the mitigation should cost little accuracy." />
           <ModeChart title="Fairness violation by mitigation mode" metric="fairnessViolation" yLabel="max − min accuracy" caption="Fairness violation (largest minus smallest group accuracy) for each mode (Fig. 9): mitigating, especially after pruning, should keep it low." />
+          <MultiplierChart />
         </>
       )}
     </div>

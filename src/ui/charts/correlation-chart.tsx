@@ -21,8 +21,10 @@ export function CorrelationChart({ id, title, caption }: Props) {
   const byGroup = useMemo(() => shown.map((g) => ({ ...g, points: corr ? corr.points.filter((p) => p.group === g.group) : [] })), [corr, shown]);
   const empty = !results ? NO_RESULTS : !corr || corr.points.length === 0 ? 'No points yet (λ(H_a) needs the Hessian turned on).' : null;
   const rho = corr?.rho;
+  // A rank correlation over 3 groups can only take a handful of values: say what it rests on.
+  const basis = corr && corr.points.length ? ` over ${corr.points.length} points, ${new Set(corr.points.map((p) => p.group)).size} groups` : '';
   return (
-    <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group) }))} tools={<span className="rho" title="Spearman's rank correlation over all points">ρ = {rho === null || rho === undefined ? '–' : rho.toFixed(2)}</span>}>
+    <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group) }))} tools={<span className="rho" title="Spearman's rank correlation over all points">ρ = {rho === null || rho === undefined ? '–' : rho.toFixed(2)}{basis}</span>}>
       <ResponsiveContainer width="100%" height={height}>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GroupMetricId } from '../../engine/contract/group-metrics';
-import { rowsFromRuns, bandKey, groupSeriesRows, hasMetric, seriesKey } from '../../state/select-group-series';
+import { rowsFromRuns, bandKey, errorKey, groupSeriesRows, hasMetric, seriesKey } from '../../state/select-group-series';
 import { dimmed, groupColor, groupLineStyle } from '../colors';
 import { useApp } from '../app-context';
 import { useRateContext } from '../use-rate-context';
@@ -21,7 +21,10 @@ interface Props {
   yDomain?: [number | ((v: number) => number) | 'auto', number | ((v: number) => number) | 'auto'];
 }
 
-/** One metric per group against the pruning rate: mean line, band over seeds, selected rate, provisional points. */
+/**
+ * One metric per group against the pruning rate: mean line, band over seeds (shaded), bootstrap interval over test
+ * samples (error bars, where the metric has one), selected rate, provisional points.
+ */
 export function GroupRateChart({ title, caption, metric, yLabel, format, missing, yDomain = ['auto', 'auto'] }: Props) {
   const { results, shown, hoveredGroup, hoverGroup, mode, height } = useChartView();
   const selectedRate = useApp((s) => s.selectedRate);
@@ -58,7 +61,9 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
               isAnimationActive={false}
               connectNulls
               onMouseEnter={() => hoverGroup(group)}
-            />
+            >
+              <ErrorBar dataKey={errorKey(group)} width={4} stroke={groupColor(group)} strokeOpacity={0.7 * dimmed(group, hoveredGroup)} direction="y" />
+            </Line>
           ))}
           {quickRows.length > 0 &&
             shown.map(({ group, name }) => (

@@ -1,7 +1,13 @@
-import { mitigationModes, type MitigationMode } from '../../engine/contract/config';
+import { mitigationModes, mitigationVersions, type MitigationMode, type MitigationVersion } from '../../engine/contract/config';
 import { modeLabels } from '../../engine/contract/mode-labels';
 import { CheckboxField, ControlGroup, NumberField } from './fields';
 import { useConfigField } from './use-config-field';
+
+const VERSION_LABELS: Record<MitigationVersion, string> = {
+  relaxed: 'Relaxed (losses, Eq. 8)',
+  full: 'Full (gradient norm + Hessian, Eq. 7)',
+  ceag: 'Excess accuracy gap ≤ ε (Balancing Act)',
+};
 
 /** Section 6's mitigation: which modes the sweep runs (toggles named None / Before / After / Both) and its version. */
 export function MitigationControls() {
@@ -10,6 +16,7 @@ export function MitigationControls() {
   const [dualStep, setDualStep] = useConfigField('mitigation.dualStep');
   const [dualEvery, setDualEvery] = useConfigField('mitigation.dualEvery');
   const [warmup, setWarmup] = useConfigField('mitigation.warmup');
+  const [tolerance, setTolerance] = useConfigField('mitigation.gapTolerance');
   const [cap, setCap] = useConfigField('mitigation.lambdaCap');
   const [compare, setCompare] = useConfigField('mitigation.compareVersions');
   const toggle = (m: MitigationMode) => {
@@ -27,14 +34,17 @@ export function MitigationControls() {
       </div>
       <small className="hint">Each mode is a full sweep; at least one stays on.</small>
       <div className="toggle-row" role="radiogroup" aria-label="Mitigation version">
-        {(['relaxed', 'full'] as const).map((v) => (
+        {mitigationVersions.map((v) => (
           <label key={v} className="radio">
             <input type="radio" name="mitigation-version" checked={version === v} onChange={() => setVersion(v)} />
-            {v === 'relaxed' ? 'Relaxed (losses, Eq. 8)' : 'Full (gradient norm + Hessian, Eq. 7)'}
+            {VERSION_LABELS[v]}
           </label>
         ))}
       </div>
-      <CheckboxField label="Compare relaxed and full" value={compare} onChange={setCompare} hint="Runs each mitigated mode with both versions (Table 1)." />
+      <CheckboxField label="Compare the versions" value={compare} onChange={setCompare} hint="Runs each mitigated mode with relaxed, full (Table 1) and ceag." />
+      {(version === 'ceag' || compare) && (
+        <NumberField label="Gap tolerance ε (ceag)" value={tolerance} onChange={setTolerance} hint="Each group may lose at most ε more accuracy than the model overall." />
+      )}
       <details className="advanced">
         <summary>Dual ascent settings</summary>
         <NumberField label="Dual step" value={dualStep} onChange={setDualStep} hint="Step size of the multipliers λ_a." />

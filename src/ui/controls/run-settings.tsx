@@ -10,10 +10,12 @@ export function RunSettings() {
   const [seed, setSeed] = useConfigField('seed');
   const [seeds, setSeeds] = useConfigField('seeds');
   const [backend, setBackend] = useConfigField('backend');
+  const [bootstrap, setBootstrap] = useConfigField('uncertainty.bootstrap');
   return (
     <ControlGroup title="Seeds and backend" hint="Several seeds give a mean and a band in every chart.">
       <NumberField label="First seed" integer value={seed} onChange={setSeed} />
       <NumberField label="Seeds" integer value={seeds} onChange={setSeeds} hint="Runs seed, seed+1, … (1-10)." />
+      <NumberField label="Bootstrap draws" integer value={bootstrap} onChange={setBootstrap} hint="Resamples of the test samples for each group's 95% interval (error bars); 0 turns them off." />
       <SelectField
         label="Backend"
         value={backend}

@@ -11,8 +11,10 @@ function run(seed: number, mode: MitigationMode, version: RunResult['version'], 
     fairnessViolation: Math.max(...groupAcc) - Math.min(...groupAcc), excessLossGap: 0,
     groups: groupAcc.map((accuracy, a) => ({
       group: a, name: `g${a}`, testSize: 10, trainSize: 30, accuracy, loss: 1, excessLoss: 0, accuracyChange: 0, boundaryCloseness: 0,
-      trainLoss: 1, trainAccuracy: accuracy, trainExcessLoss: 0, gradNorm: 1, gradNormRemaining: 1, hessianMax: null, theorem1Bound: null,
+      trainLoss: 1, trainAccuracy: accuracy, trainExcessLoss: 0, gradNorm: 1, gradNormRemaining: 1, hessianMax: null, theorem1Bound: null, intervals: null,
     })),
+    fairnessViolationInterval: null,
+    flips: [],
     multipliers: [],
     wallMs,
   };

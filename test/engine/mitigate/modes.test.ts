@@ -64,15 +64,20 @@ describe('mitigation modes in the runner', () => {
     expect(fineTunes(before.phases).every((p) => !p.mitigated)).toBe(true);
   });
 
-  it('runs every mitigated mode with both versions when comparing them (Table 1)', async () => {
+  it('runs every mitigated mode with each version when comparing them (Table 1, and ceag beside it)', async () => {
     const { results, phases } = await run({ modes: ['none', 'both'], compareVersions: true }, { prune: { rates: [0.5], fineTuneEpochs: 1 } });
-    // Dense: plain (for none), relaxed and full (for both).
-    expect(dense(phases).map((p) => p.mitigated)).toEqual([false, true, true]);
-    expect(results.runs.map((r) => `${r.mode}/${r.version}/${r.rate}`)).toEqual(['none/null/0', 'none/null/0.5', 'both/relaxed/0', 'both/relaxed/0.5', 'both/full/0', 'both/full/0.5']);
+    // Dense: plain (for none), relaxed, full and ceag (for both).
+    expect(dense(phases).map((p) => p.mitigated)).toEqual([false, true, true, true]);
+    expect(results.runs.map((r) => `${r.mode}/${r.version}/${r.rate}`)).toEqual([
+      'none/null/0', 'none/null/0.5', 'both/relaxed/0', 'both/relaxed/0.5', 'both/full/0', 'both/full/0.5', 'both/ceag/0', 'both/ceag/0.5',
+    ]);
     const full = results.runs.find((r) => r.version === 'full' && r.rate === 0.5);
     // Full: 2G multipliers (gradient norms, then eigenvalues) in both phases.
     expect(full?.multipliers.every((m) => m.lambda.length === 6)).toBe(true);
     expect(new Set(full?.multipliers.map((m) => m.phase))).toEqual(new Set(['dense', 'fine-tune']));
-    expect(results.training.map((t) => t.phase)).toEqual(['dense', 'dense-mitigated-relaxed', 'dense-mitigated-full']);
+    expect(results.training.map((t) => t.phase)).toEqual(['dense', 'dense-mitigated-relaxed', 'dense-mitigated-full', 'dense-mitigated-ceag']);
+    // ceag: one multiplier per group, the dense phase's (no reference: accuracy parity within ε) then fine-tuning's.
+    const ceag = results.runs.find((r) => r.version === 'ceag' && r.rate === 0.5);
+    expect(ceag?.multipliers.every((m) => m.lambda.length === 3)).toBe(true);
   });
 });

@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { num, pct } from '../../engine/contract/number-format';
+import { ceagChecks, multiplierRows } from '../../state/select-multipliers';
+import { groupColor } from '../colors';
+import { useApp } from '../app-context';
+import { ChartFrame } from './chart-frame';
+import { NO_RESULTS } from './empty-text';
+import { useChartView } from './use-chart-view';
+
+/**
+ * The Lagrange multipliers of the shown sweep at the selected rate (first seed), one line per constraint, coloured
+ * by group; for ceag, the pass/fail of each group's constraint ψ_g ≤ ε under the chart.
+ */
+export function MultiplierChart() {
+  const { results, groups, mode, height } = useChartView();
+  const rate = useApp((s) => s.selectedRate);
+  const { rows, constraints } = useMemo(() => multiplierRows(results, mode, rate), [results, mode, rate]);
+  const checks = useMemo(() => ceagChecks(results, mode, rate), [results, mode, rate]);
+  const numGroups = groups.length || 1;
+  const empty = !results ? NO_RESULTS : rows.length === 0 ? 'No multipliers: pick a mitigated mode (Fair Bef, Fair Aft, Fair Both) in the view bar.' : null;
+  const eps = results?.config.mitigation.gapTolerance ?? 0;
+  return (
+    <ChartFrame
+      title="Lagrange multipliers"
+      caption={`λ per constraint at ${pct(rate)} (first seed), dense phase then fine-tuning, one point per dual update. Full mitigation has two per group (dashed: the eigenvalue constraints).`}
+      empty={empty}
+      legend={groups.map((g) => ({ label: g.name, color: groupColor(g.group) }))}
+    >
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+          <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'dual update', position: 'insideBottom', offset: -10 }} />
+          <YAxis width={56} tickFormatter={(v: number) => num(v, 2)} label={{ value: 'λ', angle: -90, position: 'insideLeft' }} />
+          <Tooltip formatter={(v) => num(Number(v), 3)} />
+          {Array.from({ length: constraints }, (_, c) => (
+            <Line key={c} dataKey={`l${c}`} name={`λ${c}`} stroke={groupColor(c % numGroups)} strokeDasharray={c >= numGroups ? '6 3' : undefined} dot={false} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+      {checks.length > 0 && (
+        <p className="caption">
+          ceag, ψ_g ≤ ε = {eps} on the training split:{' '}
+          {checks.map((c) => `${groups[c.group]?.name ?? c.group} ψ = ${num(c.psi, 3)} ${c.passed === c.seeds ? 'pass' : `fail (${c.seeds - c.passed}/${c.seeds} seeds)`}`).join('; ')}
+        </p>
+      )}
+    </ChartFrame>
+  );
+}
