@@ -9,6 +9,8 @@ import type { Results, RunResult } from '../engine/contract/results';
 export interface BackendInfo {
   name: string;
   fallbackReason: string | null;
+  /** Threads the wasm backend runs on (absent on other backends). */
+  threads?: number;
 }
 
 export type WorkerRequest =
