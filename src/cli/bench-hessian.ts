@@ -125,7 +125,7 @@ export async function loadData(): Promise<{ data: Dataset; note: string }> {
   }
 }
 
-function findTorchPython(): string | null {
+export function findTorchPython(): string | null {
   for (const py of ['python3', '/usr/bin/python3']) {
     const r = spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore' });
     if (r.status === 0) return py;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from './contract/config';
 import { errorMessage } from './contract/events';
 import { installKernels } from './kernels/install-kernels';
@@ -9,11 +9,19 @@ export interface BackendChoice {
   name: string;
   /** Why the preferred backend (or an earlier one in the auto order) is not the one in use; null when it is. */
   fallbackReason: string | null;
+  /** Threads the wasm backend runs on (absent on other backends). */
+  threads?: number;
 }
 
 export interface BackendOptions {
   /** Where the wasm binaries are served from: a prefix URL, or a map from binary file name to URL (setWasmPaths). */
   wasmPaths?: Parameters<typeof setWasmPaths>[0];
+  /**
+   * Threads for the wasm backend in the page (the core count, or a user setting). Must be set before wasm
+   * initialises: left alone, tfjs picks about half the cores (1 on a 2-core machine). Threads need a
+   * cross-origin-isolated page; Node is single-threaded whatever is asked.
+   */
+  wasmThreads?: number;
 }
 
 type Concrete = Exclude<BackendName, 'auto'>;
@@ -38,14 +46,38 @@ function candidates(preferred: BackendName): Concrete[] {
 export async function initBackend(preferred: BackendName, opts: BackendOptions = {}): Promise<BackendChoice> {
   installKernels();
   if (opts.wasmPaths !== undefined) setWasmPaths(opts.wasmPaths);
+  const threads = opts.wasmThreads !== undefined && opts.wasmThreads >= 1 && !isNode ? Math.floor(opts.wasmThreads) : null;
+  if (threads !== null) setThreadsCount(threads);
   const reasons: string[] = [];
   for (const name of candidates(preferred)) {
     // Only an explicit choice takes a software WebGPU adapter (SwiftShader): in auto mode wasm is far faster.
-    const reason = await tryBackend(name, preferred === 'webgpu');
-    if (reason === null) return { name, fallbackReason: reasons.length > 0 ? reasons.join('; ') : null };
+    const reason = name === 'wasm' && threads !== null
+      ? await withCoreCount(2 * threads, () => tryBackend(name, false))
+      : await tryBackend(name, preferred === 'webgpu');
+    if (reason === null) {
+      const fallbackReason = reasons.length > 0 ? reasons.join('; ') : null;
+      return name === 'wasm' ? { name, fallbackReason, threads: getThreadsCount() } : { name, fallbackReason };
+    }
     reasons.push(`${name}: ${reason}`);
   }
   throw new Error(`No tfjs backend could be initialised (${reasons.join('; ')})`);
+}
+
+/**
+ * tfjs-backend-wasm 4.22's C side caps the thread count at navigator.hardwareConcurrency / 2 (read once, when the
+ * module instantiates; "x86 has 2 threads per core"), whatever setThreadsCount asks: 1 thread on a 2-core machine.
+ * Reporting twice the wanted count while wasm initialises lifts that cap. Relies on tfjs internals (pinned at
+ * 4.22); test/e2e/threads.test.ts fails if an upgrade changes it.
+ */
+async function withCoreCount<T>(cores: number, f: () => Promise<T>): Promise<T> {
+  const nav = typeof navigator === 'undefined' ? null : navigator;
+  if (nav === null) return f();
+  Object.defineProperty(nav, 'hardwareConcurrency', { configurable: true, get: () => cores });
+  try {
+    return await f();
+  } finally {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency; // back to the prototype's getter
+  }
 }
 
 /** The part of a WebGPU adapter we read (TypeScript's DOM library has no WebGPU types). */

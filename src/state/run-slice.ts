@@ -15,6 +15,8 @@ export interface BackendState {
   status: 'unknown' | 'probing' | 'ready' | 'error';
   name: string | null;
   fallbackReason: string | null;
+  /** Threads of the wasm backend; null on other backends or before one is chosen. */
+  threads: number | null;
   error: string | null;
 }
 
@@ -37,7 +39,7 @@ export interface RunSlice {
   runFailed: (status: 'failed' | 'crashed', message: string) => void;
   cancelRequested: () => void;
   backendProbing: () => void;
-  backendChosen: (b: { name: string; fallbackReason: string | null }) => void;
+  backendChosen: (b: { name: string; fallbackReason: string | null; threads?: number }) => void;
   backendFailed: (message: string) => void;
 }
 
@@ -45,7 +47,7 @@ const idleRun: RunSlice['run'] = { status: 'idle', phase: null, fraction: 0, mes
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
   run: idleRun,
-  backend: { status: 'unknown', name: null, fallbackReason: null, error: null },
+  backend: { status: 'unknown', name: null, fallbackReason: null, threads: null, error: null },
   runStarted: (now) => set({ run: { ...idleRun, status: 'starting', startedAt: now, updatedAt: now, message: 'starting the engine' } }),
   progressReceived: (e, now) => {
     const run = get().run;
@@ -58,8 +60,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     if (run.status === 'starting' || run.status === 'running') set({ run: { ...run, status: 'cancelling', message: 'cancelling…' } });
   },
   backendProbing: () => set({ backend: { ...get().backend, status: 'probing' } }),
-  backendChosen: (b) => set({ backend: { status: 'ready', name: b.name, fallbackReason: b.fallbackReason, error: null } }),
-  backendFailed: (message) => set({ backend: { status: 'error', name: null, fallbackReason: null, error: message } }),
+  backendChosen: (b) => set({ backend: { status: 'ready', name: b.name, fallbackReason: b.fallbackReason, threads: b.threads ?? null, error: null } }),
+  backendFailed: (message) => set({ backend: { status: 'error', name: null, fallbackReason: null, threads: null, error: message } }),
 });
 
 /** The run's status as the page shows it: a finished run's outcome is read from its Results, not copied. */

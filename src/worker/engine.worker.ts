@@ -19,6 +19,11 @@ const abs = (url: string) => new URL(url, scope.location.href).href;
 /** A lost GPU device leaves tfjs unusable: report it so the page restarts the worker. */
 const watchDevice = () => watchDeviceLoss((message) => post({ type: 'failure', id: null, kind: 'device-lost', message }));
 
+/** Every core: the engine is the page's only heavy work while it runs. */
+function wasmThreadCount(): number {
+  return Math.max(1, scope.navigator.hardwareConcurrency || 1);
+}
+
 const host = createEngineHost({
   post,
   userData: createUserDataStore(browserImageDecoder),
@@ -30,6 +35,7 @@ const host = createEngineHost({
       'tfjs-backend-wasm-simd.wasm': abs(wasmSimd),
       'tfjs-backend-wasm-threaded-simd.wasm': abs(wasmThreaded),
     },
+    wasmThreads: wasmThreadCount(),
   },
   onBackend: watchDevice,
 });

@@ -13,6 +13,8 @@ import type { UserDataSummary } from '../engine/contract/user-data';
 export interface BackendInfo {
   name: string;
   fallbackReason: string | null;
+  /** Threads the wasm backend runs on (absent on other backends). */
+  threads?: number;
 }
 
 export type WorkerRequest =

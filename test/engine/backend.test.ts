@@ -11,7 +11,7 @@ import { crossEntropy } from '../../src/engine/train/cross-entropy';
 describe('initBackend in Node', () => {
   it("'auto' picks wasm and trains a conv step on it", async () => {
     const chosen = await initBackend('auto');
-    expect(chosen).toEqual({ name: 'wasm', fallbackReason: null });
+    expect(chosen).toEqual({ name: 'wasm', fallbackReason: null, threads: 1 }); // wasm in Node is single-threaded
     expect(tf.getBackend()).toBe('wasm');
     const spec: CnnSpec = { kind: 'cnn', inputShape: [12, 12, 1], numClasses: 3, convFilters: [4, 4], dense: [8, 6], activation: 'relu' };
     const vars = toVariables(initWeights(spec, 1));

@@ -6,10 +6,11 @@ export function BackendBadge() {
   const preferred = useApp((s) => s.config.backend);
   // With 'auto' a fallback is the normal path (no GPU); only an explicit choice that could not be honoured is flagged.
   const warn = !!b.fallbackReason && preferred !== 'auto' && preferred !== b.name;
-  const text = b.status === 'ready' ? b.name : b.status === 'probing' ? 'choosing backend…' : b.status === 'error' ? 'no backend' : 'backend: not started';
+  const threads = b.threads !== null ? ` · ${b.threads} thread${b.threads === 1 ? '' : 's'}` : '';
+  const text = b.status === 'ready' ? `${b.name}${threads}` : b.status === 'probing' ? 'choosing backend…' : b.status === 'error' ? 'no backend' : 'backend: not started';
   const title = b.status === 'error' ? b.error ?? '' : b.fallbackReason ? `${b.name}, after: ${b.fallbackReason}` : 'The tfjs backend the engine worker uses';
   return (
-    <span className={`badge backend-${b.status}${warn ? ' fallback' : ''}`} data-testid="backend-badge" data-backend={b.name ?? ''} title={title}>
+    <span className={`badge backend-${b.status}${warn ? ' fallback' : ''}`} data-testid="backend-badge" data-backend={b.name ?? ''} data-threads={b.threads ?? ''} title={title}>
       {text}
       {warn && ' ⚠'}
     </span>

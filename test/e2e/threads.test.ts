@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, trackErrors } from './browser';
+import { serveWithoutHeaders } from './static-host';
+
+const badge = (page: import('playwright-core').Page) => page.getByTestId('backend-badge');
+
+describe('wasm threads', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('runs wasm on every core and says so in the badge', async () => {
+    const page = await browser.newPage();
+    const errors = trackErrors(page);
+    await page.goto(`${inject('baseUrl')}#v=1&backend=wasm`);
+    await expect.poll(() => badge(page).getAttribute('data-backend'), { timeout: 60_000 }).toBe('wasm');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(await badge(page).getAttribute('data-threads')).toBe(String(cores));
+    expect(await badge(page).textContent()).toContain(`wasm · ${cores} thread`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('isolates itself through its service worker on a host that sends no COOP/COEP headers', async () => {
+    const { url, server } = await serveWithoutHeaders(fileURLToPath(new URL('../../dist', import.meta.url)));
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${url}#v=1&backend=wasm`);
+      // First visit: the service worker registers and reloads the page once, now with the headers.
+      await expect.poll(() => page.evaluate(() => crossOriginIsolated), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => badge(page).getAttribute('data-backend'), { timeout: 60_000 }).toBe('wasm');
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      expect(await badge(page).getAttribute('data-threads')).toBe(String(cores));
+      // A second load is isolated from the start (no further reload loop).
+      await page.reload();
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      await expect.poll(() => badge(page).getAttribute('data-backend'), { timeout: 60_000 }).toBe('wasm');
+    } finally {
+      await context.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
