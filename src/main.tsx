@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { guardLeavingMidRun } from './app/leave-guard';
 import { createRunController } from './app/run-controller';
 import { applyLink, startShareLinkSync } from './app/share-link-sync';
 import { createAppStore } from './state/store';
@@ -16,6 +17,7 @@ const autorun = applyLink(store, location.hash.slice(1) || DEFAULT_LINK);
 const controller = createRunController(store, createEngineClient(spawnEngineWorker));
 void controller.probeBackend();
 startShareLinkSync(store, () => controller.run());
+guardLeavingMidRun(store, window);
 // Autorun: the link asked to run once on load (a hash pasted later runs through the sync above).
 if (autorun) controller.run();
 
