@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDataPreview } from './app/data-preview';
+import { guardLeavingMidRun } from './app/leave-guard';
 import { createRunController } from './app/run-controller';
 import { createUserData } from './app/user-data';
 import { applyLink, startShareLinkSync } from './app/share-link-sync';
@@ -23,6 +24,7 @@ const userData = createUserData(store, client, () => controller.run());
 userData.refresh().catch(() => {});
 void controller.probeBackend();
 startShareLinkSync(store, () => controller.run());
+guardLeavingMidRun(store, window);
 // Autorun: the link asked to run once on load (a hash pasted later runs through the sync above).
 if (autorun) controller.run();
 

@@ -49,6 +49,12 @@ export interface EngineClient {
 }
 
 const MAX_RESTARTS = 3;
+/**
+ * Silence, while a request waits, after which the worker is declared lost. It beats every HEARTBEAT_MS whenever its
+ * event loop turns (tfjs awaits between batches), so this is far above any single blocking step on a slow machine.
+ */
+export const SILENCE_LIMIT_MS = 60_000;
+const WATCHDOG_MS = 5_000;
 const CRASH_WINDOW_MS = 60_000;
 
 interface Pending {
@@ -67,19 +73,38 @@ type RequestOf<K extends QueuedType> = Extract<QueuedRequest, { type: K }>;
  * The main-thread side: numbers requests, routes answers back to their promises, and replaces a worker that crashed
  * or lost its device (every pending request is rejected; the next request goes to the fresh worker).
  */
-export function createEngineClient(spawn: () => WorkerLike, now: () => number = Date.now): EngineClient {
+export function createEngineClient(spawn: () => WorkerLike, now: () => number = Date.now, silenceLimitMs = SILENCE_LIMIT_MS): EngineClient {
   const pending = new Map<number, Pending>();
   const restartListeners = new Set<(kind: FailureKind, message: string) => void>();
   const crashes: number[] = [];
   let nextId = 1;
   /** Set when the worker crashed again and again: no more restarts, every request fails with this message. */
   let broken: string | null = null;
+  /** When the current worker last sent anything (the heartbeat included). */
+  let lastHeard = now();
+  let watchdog: ReturnType<typeof setInterval> | null = null;
   let worker: WorkerLike = connect();
+
+  /** Runs only while requests wait, so an idle page keeps no timer. */
+  function watch(): void {
+    watchdog ??= setInterval(() => {
+      if (pending.size === 0) return unwatch();
+      const silent = now() - lastHeard;
+      if (silent > silenceLimitMs) restart('crash', `the engine worker stopped answering (silent for ${Math.round(silent / 1000)} s)`);
+    }, Math.min(WATCHDOG_MS, silenceLimitMs));
+  }
+  function unwatch(): void {
+    if (watchdog !== null) clearInterval(watchdog);
+    watchdog = null;
+  }
 
   function connect(): WorkerLike {
     const w = spawn();
+    lastHeard = now();
     w.addEventListener('message', (e: MessageEvent<WorkerResponse>) => {
-      if (w === worker) receive(e.data);
+      if (w !== worker) return;
+      lastHeard = now();
+      receive(e.data);
     });
     w.addEventListener('error', (e: Event) => {
       if (w === worker) restart('crash', `the engine worker crashed${'message' in e && e.message ? `: ${String(e.message)}` : ''}`);
@@ -105,7 +130,7 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
   }
 
   function receive(m: WorkerResponse): void {
-    if (m.type === 'ready') return;
+    if (m.type === 'ready' || m.type === 'heartbeat') return;
     if (m.type === 'failure' && m.id === null) {
       restart(m.kind, m.message);
       return;
@@ -134,6 +159,9 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
       };
       pending.set(id, { accept, reject, ...handlers });
     });
+    // The silence is counted from the request, not from a quiet idle stretch before it.
+    if (pending.size === 1) lastHeard = now();
+    watch();
     worker.postMessage(make(id));
     return { id, promise };
   }
@@ -156,6 +184,7 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
       return () => restartListeners.delete(listener);
     },
     dispose() {
+      unwatch();
       worker.terminate();
       for (const p of pending.values()) p.reject(new EngineFailure('error', 'the engine client was closed'));
       pending.clear();

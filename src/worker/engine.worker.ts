@@ -7,7 +7,7 @@ import { fetchAssetLoader } from '../engine/data/asset-loader';
 import { browserImageDecoder } from '../engine/data/browser-image-decoder';
 import { createUserDataStore } from '../engine/data/user-data-store';
 import { createEngineHost } from './engine-host';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { HEARTBEAT_MS, type WorkerRequest, type WorkerResponse } from './protocol';
 
 // The worker owns the engine, the only place tfjs lives in the app. The page talks to it through protocol.ts
 // (see client.ts).
@@ -45,3 +45,5 @@ scope.addEventListener('unhandledrejection', (e) => {
   post({ type: 'failure', id: null, kind: 'crash', message: `uncaught error in the engine: ${e.reason instanceof Error ? e.reason.message : String(e.reason)}` });
 });
 post({ type: 'ready' });
+// A worker that dies without an error (killed, hung in a loop) sends nothing more: this beat's absence tells the page.
+setInterval(() => post({ type: 'heartbeat' }), HEARTBEAT_MS);

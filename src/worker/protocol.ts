@@ -83,8 +83,13 @@ export const answerType = {
 /** Whether `m` is the answer that settles a request of type `type`. */
 export const isAnswerTo = <K extends QueuedType>(type: K, m: Answer): m is Answers[K] => m.type === answerType[type];
 
+/** How often the worker says it is alive. */
+export const HEARTBEAT_MS = 1_000;
+
 export type WorkerResponse =
   | { type: 'ready' }
+  /** Sent every second while the worker's event loop turns: a worker silent for long is declared lost (client.ts). */
+  | { type: 'heartbeat' }
   | Answer
   /** A start request's backend, told as soon as it is chosen (the run's answer comes later). */
   | { type: 'backend'; id: number; backend: BackendInfo }

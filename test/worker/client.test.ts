@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createEngineClient, EngineFailure, type WorkerLike } from '../../src/worker/client';
+import { describe, expect, it, vi } from 'vitest';
+import { createEngineClient, EngineFailure, SILENCE_LIMIT_MS, type WorkerLike } from '../../src/worker/client';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
 import { fixtureResults } from '../state/fixtures';
 
@@ -119,5 +119,43 @@ describe('engine client', () => {
     await expect(run.done).rejects.toMatchObject({ kind: 'device-lost' });
     expect(restarts).toEqual(['device-lost']);
     expect(workers).toHaveLength(2);
+  });
+});
+
+describe('engine client heartbeat', () => {
+  it('declares a silent worker lost, restarts it and rejects what waited; a beating worker is left alone', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers: FakeWorker[] = [];
+      const client = createEngineClient(() => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      });
+      const restarts: string[] = [];
+      client.onRestart((kind, msg) => restarts.push(`${kind}: ${msg}`));
+      const handle = client.start({ seed: 1 }, {});
+      const outcome = handle.done.catch((e: unknown) => e);
+      // A worker that keeps beating is never declared lost, however long the run.
+      for (let t = 0; t < 120; t++) {
+        vi.advanceTimersByTime(1_000);
+        workers[0].answer({ type: 'heartbeat' });
+      }
+      expect(restarts).toEqual([]);
+      // Then it dies without a word.
+      vi.advanceTimersByTime(SILENCE_LIMIT_MS + 10_000);
+      expect(restarts).toHaveLength(1);
+      expect(restarts[0]).toMatch(/^crash: the engine worker stopped answering/);
+      expect(workers[0].terminated).toBe(true);
+      expect(workers).toHaveLength(2);
+      const e = await outcome;
+      expect(e).toBeInstanceOf(EngineFailure);
+      // Nothing waits now: the watchdog stops and the fresh worker is not declared lost while idle.
+      vi.advanceTimersByTime(SILENCE_LIMIT_MS * 3);
+      expect(restarts).toHaveLength(1);
+      client.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
