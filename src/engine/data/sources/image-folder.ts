@@ -1,5 +1,6 @@
 import { baseName, type FileEntry } from './file-entry';
 import { CollectionBuilder, type ImageCollection } from './image-collection';
+import { decodeInOrder } from './decode-batches';
 import { squareRgb, type ImageDecoder } from './square-rgb';
 
 // A user's own images: either a folder of group/class/image files (the two folders above each image name its group
@@ -78,16 +79,15 @@ export async function loadImageFolder(files: FileEntry[], side: number, decode: 
   const others = files.filter((f) => !manifests.includes(f));
   const items = manifests.length ? manifests.flatMap((m) => fromManifest(others, m, b)) : fromFolders(others, b);
   const out = new Uint8Array(side * side * 3);
-  for (let i = 0; i < items.length; i++) {
-    const { file, label, group } = items[i];
-    if (i % 64 === 0) onProgress?.(i, items.length);
-    try {
-      const pixels = squareRgb(await decode(file.bytes, file.path), side, out);
-      b.add(pixels, { class: b.code('class', label), group: b.code('group', group) });
-    } catch (e) {
-      b.skip(file.path, `could not decode ${baseName(file.path)}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  await decodeInOrder(
+    items,
+    ({ file }) => decode(file.bytes, file.path),
+    ({ file, label, group }, r, i) => {
+      if (i % 64 === 0) onProgress?.(i, items.length);
+      if (r.ok) b.add(squareRgb(r.value, side, out), { class: b.code('class', label), group: b.code('group', group) });
+      else b.skip(file.path, `could not decode ${baseName(file.path)}: ${r.error instanceof Error ? r.error.message : String(r.error)}`);
+    },
+  );
   onProgress?.(items.length, items.length);
   return b.finish();
 }

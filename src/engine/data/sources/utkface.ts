@@ -1,6 +1,7 @@
 import { UTK_AGE_BINS, UTK_ETHNICITIES, UTK_GENDERS } from '../../contract/image-sources';
 import { baseName, type FileEntry } from './file-entry';
 import { CollectionBuilder, type ImageCollection } from './image-collection';
+import { decodeInOrder } from './decode-batches';
 import { squareRgb, type ImageDecoder } from './square-rgb';
 
 export interface UtkLabels {
@@ -40,28 +41,25 @@ export async function loadUtkFace(files: FileEntry[], side: number, decode: Imag
     'age-gender': intersections(UTK_AGE_BINS.map((x) => x.label), UTK_GENDERS),
   });
   const out = new Uint8Array(side * side * 3);
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    if (i % 64 === 0) onProgress?.(i, files.length);
-    if (!isImageName(f.path)) {
-      b.skip(f.path, 'not an image file');
-      continue;
-    }
-    const labels = parseUtkName(f.path);
-    if ('error' in labels) {
-      b.skip(f.path, labels.error);
-      continue;
-    }
-    let pixels: Uint8Array;
-    try {
-      pixels = squareRgb(await decode(f.bytes, f.path), side, out);
-    } catch (e) {
-      b.skip(f.path, `could not decode the image: ${e instanceof Error ? e.message : String(e)}`);
-      continue;
-    }
-    const age = ageBin(labels.age);
-    b.add(pixels, { ethnicity: labels.ethnicity, gender: labels.gender, age, 'ethnicity-gender': labels.ethnicity * 2 + labels.gender, 'age-gender': age * 2 + labels.gender });
+  const faces: Array<{ file: FileEntry; labels: UtkLabels }> = [];
+  for (const f of files) {
+    const labels = isImageName(f.path) ? parseUtkName(f.path) : { error: 'not an image file' };
+    if ('error' in labels) b.skip(f.path, labels.error);
+    else faces.push({ file: f, labels });
   }
-  onProgress?.(files.length, files.length);
+  await decodeInOrder(
+    faces,
+    ({ file }) => decode(file.bytes, file.path),
+    ({ file, labels }, r, i) => {
+      if (i % 64 === 0) onProgress?.(i, faces.length);
+      if (!r.ok) {
+        b.skip(file.path, `could not decode the image: ${r.error instanceof Error ? r.error.message : String(r.error)}`);
+        return;
+      }
+      const age = ageBin(labels.age);
+      b.add(squareRgb(r.value, side, out), { ethnicity: labels.ethnicity, gender: labels.gender, age, 'ethnicity-gender': labels.ethnicity * 2 + labels.gender, 'age-gender': age * 2 + labels.gender });
+    },
+  );
+  onProgress?.(faces.length, faces.length);
   return b.finish();
 }
