@@ -31,7 +31,8 @@ describe('forced backends', () => {
   it('reports a crashed engine worker, restarts it and runs again', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${inject('baseUrl')}#v=1&${MINI}&backend=wasm`);
-    await expect.poll(() => page.getByTestId('backend-badge').getAttribute('data-backend')).toBe('wasm');
+    // Probing wasm (threads, SIMD) can take several seconds on a loaded 2-core machine.
+    await expect.poll(() => page.getByTestId('backend-badge').getAttribute('data-backend'), { timeout: 30_000 }).toBe('wasm');
     const engine = page.workers().find((w) => w.url().includes('engine'));
     expect(engine).toBeDefined();
     // An uncaught error inside the worker, as a tfjs or driver failure would throw.
