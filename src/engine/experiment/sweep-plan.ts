@@ -1,4 +1,4 @@
-import { configSeeds, mitigationVersions, prunedRates, type Config, type MitigationMode, type MitigationVersion } from '../contract/config';
+import { mitigationVersions, type Config, type MitigationMode, type MitigationVersion } from '../contract/config';
 
 /** Which dense model a run prunes: the plain one, or the one trained with that version of the mitigation. */
 export type DenseVariant = 'plain' | MitigationVersion;
@@ -39,14 +39,13 @@ export function fineTuneEpochs(c: Config, mode: MitigationMode): number {
 }
 
 /**
- * Work units of the whole sweep, for the progress fraction: one per training epoch over the train split, one per
- * measurement (a measurement costs about an epoch: forward passes plus the group gradients).
+ * Work units of a sweep's blocks, for the progress fraction: one per training epoch over the train split, one per
+ * measurement (a measurement costs about an epoch: forward passes plus the group gradients). sweep-progress.ts sums
+ * them over the pieces a run measures.
  */
-export function sweepUnits(c: Config): { total: number; denseUnits: number; runUnits: (mode: MitigationMode) => number } {
-  const rates = prunedRates(c);
+export function sweepUnits(c: Config): { denseUnits: number; runUnits: (mode: MitigationMode) => number } {
   const measure = c.hessian.when === 'off' ? 1 : 3;
   const denseUnits = c.train.epochs + measure;
   const runUnits = (mode: MitigationMode) => fineTuneEpochs(c, mode) + (c.hessian.when === 'all' ? 3 : 1);
-  const perSeed = plannedVariants(c).length * denseUnits + plannedModes(c).reduce((s, p) => s + rates.length * runUnits(p.mode), 0);
-  return { total: Math.max(1, perSeed * configSeeds(c).length), denseUnits, runUnits };
+  return { denseUnits, runUnits };
 }

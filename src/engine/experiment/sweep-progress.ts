@@ -22,15 +22,10 @@ export interface SweepProgress {
   report(phase: RunPhase, seed: number, mode: MitigationMode | null, rate: number | null, message: string): void;
 }
 
-/** The work units of the pieces a run measures (a shard's share of the sweep, or all of it). */
-function piecesTotal(config: Config, pieces: SweepPiece[]): number {
-  const units = sweepUnits(config);
-  const total = pieces.reduce((s, p) => s + units.denseUnits + pieceModes(config, p).reduce((t, m) => t + p.rates.length * units.runUnits(m.mode), 0), 0);
-  return Math.max(1, total);
-}
-
 export function createSweepProgress(config: Config, emit: (e: EngineEvent) => void, pieces: SweepPiece[]): SweepProgress {
-  const units = { ...sweepUnits(config), total: piecesTotal(config, pieces) };
+  const units = sweepUnits(config);
+  // The work of the pieces this run measures (a shard's share of the sweep, or all of it).
+  const total = Math.max(1, pieces.reduce((s, p) => s + units.denseUnits + pieceModes(config, p).reduce((t, m) => t + p.rates.length * units.runUnits(m.mode), 0), 0));
   let done = 0;
   let blockEnd = 0;
   const begin = (size: number) => {
@@ -47,7 +42,7 @@ export function createSweepProgress(config: Config, emit: (e: EngineEvent) => vo
       done = Math.max(done, blockEnd);
     },
     report(phase, seed, mode, rate, message) {
-      emit({ type: 'progress', phase, fraction: Math.min(1, done / units.total), seed, mode, rate, message });
+      emit({ type: 'progress', phase, fraction: Math.min(1, done / total), seed, mode, rate, message });
     },
   };
   return progress;
