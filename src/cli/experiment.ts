@@ -2,18 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage } from '../engine/contract/events';
-import { initBackend } from '../engine/backend';
-import { nodeAssetLoader } from '../engine/data/node-assets';
-import { nodeImageLoader } from '../engine/data/node-image-loader';
-import { runExperiment } from '../engine/experiment/run-experiment';
 import type { Results } from '../engine/contract/results';
-import { formatLoadReport } from './load-report';
 import { parseExperimentArgs, UsageError, type ExperimentArgs } from './args';
 import { formatResults } from './format-results';
 import { formatMitigationTables } from './format-tables';
 import { runInParallel } from './parallel-run';
 import { progressBar } from './progress-bar';
-import { saveModel, saveSplits } from './save-models';
+import { runPieces } from './run-pieces';
 import { sweepJobs, type SweepJob } from './sweep-jobs';
 
 async function main(): Promise<number> {
@@ -56,17 +51,8 @@ async function runJob(job: SweepJob, args: ExperimentArgs, signal: AbortSignal):
   if (jobs > 1) {
     results = await runInParallel(config, pieces, { jobs, signal, onEvent, saveTo: args.saveModels ? out : null });
   } else {
-    const backend = await initBackend(config.backend === 'auto' ? 'wasm' : config.backend);
-    if (backend.fallbackReason) process.stderr.write(`note: ${backend.fallbackReason}\n`);
-    results = await runExperiment(config, {
-      loadAsset: nodeAssetLoader,
-      backend,
-      signal,
-      pieces,
-      onEvent,
-      loadImages: nodeImageLoader((c, dir) => process.stderr.write(formatLoadReport(c, dir))),
-      onData: args.saveModels ? (split) => saveSplits(out, split) : undefined,
-      onModel: args.saveModels ? (m) => saveModel(out, m) : undefined,
+    results = await runPieces({ config, pieces, saveTo: args.saveModels ? out : null, saveSplits: true }, signal, onEvent, (backend) => {
+      if (backend.fallbackReason) process.stderr.write(`note: ${backend.fallbackReason}\n`);
     });
   }
   if (job.shard) results = { ...results, shard: job.shard };

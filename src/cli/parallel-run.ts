@@ -3,8 +3,9 @@ import type { Config } from '../engine/contract/config';
 import type { EngineEvent } from '../engine/contract/events';
 import type { Results } from '../engine/contract/results';
 import { joinResults } from '../engine/experiment/merge-results';
-import type { SweepPiece } from '../engine/experiment/sweep-pieces';
-import type { PieceJob, PieceWorkerMessage } from './piece-worker';
+import { shardPieces, type SweepPiece } from '../engine/experiment/sweep-pieces';
+import type { PieceWorkerMessage } from './piece-worker';
+import type { PieceJob } from './run-pieces';
 
 export interface ParallelRunOptions {
   jobs: number;
@@ -19,7 +20,7 @@ export interface ParallelRunOptions {
  * (sweep-pieces.ts), so the join is exact. Progress is the pieces-weighted mean of the jobs' fractions.
  */
 export async function runInParallel(config: Config, pieces: SweepPiece[], o: ParallelRunOptions): Promise<Results> {
-  const shares = Array.from({ length: o.jobs }, (_, j) => pieces.filter((_, k) => k % o.jobs === j)).filter((s) => s.length);
+  const shares = Array.from({ length: o.jobs }, (_, j) => shardPieces(pieces, j, o.jobs)).filter((s) => s.length);
   const fractions = shares.map(() => 0);
   const total = pieces.length;
   const settled = await Promise.allSettled(
