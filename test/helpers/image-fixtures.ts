@@ -39,13 +39,7 @@ export function tar(files: Array<{ path: string; bytes: Uint8Array }>): Uint8Arr
     blocks.push(h, f.bytes, new Uint8Array((512 - (f.bytes.length % 512)) % 512));
   }
   blocks.push(new Uint8Array(1024));
-  const out = new Uint8Array(blocks.reduce((s, b) => s + b.length, 0));
-  let at = 0;
-  for (const b of blocks) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
+  return concat(...blocks);
 }
 
 export const targz = (files: Array<{ path: string; bytes: Uint8Array }>) => gzipSync(tar(files));

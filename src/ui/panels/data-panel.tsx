@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { DataPreviewState } from '../../app/data-preview';
-import { describeDataProgress, progressFraction } from '../../engine/contract/data-progress';
 import { classTotals, groupTotals, type DataSummary } from '../../engine/contract/data-summary';
 import { useApp, useAppStore, useDataPreview } from '../app-context';
+import { DataProgressBar } from './data-progress-bar';
 import { SampleImage } from './sample-image';
 import { UserDataPanel } from './user-data-panel';
 
@@ -81,12 +81,7 @@ function SampleGrid({ s }: { s: DataSummary }) {
 function Loading({ state }: { state: Extract<DataPreviewState, { status: 'loading' }> }) {
   const p = state.progress;
   if (p === null) return <p className="muted">Building the data set…</p>;
-  return (
-    <div className="data-loading">
-      <progress aria-label="Data loading" max={1} value={progressFraction(p)} />
-      <span role="status">{describeDataProgress(p)}</span>
-    </div>
-  );
+  return <DataProgressBar progress={p} label="Data loading" waiting="" />;
 }
 
 /**

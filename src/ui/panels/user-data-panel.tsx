@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { GivenFile } from '../../app/user-data';
-import { describeDataProgress, progressFraction, type DataProgress } from '../../engine/contract/data-progress';
+import type { DataProgress } from '../../engine/contract/data-progress';
 import { errorMessage } from '../../engine/contract/events';
 import { imageSources, type ImageSourceId } from '../../engine/contract/image-sources';
 import { useApp, useUserData } from '../app-context';
+import { DataProgressBar } from './data-progress-bar';
 import { filesFromDrop } from './dropped-files';
 
 type Status = { kind: 'idle' } | { kind: 'loading'; progress: DataProgress | null } | { kind: 'error'; message: string };
@@ -55,12 +56,7 @@ export function UserDataPanel({ source, side }: { source: ImageSourceId; side: n
         </label>
         <span className="muted">or drop them here</span>
       </div>
-      {status.kind === 'loading' && (
-        <div className="data-loading">
-          <progress aria-label="Decoding" max={1} value={status.progress ? progressFraction(status.progress) : undefined} />
-          <span role="status">{status.progress ? describeDataProgress(status.progress) : 'Reading the files…'}</span>
-        </div>
-      )}
+      {status.kind === 'loading' && <DataProgressBar progress={status.progress} label="Decoding" waiting="Reading the files…" />}
       {status.kind === 'error' && (
         <p className="data-error" role="alert">
           Could not read the files: {status.message}
