@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { backendNames, configSchema, mitigationModes, mitigationVersions, type Config } from '../engine/contract/config';
 import { parseConfigStrict } from '../engine/contract/decode-config';
-import { findPreset, presets } from '../engine/contract/presets';
+import { presets } from '../engine/contract/presets';
 import { readGrid, type NamedConfig } from './grid';
+import { presetInput } from './preset-input';
 
 /** A problem with the command line or the config file: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -111,9 +112,9 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
   }
   let raw: Record<string, unknown>;
   if (typeof values.preset === 'string') {
-    const p = findPreset(values.preset);
-    if (!p) throw new UsageError(`unknown preset "${values.preset}" (known: ${presets.map((q) => q.id).join(', ')})`);
-    raw = structuredClone(p.config) as Record<string, unknown>;
+    const preset = presetInput(values.preset);
+    if ('error' in preset) throw new UsageError(preset.error);
+    raw = preset.raw;
   } else {
     const file = values.config as string;
     let text: string;

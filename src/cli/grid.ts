@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { configSchema, type Config } from '../engine/contract/config';
-import { findPreset, presets } from '../engine/contract/presets';
 import { setPath } from '../engine/contract/object-path';
+import { presetInput } from './preset-input';
 
 // --grid grid.json: a small grid of settings (data sets × architectures × modes ...) expanded into named configs,
 // each run (and sharded) like a single config, so a paper table is one submission. The file:
@@ -75,9 +75,9 @@ export async function readGrid(file: string, apply: (raw: Record<string, unknown
   const { base, axes } = grid.data;
   let raw: Record<string, unknown>;
   if ('preset' in base) {
-    const p = findPreset(base.preset);
-    if (!p) throw new Error(`grid file ${file}: unknown preset "${base.preset}" (known: ${presets.map((q) => q.id).join(', ')})`);
-    raw = structuredClone(p.config) as Record<string, unknown>;
+    const preset = presetInput(base.preset);
+    if ('error' in preset) throw new Error(`grid file ${file}: ${preset.error}`);
+    raw = preset.raw;
   } else raw = base.config;
   const configs = expandGrid(raw, axes, apply);
   const names = new Set(configs.map((c) => c.name));
