@@ -53,16 +53,19 @@ function summarize(c: ImageCollection, hash: string, files: FileEntry[]): UserDa
 /** `persist` false keeps everything in memory (tests in Node, where there is no IndexedDB). */
 export function createUserDataStore(decoder: (side: number) => ImageDecoder, persist = typeof indexedDB !== 'undefined'): UserDataStore {
   const memory = new Map<string, Stored>();
+  /** What this worker holds under `k`, from memory or else this device's cache (then kept in memory). */
+  const lookup = async (k: string): Promise<Stored | undefined> => {
+    const stored = memory.get(k) ?? (persist ? await get<Stored>(k) : undefined);
+    if (stored) memory.set(k, stored);
+    return stored;
+  };
   const index = async (): Promise<UserDataSummary[]> => (persist ? ((await get<UserDataSummary[]>(INDEX)) ?? []) : [...memory.values()].map((s) => s.summary));
   return {
     async load(source, side, files, onProgress) {
       const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
       const hash = await sha256(sorted);
-      const known = memory.get(key(source, side)) ?? (persist ? await get<Stored>(key(source, side)) : undefined);
-      if (known && known.summary.hash === hash) {
-        memory.set(key(source, side), known);
-        return known.summary;
-      }
+      const known = await lookup(key(source, side));
+      if (known && known.summary.hash === hash) return known.summary;
       const started = Date.now();
       const c = await loadImageSource(source, sorted, {
         side,
@@ -78,12 +81,7 @@ export function createUserDataStore(decoder: (side: number) => ImageDecoder, per
       return stored.summary;
     },
     async collection(cfg) {
-      const k = key(cfg.source, cfg.side);
-      let stored = memory.get(k);
-      if (!stored && persist) {
-        stored = await get<Stored>(k);
-        if (stored) memory.set(k, stored);
-      }
+      const stored = await lookup(key(cfg.source, cfg.side));
       if (!stored) throw new UserDataMissingError(cfg, `none is on this device yet at ${cfg.side} px: give the files on the data panel (Your files)`);
       return stored.collection;
     },
