@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { MAX_PRUNING_RATE } from '../engine/contract/config';
 import type { UserDataSummary } from '../engine/contract/user-data';
+import type { DataShape } from '../engine/experiment/model-spec';
 import type { VariantKey } from './select-runs';
 import type { AppState } from './store';
 
@@ -24,6 +25,9 @@ export interface ViewSlice {
   /** The user data (UTKFace, CIFAR-10 ...) decoded on this device, as the worker reports it. */
   userData: UserDataSummary[];
   setUserData: (list: UserDataSummary[]) => void;
+  /** The current config's input shape and classes, once the data panel's summary is in: sizes the model shown before Run. */
+  dataShape: DataShape | null;
+  setDataShape: (shape: DataShape | null) => void;
   selectRate: (rate: number) => void;
   hoverGroup: (group: number | null) => void;
   toggleGroup: (group: number) => void;
@@ -42,6 +46,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   notices: [],
   userData: [],
   setUserData: (userData) => set({ userData }),
+  dataShape: null,
+  setDataShape: (dataShape) => set({ dataShape }),
   selectRate: (rate) => set({ selectedRate: Math.min(MAX_PRUNING_RATE, Math.max(0, rate)) }),
   hoverGroup: (group) => {
     if (get().hoveredGroup !== group) set({ hoveredGroup: group });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../random';
-import { paramSpecs } from './architecture';
+import { paramSpecs } from './param-specs';
 import { isTrainable, type ModelSpec, type ParamSpec } from './spec';
 
 /** Plain-number weights in paramSpecs order: what leaves the engine, is saved, and is restored. */

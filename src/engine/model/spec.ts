@@ -85,3 +85,12 @@ export const isTrainable = (p: ParamSpec): boolean => p.role !== 'bn-mean' && p.
 export function paramCount(specs: ParamSpec[]): number {
   return specs.reduce((s, p) => s + (isTrainable(p) ? p.shape.reduce((a, b) => a * b, 1) : 0), 0);
 }
+
+/**
+ * Whether a parameter counts as a prunable weight: kernels always; biases, and BatchNorm's scale γ and shift β (the
+ * per-channel affine weights), only when pruneBiases; BatchNorm's running statistics never (they are state).
+ */
+export function isPrunable(p: ParamSpec, pruneBiases: boolean): boolean {
+  if (p.role === 'kernel') return true;
+  return pruneBiases && (p.role === 'bias' || p.role === 'bn-scale' || p.role === 'bn-shift');
+}

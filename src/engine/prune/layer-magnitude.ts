@@ -1,5 +1,6 @@
 import type { Weights } from '../model/params';
-import { isPrunable, type Masks } from './mask';
+import { isPrunable } from '../model/spec';
+import type { Masks } from './mask';
 import { pruneCount, removeSmallest } from './select';
 
 /**

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ParamSpec } from '../model/spec';
+import { isPrunable, type ParamSpec } from '../model/spec';
 import type { Weights } from '../model/params';
 
 /**
@@ -17,15 +17,6 @@ export function applyMasks(w: Weights, masks: Masks): Weights {
     return out;
   });
   return { specs: w.specs, values };
-}
-
-/**
- * Whether a parameter counts as a prunable weight: kernels always; biases, and BatchNorm's scale γ and shift β (the
- * per-channel affine weights), only when pruneBiases; BatchNorm's running statistics never (they are state).
- */
-export function isPrunable(p: ParamSpec, pruneBiases: boolean): boolean {
-  if (p.role === 'kernel') return true;
-  return pruneBiases && (p.role === 'bias' || p.role === 'bn-scale' || p.role === 'bn-shift');
 }
 
 /**

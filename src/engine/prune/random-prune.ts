@@ -1,6 +1,7 @@
 import type { Weights } from '../model/params';
 import { createRng, permutation } from '../random';
-import { isPrunable, type Masks } from './mask';
+import { isPrunable } from '../model/spec';
+import type { Masks } from './mask';
 import { pruneCount, removeSmallest, splitKeep } from './select';
 
 /**

@@ -1,6 +1,7 @@
 import type { Weights } from '../model/params';
 import type { ParamSpec } from '../model/spec';
-import { isPrunable, type Masks } from './mask';
+import { isPrunable } from '../model/spec';
+import type { Masks } from './mask';
 import { pruneCount, removeSmallest } from './select';
 
 export type FilterNorm = 'l1' | 'l2';

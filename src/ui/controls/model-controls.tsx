@@ -1,4 +1,5 @@
 import { ControlGroup, NumberField, NumberListField, SelectField } from './fields';
+import { ModelSizeLine } from './model-size-line';
 import { useConfigField } from './use-config-field';
 
 const ACTIVATIONS = [
@@ -65,6 +66,7 @@ export function ModelControls() {
         <NumberListField label="Hidden widths" value={hidden} onChange={setHidden} hint="1-4 layers, e.g. 128, 64." />
       )}
       <SelectField label="Activation" value={activation} options={ACTIVATIONS} onChange={setActivation} hint="Smooth activations make λ(H_a) well defined everywhere." />
+      <ModelSizeLine />
     </ControlGroup>
   );
 }

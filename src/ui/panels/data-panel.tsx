@@ -100,7 +100,11 @@ export function DataPanel() {
   // The config object changes on any edit; only its data, split and seed change this panel.
   const key = JSON.stringify({ data, testFraction, seed, user: data.kind === 'images' ? userData.map((u) => u.hash) : null });
   useEffect(() => {
-    const timer = setTimeout(() => preview.request(store.getState().config, setState), DEBOUNCE_MS);
+    const tell = (next: DataPreviewState) => {
+      setState(next);
+      store.getState().setDataShape(next.status === 'ready' ? { imageShape: next.summary.imageShape, classNames: next.summary.classNames } : null);
+    };
+    const timer = setTimeout(() => preview.request(store.getState().config, tell), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [key, preview, store]);
   const s = state.status === 'ready' ? state.summary : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paramSpecs } from '../../../src/engine/model/architecture';
+import { paramSpecs } from '../../../src/engine/model/param-specs';
 import { paramCount, type ResNetLayout, type VggLayout } from '../../../src/engine/model/spec';
 
 // Held-out oracle: PyTorch's counts, by formula here (not by our code) and pinned to what
