@@ -1,6 +1,7 @@
 import type { Config } from '../engine/contract/config';
 import type { DataProgress } from '../engine/contract/data-progress';
 import type { DataSummary } from '../engine/contract/data-summary';
+import type { DataShape, ModelSize } from '../engine/contract/model-size';
 import { errorMessage } from '../engine/contract/events';
 import type { EngineClient } from '../worker/client';
 
@@ -16,9 +17,11 @@ export interface DataPreview {
    * config while a summary loads makes the older answer stale, and it is dropped.
    */
   request(config: Config, listener: (s: DataPreviewState) => void): void;
+  /** The size of the model config builds on data of this shape (the summary's); null when the worker cannot say. */
+  describeModel(config: Config, shape: DataShape): Promise<ModelSize | null>;
 }
 
-export function createDataPreview(client: Pick<EngineClient, 'summarizeData'>): DataPreview {
+export function createDataPreview(client: Pick<EngineClient, 'summarizeData' | 'describeModel'>): DataPreview {
   let latest = 0;
   return {
     request(config, listener) {
@@ -32,5 +35,7 @@ export function createDataPreview(client: Pick<EngineClient, 'summarizeData'>): 
         (e) => tell({ status: 'error', message: errorMessage(e) }),
       );
     },
+    // A size is a hint beside the controls: a failure (an invalid config the controls already flag) shows nothing.
+    describeModel: (config, shape) => client.describeModel(config, shape).catch(() => null),
   };
 }

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { MAX_PRUNING_RATE } from '../engine/contract/config';
 import type { UserDataSummary } from '../engine/contract/user-data';
-import type { DataShape } from '../engine/experiment/model-spec';
+import type { DataShape } from '../engine/contract/model-size';
 import type { VariantKey } from './select-runs';
 import type { AppState } from './store';
 

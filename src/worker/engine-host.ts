@@ -3,6 +3,7 @@ import { configSchema, type BackendName } from '../engine/contract/config';
 import { errorMessage } from '../engine/contract/events';
 import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
 import { summarizeData } from '../engine/data/data-summary';
+import { describeModel } from '../engine/experiment/model-spec';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import type { ExperimentSession } from '../engine/experiment/sweep-context';
 import { runExperiment } from '../engine/experiment/run-experiment';
@@ -83,6 +84,11 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       const summary = await summarizeData(parsed.data, loadAsset, (progress) => deps.post({ type: 'data-progress', id: r.id, progress }), deps.userData?.collection);
       return { type: 'data-summary', id: r.id, summary };
     },
+    'describe-model': async (r) => {
+      const parsed = configSchema.safeParse(r.config);
+      if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+      return { type: 'model-size', id: r.id, size: describeModel(parsed.data, r.shape) };
+    },
     'load-user-data': async (r) => {
       const store = needStore();
       const files = r.files.map((f) => ({ path: f.path, bytes: new Uint8Array(f.bytes) }));
@@ -113,6 +119,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         return handlers['quick-evaluate'](r);
       case 'summarize-data':
         return handlers['summarize-data'](r);
+      case 'describe-model':
+        return handlers['describe-model'](r);
       case 'load-user-data':
         return handlers['load-user-data'](r);
       case 'list-user-data':
@@ -137,7 +145,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         aborts.get(r.runId)?.abort();
         return;
       }
-      if (r.type === 'summarize-data') {
+      if (r.type === 'summarize-data' || r.type === 'describe-model') {
         const p = answer(r).finally(() => beside.delete(p));
         beside.add(p);
         return;

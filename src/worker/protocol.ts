@@ -3,6 +3,7 @@ import type { DataProgress } from '../engine/contract/data-progress';
 import type { DataSummary } from '../engine/contract/data-summary';
 import type { EngineEvent } from '../engine/contract/events';
 import type { ImageSourceId } from '../engine/contract/image-sources';
+import type { DataShape, ModelSize } from '../engine/contract/model-size';
 import type { Results, RunResult } from '../engine/contract/results';
 import type { UserDataSummary } from '../engine/contract/user-data';
 
@@ -31,6 +32,8 @@ export type WorkerRequest =
    * no backend; the two share the fetched assets), so the panel never waits for a run to end.
    */
   | { type: 'summarize-data'; id: number; config: ConfigInput }
+  /** The size of the model a config builds on data of this shape (the data summary's), before Run. Served at once. */
+  | { type: 'describe-model'; id: number; config: ConfigInput; shape: DataShape }
   /**
    * Decode files the user gave (archives opened) into a source's images at `side` px, kept in the worker and cached
    * on this device; the bytes are transferred, never copied or sent anywhere.
@@ -62,6 +65,7 @@ export interface Answers {
   start: { type: 'results'; id: number; results: Results };
   'quick-evaluate': { type: 'quick-result'; id: number; runs: RunResult[] };
   'summarize-data': { type: 'data-summary'; id: number; summary: DataSummary };
+  'describe-model': { type: 'model-size'; id: number; size: ModelSize };
   /** The user data held after the request, whichever of the three it was. */
   'load-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
   'list-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
@@ -75,6 +79,7 @@ export const answerType = {
   start: 'results',
   'quick-evaluate': 'quick-result',
   'summarize-data': 'data-summary',
+  'describe-model': 'model-size',
   'load-user-data': 'user-data',
   'list-user-data': 'user-data',
   'forget-user-data': 'user-data',

@@ -12,6 +12,7 @@ describe('data preview', () => {
     const calls: Array<{ resolve: (s: DataSummary) => void; reject: (e: Error) => void; onProgress?: (p: DataProgress) => void }> = [];
     const preview = createDataPreview({
       summarizeData: (_c, onProgress) => new Promise((resolve, reject) => calls.push({ resolve, reject, onProgress })),
+      describeModel: () => Promise.reject(new Error('not used here')),
     });
     const first: DataPreviewState[] = [];
     const second: DataPreviewState[] = [];

@@ -43,6 +43,19 @@ describe('engine host', () => {
     expect(posted.findIndex((m) => m.type === 'quick-result')).toBeGreaterThan(posted.findIndex((m) => m.type === 'results'));
   });
 
+  it('sizes a config\'s model on a data shape beside a running sweep; a bad config fails clearly', async () => {
+    const { h, posted } = host();
+    h.handle({ type: 'start', id: 1, config: { ...tiny, train: { epochs: 6, batchSize: 32 } } });
+    const shape = { imageShape: [32, 32, 3] as [number, number, number], classNames: Array.from({ length: 10 }, (_, i) => `${i}`) };
+    h.handle({ type: 'describe-model', id: 2, config: { model: { kind: 'resnet', resnetLayout: 'resnet8', widthMultiplier: 1 } }, shape });
+    h.handle({ type: 'describe-model', id: 3, config: { model: { kind: 'resnet', widthMultiplier: 5 } }, shape });
+    await h.idle();
+    // PyTorch's count for a CIFAR ResNet-8 (test/engine/model/param-count.test.ts pins it).
+    expect(of(posted, 'model-size')[0].size.parameters).toBe(78042);
+    expect(posted.findIndex((m) => m.type === 'model-size')).toBeLessThan(posted.findIndex((m) => m.type === 'results'));
+    expect(of(posted, 'failure').find((m) => m.id === 3)?.message).toMatch(/invalid config/);
+  });
+
   it('summarises a config\'s data beside a running sweep (answered before the run ends); a bad config fails clearly', async () => {
     const { h, posted } = host();
     h.handle({ type: 'start', id: 1, config: { ...tiny, train: { epochs: 6, batchSize: 32 } } });

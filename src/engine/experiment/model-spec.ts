@@ -1,11 +1,9 @@
-import type { Dataset } from '../data/dataset';
-import type { ModelSpec } from '../model/spec';
 import type { Config } from '../contract/config';
+import type { DataShape, ModelSize } from '../contract/model-size';
+import { modelSize } from '../model/model-size';
+import type { ModelSpec } from '../model/spec';
 
-/** What sizes a model: the input shape and the classes (a Dataset, or the page's data summary before any training). */
-export type DataShape = Pick<Dataset, 'imageShape' | 'classNames'>;
-
-/** The architecture a config asks for, sized to the data set. */
+/** The architecture a config asks for, sized to the data set (a Dataset, or the data summary's shape). */
 export function modelSpecFor(c: Config, data: DataShape): ModelSpec {
   const common = { inputShape: data.imageShape, numClasses: data.classNames.length, activation: c.model.activation };
   const m = c.model;
@@ -20,3 +18,6 @@ export function modelSpecFor(c: Config, data: DataShape): ModelSpec {
       return { kind: 'vgg', ...common, layout: m.vggLayout, widthMultiplier: m.widthMultiplier, normalization: m.normalization };
   }
 }
+
+/** The size of the model a config builds on data of this shape: what the page shows before Run. */
+export const describeModel = (c: Config, data: DataShape): ModelSize => modelSize(modelSpecFor(c, data), c.prune.pruneBiases);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/engine/contract/config';
-import { modelSpecFor } from '../../../src/engine/experiment/model-spec';
-import { modelSize } from '../../../src/engine/model/model-size';
+import { describeModel } from '../../../src/engine/experiment/model-spec';
 
 // The size the page shows before Run, from a config and the data summary's shape alone. Oracle: counts by formula.
 const shape = (side: number, channels: number, classes: number) => ({
@@ -9,18 +8,18 @@ const shape = (side: number, channels: number, classes: number) => ({
   classNames: Array.from({ length: classes }, (_, i) => `c${i}`),
 });
 
-describe('modelSize', () => {
+describe('describeModel', () => {
   it('the CNN on 28×28×1, 10 classes: every kernel and bias, kernels prunable', () => {
     const config = configSchema.parse({ model: { kind: 'cnn', convFilters: [8, 16], dense: [64, 32] } });
     const kernels = 9 * 1 * 8 + 9 * 8 * 16 + 7 * 7 * 16 * 64 + 64 * 32 + 32 * 10;
     const biases = 8 + 16 + 64 + 32 + 10;
-    expect(modelSize(modelSpecFor(config, shape(28, 1, 10)), false)).toEqual({ parameters: kernels + biases, prunable: kernels });
-    expect(modelSize(modelSpecFor(config, shape(28, 1, 10)), true)).toEqual({ parameters: kernels + biases, prunable: kernels + biases });
+    expect(describeModel(config, shape(28, 1, 10))).toEqual({ parameters: kernels + biases, prunable: kernels });
+    expect(describeModel({ ...config, prune: { ...config.prune, pruneBiases: true } }, shape(28, 1, 10))).toEqual({ parameters: kernels + biases, prunable: kernels + biases });
   });
 
   it('a ResNet-18 at width 1 on 32×32×3 with 10 classes has PyTorch\'s 11,173,962 parameters', () => {
     const config = configSchema.parse({ model: { kind: 'resnet', resnetLayout: 'resnet18', widthMultiplier: 1 } });
-    const size = modelSize(modelSpecFor(config, shape(32, 3, 10)), false);
+    const size = describeModel(config, shape(32, 3, 10));
     expect(size.parameters).toBe(11173962);
     // BatchNorm γ/β (2 per channel of every convolution) and the classifier's bias are not prunable by default.
     const bnChannels = 64 + 4 * 64 + 4 * 128 + 128 + 4 * 256 + 256 + 4 * 512 + 512;
