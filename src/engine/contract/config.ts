@@ -95,6 +95,13 @@ export const modelSchema = z.strictObject({
   normalization: z.enum(['batch', 'none']).default('batch'),
 });
 
+/** Learning-rate schedules over a training phase's epochs (engine/train/lr-schedule.ts says what each does). */
+export const lrSchedules = ['constant', 'cosine', 'step'] as const;
+export type LrSchedule = (typeof lrSchedules)[number];
+/** Training-time augmentation of images (engine/data/augment.ts): random crop with padding and horizontal flip. */
+export const augmentations = ['none', 'crop-flip'] as const;
+export type Augmentation = (typeof augmentations)[number];
+
 export const trainSchema = z.strictObject({
   optimizer: z.enum(['adam', 'sgd']).default('adam'),
   learningRate: num(1e-5, 1, 0.003),
@@ -102,6 +109,12 @@ export const trainSchema = z.strictObject({
   momentum: num(0, 0.99, 0.9),
   epochs: int(1, 200, 8),
   batchSize: int(1, 1024, 64),
+  /** L2 weight decay λ: λ·θ joins every trained parameter's gradient, as PyTorch's weight_decay (SGD and Adam). */
+  weightDecay: num(0, 0.1, 0),
+  /** Stepped per epoch of each phase (dense training, fine-tuning), from that phase's learning rate. */
+  lrSchedule: z.enum(lrSchedules).default('constant'),
+  /** Seeded random crop (padding side/8) and horizontal flip of each training batch; measurements see the raw images. */
+  augment: z.enum(augmentations).default('none'),
 });
 
 export const pruneMethods = ['global-magnitude', 'layer-magnitude', 'structured-l1', 'structured-l2', 'random'] as const;

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { batchTensors } from '../data/batch-tensors';
+import { cropFlip } from '../data/augment';
+import { gatherBatch, toBatchTensors } from '../data/batch-tensors';
 import type { Dataset } from '../data/dataset';
+import type { Augmentation } from '../contract/config';
 import { throwIfAborted, DivergedError } from '../contract/events';
 import type { EpochRecord } from '../contract/results';
 import { forward } from '../model/architecture';
@@ -8,9 +10,11 @@ import { updateRunning, type ForwardTraining } from '../model/batch-norm';
 import { readWeights, toVariables, type Weights } from '../model/params';
 import { isTrainable, type ModelSpec } from '../model/spec';
 import { applyMaskToVariables, maskTensors, type Masks } from '../prune/mask';
+import { createRng } from '../random';
 import { epochBatches } from './batches';
 import { crossEntropy } from './cross-entropy';
-import { createOptimizer, disposeOptimizer, type OptimizerSettings } from './optimizer';
+import { scheduledRate } from './lr-schedule';
+import { createOptimizer, disposeOptimizer, setLearningRate, type OptimizerSettings } from './optimizer';
 import { maybeYield } from './yield';
 
 /** What one optimizer step sees; a BatchObjective turns it into the scalar to minimise. */
@@ -69,6 +73,8 @@ export interface TrainOptions extends OptimizerSettings {
   reprune?: (epoch: number, weights: Weights) => Masks | null;
   /** Keep a copy of the weights after this many epochs (lottery-ticket rewinding's early weights); 0 = the start. */
   snapshotEpoch?: number;
+  /** Augment each training batch (seeded by seed, epoch and batch); absent or 'none': the images as they are. */
+  augment?: Augmentation;
 }
 
 export type EpochRecorder = (spec: ModelSpec, params: tf.Tensor[], data: Dataset, epoch: number) => Promise<EpochRecord>;
@@ -89,6 +95,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
   const trainable = vars.filter((_, i) => isTrainable(o.weights.specs[i]));
   let masks = o.masks ? maskTensors(o.masks, o.weights.specs) : null;
   const optimizer = createOptimizer(o);
+  const decay = o.weightDecay ?? 0;
   const n = o.data.labels.length;
   const numGroups = o.data.groupNames.length;
   const curve: EpochRecord[] = [];
@@ -105,9 +112,14 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
         masks = maskTensors(next, o.weights.specs);
         applyMaskToVariables(vars, masks);
       }
+      if (o.lrSchedule && o.lrSchedule !== 'constant') setLearningRate(optimizer, scheduledRate(o.learningRate, o.lrSchedule, epoch, o.epochs));
       lossSum = tf.scalar(0);
-      for (const idx of epochBatches(n, o.batchSize, o.seed, epoch)) {
+      const batches = epochBatches(n, o.batchSize, o.seed, epoch);
+      for (let b = 0; b < batches.length; b++) {
+        const idx = batches[b];
         throwIfAborted(o.signal);
+        const gathered = gatherBatch(o.data, idx);
+        const arrays = o.augment === 'crop-flip' ? cropFlip(gathered, o.data.imageShape, createRng(o.seed, 'augment', epoch, b)) : gathered;
         const groups = Int32Array.from(idx, (i) => o.data.groups[i]);
         const batchLoss = tf.tidy(() => {
           // Running statistics follow the batch being trained on, updated as PyTorch's train-mode forward does. Done
@@ -121,7 +133,7 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
           const ctx: BatchContext = {
             spec: o.spec,
             params: vars,
-            ...batchTensors(o.data, idx),
+            ...toBatchTensors(arrays, o.data.imageShape),
             groups,
             groupsT: tf.tensor1d(groups, 'int32'),
             numGroups,
@@ -129,6 +141,8 @@ export async function train(o: TrainOptions): Promise<TrainResult> {
             training,
           };
           const { value, grads } = tf.variableGrads(() => objective.loss(ctx), trainable);
+          // Coupled L2 decay, as PyTorch's weight_decay: g ← g + λθ for every trained parameter (masked ones are 0).
+          if (decay > 0) for (const v of trainable) grads[v.name] = tf.add(grads[v.name], tf.mul(v, decay));
           optimizer.applyGradients(grads);
           return tf.mul(value, idx.length);
         });
