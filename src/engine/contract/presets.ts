@@ -10,7 +10,17 @@ export interface Preset {
   config: ConfigInput;
   /** Set when the preset runs on data the user brings (never shipped): it runs once those files are given. */
   needs?: ImageSourceId;
+  /** Set for the paper's networks: quick on WebGPU, many minutes on WebAssembly (the card says so). */
+  needsGpu?: boolean;
 }
+
+/**
+ * The recipe the paper's networks are trained with (He et al. 2016; Simonyan & Zisserman on CIFAR): SGD with momentum
+ * 0.9 and weight decay 5e-4, a cosine schedule, random crop + flip, fine-tuning at a tenth of the rate.
+ */
+const paperRecipe = (epochs: number): ConfigInput['train'] => ({
+  optimizer: 'sgd', learningRate: 0.05, momentum: 0.9, weightDecay: 5e-4, lrSchedule: 'cosine', augment: 'crop-flip', epochs, batchSize: 128,
+});
 
 /** Two large easy groups and one small (7%), hard one: the paper's under-represented group, in synthetic form. */
 const minorityData = (samples: number): ConfigInput['data'] => ({
@@ -126,6 +136,36 @@ export const presets: Preset[] = [
       prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 1 },
       hessian: { when: 'off' },
       seeds: 3,
+    },
+  },
+  {
+    id: 'utkface-resnet18',
+    title: 'UTKFace on a ResNet-18 (Fig. 1-7 network)',
+    claim: "The paper's own network at a quarter of its width (701k parameters): ethnicity as label and group; the smallest groups lose the most accuracy at high pruning rates.",
+    needs: 'utkface',
+    needsGpu: true,
+    config: {
+      data: { kind: 'images', source: 'utkface', label: 'ethnicity', group: 'ethnicity', side: 32, samples: 24000 },
+      model: { kind: 'resnet', resnetLayout: 'resnet18', widthMultiplier: 0.25, normalization: 'batch' },
+      train: paperRecipe(15),
+      prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 2, fineTuneLrScale: 0.1 },
+      hessian: { when: 'off' },
+      seeds: 1,
+    },
+  },
+  {
+    id: 'cifar10-vgg11',
+    title: 'CIFAR-10 on a VGG-11 (Fig. 8-9 network)',
+    claim: 'A VGG-11 at a quarter of its width (580k parameters) on a long-tailed CIFAR-10: the rare classes lose the most accuracy at high pruning rates.',
+    needs: 'cifar10',
+    needsGpu: true,
+    config: {
+      data: { kind: 'images', source: 'cifar10', label: 'class', group: 'class', side: 32, samples: 30000, longTail: 10 },
+      model: { kind: 'vgg', vggLayout: 'vgg11', widthMultiplier: 0.25, normalization: 'batch' },
+      train: paperRecipe(15),
+      prune: { rates: [0.3, 0.5, 0.7, 0.9], fineTuneEpochs: 2, fineTuneLrScale: 0.1 },
+      hessian: { when: 'off' },
+      seeds: 1,
     },
   },
   {

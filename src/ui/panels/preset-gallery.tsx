@@ -22,6 +22,11 @@ export function PresetGallery() {
             <li key={p.id} className={`preset-card${active ? ' active' : ''}`} data-preset={p.id}>
               <h3>{p.title}</h3>
               <p>{p.claim}</p>
+              {p.needsGpu && (
+                <p className="preset-gpu">
+                  <strong>Needs a GPU for a quick run:</strong> minutes on WebGPU, much longer on WebAssembly (the estimate beside Run says how long here).
+                </p>
+              )}
               {p.needs && missing && (
                 <p className="preset-needs">
                   Runs on your own {imageSources[p.needs].title} files, decoded on this device and never uploaded: Load it and give them on the data

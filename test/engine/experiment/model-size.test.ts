@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/engine/contract/config';
+import { findPreset, presetConfig } from '../../../src/engine/contract/presets';
 import { describeModel } from '../../../src/engine/experiment/model-spec';
 
 // The size the page shows before Run, from a config and the data summary's shape alone. Oracle: counts by formula.
@@ -24,5 +25,18 @@ describe('describeModel', () => {
     // BatchNorm γ/β (2 per channel of every convolution) and the classifier's bias are not prunable by default.
     const bnChannels = 64 + 4 * 64 + 4 * 128 + 128 + 4 * 256 + 256 + 4 * 512 + 512;
     expect(size.prunable).toBe(11173962 - 2 * bnChannels - 10);
+  });
+});
+
+describe('the GPU presets state their model sizes truly', () => {
+  it.each([
+    ['utkface-resnet18', 5, 701],
+    ['cifar10-vgg11', 10, 580],
+  ] as const)('%s: %ik parameters on 32×32×3 with its %i classes', (id, classes, thousands) => {
+    const preset = findPreset(id);
+    expect(preset?.needsGpu).toBe(true);
+    const size = describeModel(presetConfig(preset!), shape(32, 3, classes));
+    expect(Math.round(size.parameters / 1000)).toBe(thousands);
+    expect(preset!.claim).toContain(`${thousands}k parameters`);
   });
 });
