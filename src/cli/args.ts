@@ -20,6 +20,10 @@ export interface ExperimentArgs {
   jobs: number | null;
   /** --grid grid.json: the named configs it expands to (`config` is then the first); null for one config. */
   grid: NamedConfig[] | null;
+  /** --browser: run in headless Chromium (the app's engine worker: WebGPU, WebGL or threaded wasm) instead of Node. */
+  browser: boolean;
+  /** --gpu (with --browser): tell Chromium to use the machine's GPU. */
+  gpu: boolean;
 }
 
 export interface ShardArg {
@@ -39,6 +43,7 @@ export const usage = `usage: npm run experiment -- (--preset <id> | --config <fi
        [--seeds N] [--rates 0.3,0.5,0.7,0.9] [--hessian off|dense|all] [--modes none,before,after,both]
        [--mitigation relaxed|full|ceag|relaxed,full,ceag] [--backend wasm|cpu] [--save-models] [--quiet]
        [--shard i/n] [--jobs N] [--data-dir DIR (UTKFace, CIFAR-10, SVHN or an image folder)]
+       [--browser [--gpu] [--backend auto|webgpu|webgl|wasm|cpu]] (run in headless Chromium: WebGPU from the terminal)
 presets: ${presets.map((p) => p.id).join(', ')}`;
 
 function list(flag: string, text: string): string[] {
@@ -59,6 +64,7 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
         preset: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' },
         rates: { type: 'string' }, hessian: { type: 'string' }, modes: { type: 'string' }, mitigation: { type: 'string' },
         backend: { type: 'string' }, grid: { type: 'string' }, 'data-dir': { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, 'save-models': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+        browser: { type: 'boolean' }, gpu: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -72,6 +78,13 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
     [typeof values.modes === 'string' && !list('modes', values.modes).every((m) => (mitigationModes as readonly string[]).includes(m)), `--modes: each must be one of ${mitigationModes.join(', ')}`],
     [typeof values.backend === 'string' && !(backendNames as readonly string[]).includes(values.backend), `--backend: must be one of ${backendNames.join(', ')}`],
   ];
+  // A browser run is the app's run: one engine in one page, data the page can fetch, nothing written beside results.
+  const browserOnly: Array<[unknown, string]> = [
+    [values.jobs, '--jobs'], [values.shard, '--shard'], [values['save-models'], '--save-models'], [values['data-dir'], '--data-dir'],
+  ];
+  if (values.browser) flagChecks.push(...browserOnly.filter(([v]) => v !== undefined && v !== false).map(([, f]): [boolean, string] => [true, `${f} cannot be used with --browser (a browser run is one engine in one page)`]));
+  else if (values.gpu) flagChecks.push([true, '--gpu only applies to --browser runs']);
+  else if (values.backend === 'webgl' || values.backend === 'webgpu') flagChecks.push([true, `--backend ${values.backend} needs a browser: add --browser (Node runs wasm or cpu)`]);
   for (const [bad, message] of flagChecks) if (bad) throw new UsageError(message);
 
   // The command line's settings over the config (or over every config of a grid).
@@ -99,7 +112,7 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
   const jobs = typeof values.jobs === 'string' ? Number(values.jobs) : null;
   if (jobs !== null && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) throw new UsageError(`--jobs: expected a whole number from 1 to 256, got "${String(values.jobs)}"`);
   const shard = typeof values.shard === 'string' ? parseShard(values.shard) : null;
-  const rest = { out: values.out, saveModels: Boolean(values['save-models']), quiet: Boolean(values.quiet), shard, jobs };
+  const rest = { out: values.out, saveModels: Boolean(values['save-models']), quiet: Boolean(values.quiet), shard, jobs, browser: Boolean(values.browser), gpu: Boolean(values.gpu) };
 
   if (typeof values.grid === 'string') {
     let grid: NamedConfig[];
@@ -108,6 +121,7 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
+    for (const g of grid) checkBrowserData(g.config, rest.browser);
     return { ...rest, config: grid[0].config, grid };
   }
   let raw: Record<string, unknown>;
@@ -138,5 +152,11 @@ export async function parseExperimentArgs(argv: string[]): Promise<ExperimentArg
     const issue = parsed.error.issues[0];
     throw new UsageError(`invalid setting ${issue.path.map(String).join('.')}: ${issue.message}`);
   }
+  checkBrowserData(parsed.data, rest.browser);
   return { ...rest, config: parsed.data, grid: null };
+}
+
+/** User images live on disk for the CLI and in a browser profile for the page: a --browser run has neither. */
+function checkBrowserData(config: Config, browser: boolean): void {
+  if (browser && config.data.kind === 'images') throw new UsageError('--browser runs the shipped data (synthetic, MNIST, Fashion-MNIST); user images (data.kind "images") run in Node with --data-dir');
 }

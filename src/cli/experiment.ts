@@ -8,6 +8,7 @@ import { formatResults } from './format-results';
 import { formatMitigationTables } from './format-tables';
 import { runInParallel } from './parallel-run';
 import { progressBar } from './progress-bar';
+import { runInBrowser } from './browser-run';
 import { runPieces } from './run-pieces';
 import { sweepJobs, type SweepJob } from './sweep-jobs';
 
@@ -48,7 +49,14 @@ async function runJob(job: SweepJob, args: ExperimentArgs, signal: AbortSignal):
   const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), pieces.length));
   const onEvent = args.quiet ? undefined : progressBar();
   let results: Results;
-  if (jobs > 1) {
+  if (args.browser) {
+    results = await runInBrowser(config, {
+      gpu: args.gpu,
+      signal,
+      onEvent,
+      onBackend: (b) => process.stderr.write(`browser backend: ${b.name}${b.threads ? ` (${b.threads} threads)` : ''}${b.fallbackReason ? ` — ${b.fallbackReason}` : ''}\n`),
+    });
+  } else if (jobs > 1) {
     results = await runInParallel(config, pieces, { jobs, signal, onEvent, saveTo: args.saveModels ? out : null });
   } else {
     results = await runPieces({ config, pieces, saveTo: args.saveModels ? out : null, saveSplits: true }, signal, onEvent, (backend) => {

@@ -1,18 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--enable-unsafe-webgpu',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+// One set of Chromium flags for the tests and the CLI's headless runs.
+export { CHROMIUM_ARGS, launchBrowser } from '../../src/cli/headless';
 
 /** A sweep small enough to finish in seconds on two cores without a GPU, with every chart populated. */
 export const TINY = [

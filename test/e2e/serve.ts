@@ -1,18 +1,8 @@
-import { createServer } from 'node:net';
 import { build, preview, type PreviewServer } from 'vite';
 
-/** A free localhost port (the OS picks one; closed again before vite binds it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../src/cli/headless';
+
+export { freePort };
 
 /** Builds the app (unless E2E_SKIP_BUILD=1) and serves dist/ with `vite preview` on a free port. */
 export async function buildAndServe(root: string): Promise<{ url: string; server: PreviewServer }> {

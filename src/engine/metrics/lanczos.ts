@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { throwIfAborted } from '../contract/events';
+import { maybeYield } from '../train/yield';
 import { relativeResidual, type EigenEstimate, type PowerIterationOptions } from './power-iteration';
 import { fromArrays } from './param-vectors';
 import { symmetricEigen } from './symmetric-eigen';
@@ -22,6 +23,8 @@ export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: numb
   let converged = false;
   let residual: number | null = null;
   for (let k = 0; k < opts.maxIterations; k++) {
+    // A macrotask turn per iteration: awaiting data() alone never lets a Cancel message or the heartbeat through.
+    await maybeYield();
     throwIfAborted(opts.signal);
     basis.push(q);
     const w = await apply(hvp, q, sizes, shapes);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { maybeYield } from '../train/yield';
 import { throwIfAborted } from '../contract/events';
 import { createRng } from '../random';
 import { dot, fromArrays, scale, toArrays } from './param-vectors';
@@ -62,6 +63,8 @@ export async function powerIteration(
   let converged = false;
   try {
     while (iterations < opts.maxIterations) {
+      // A macrotask turn per iteration: awaiting data() alone never lets a Cancel message or the heartbeat through.
+      await maybeYield();
       throwIfAborted(opts.signal);
       const hv = hvp(v);
       iterations++;

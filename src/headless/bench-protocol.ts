@@ -1,0 +1,35 @@
+import type { BackendName } from '../engine/contract/config';
+
+// What the browser bench's page asks its worker, and what comes back: plain data, read by src/cli/bench-browser.ts.
+
+export type BenchSet = 'cnn' | 'arch' | 'all';
+
+export interface BenchRequest {
+  backends: BackendName[];
+  /** Training samples per timed epoch for the CNNs; the paper's architectures get a quarter (they are 10-100× slower). */
+  samples: number;
+  set: BenchSet;
+}
+
+export interface BenchRow {
+  /** The backend asked for, and the one tfjs settled on (a fallback shows here). */
+  requested: BackendName;
+  backend: string | null;
+  threads: number | null;
+  model: string;
+  parameters: number;
+  samples: number;
+  train: number;
+  forward: number;
+  error: string | null;
+}
+
+export interface BenchReport {
+  done: boolean;
+  crossOriginIsolated: boolean;
+  hardwareConcurrency: number;
+  userAgent: string;
+  /** The WebGPU adapter, when the page found one ("vendor architecture description"). */
+  adapter: string | null;
+  rows: BenchRow[];
+}
