@@ -4,6 +4,7 @@ import { createDataPreview } from './app/data-preview';
 import { guardLeavingMidRun } from './app/leave-guard';
 import { createRunController } from './app/run-controller';
 import { createUserData } from './app/user-data';
+import { persistWasmThreads, readWasmThreads } from './app/wasm-threads-setting';
 import { applyLink, startShareLinkSync } from './app/share-link-sync';
 import { createAppStore } from './state/store';
 import { App } from './ui/app';
@@ -14,9 +15,19 @@ import './ui/styles.css';
 // Composition root: one store, one worker client, one controller and one link sync for the page's lifetime.
 // A page opened without a link starts on the "start here" preset (a link always names its whole config).
 const DEFAULT_LINK = 'preset=start-here';
-const store = createAppStore();
+// localStorage throws in some privacy modes: the thread setting then holds for this page only.
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+const store = createAppStore({ wasmThreads: readWasmThreads(storage) });
+persistWasmThreads(store, storage);
 const autorun = applyLink(store, location.hash.slice(1) || DEFAULT_LINK);
-const client = createEngineClient(spawnEngineWorker);
+// Every (re)spawned worker reads the thread setting of that moment.
+const client = createEngineClient(() => spawnEngineWorker(store.getState().wasmThreads));
 const controller = createRunController(store, client);
 const dataPreview = createDataPreview(client);
 const userData = createUserData(store, client, () => controller.run());

@@ -13,6 +13,11 @@ export interface RunController {
   cancel(): void;
   /** The slider moved: snap to a measured rate, or select the rate and ask the worker for a provisional point. */
   chooseRate(value: number): void;
+  /**
+   * The WebAssembly thread count (null: every core). A worker fixes it when its backend starts, so the engine restarts
+   * with it (between runs only: refused while one runs) and the badge is probed again.
+   */
+  setWasmThreads(threads: number | null): void;
   dispose(): void;
 }
 
@@ -84,6 +89,15 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
       current.cancel();
     },
     chooseRate: (value) => rateSelection.chooseRate(value),
+    setWasmThreads(threads) {
+      if (current || s().wasmThreads === threads) return;
+      s().setWasmThreads(threads);
+      client.respawn('the engine restarted with another thread count');
+      // The dense models of the last run lived in the old worker: the slider's provisional points need a new run.
+      rateSelection.reset();
+      s().quickEvaluateLost();
+      void controller.probeBackend();
+    },
     dispose() {
       unsubscribe();
       current?.cancel();

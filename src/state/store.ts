@@ -8,7 +8,7 @@ export type AppState = ConfigSlice & RunSlice & ResultsSlice & ViewSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store (one per page, one per test: no module-level state to reset). */
-export function createAppStore(init: Partial<Pick<AppState, 'config' | 'presenter' | 'selectedRate'>> = {}): AppStore {
+export function createAppStore(init: Partial<Pick<AppState, 'config' | 'presenter' | 'selectedRate' | 'wasmThreads'>> = {}): AppStore {
   const store = createStore<AppState>()((...a) => ({
     ...createConfigSlice(...a),
     ...createRunSlice(...a),

@@ -28,6 +28,9 @@ export interface ViewSlice {
   /** The current config's input shape and classes, once the data panel's summary is in: sizes the model shown before Run. */
   dataShape: DataShape | null;
   setDataShape: (shape: DataShape | null) => void;
+  /** WebAssembly threads the engine worker starts with; null: every core. A device setting (never in a link). */
+  wasmThreads: number | null;
+  setWasmThreads: (threads: number | null) => void;
   selectRate: (rate: number) => void;
   hoverGroup: (group: number | null) => void;
   toggleGroup: (group: number) => void;
@@ -48,6 +51,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   setUserData: (userData) => set({ userData }),
   dataShape: null,
   setDataShape: (dataShape) => set({ dataShape }),
+  wasmThreads: null,
+  setWasmThreads: (wasmThreads) => set({ wasmThreads }),
   selectRate: (rate) => set({ selectedRate: Math.min(MAX_PRUNING_RATE, Math.max(0, rate)) }),
   hoverGroup: (group) => {
     if (get().hoveredGroup !== group) set({ hoveredGroup: group });

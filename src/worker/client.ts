@@ -46,6 +46,12 @@ export interface EngineClient {
   loadUserData(source: ImageSourceId, side: number, files: Array<{ path: string; bytes: ArrayBuffer }>, onProgress?: (p: DataProgress) => void): Promise<UserDataSummary[]>;
   listUserData(): Promise<UserDataSummary[]>;
   forgetUserData(source: ImageSourceId): Promise<UserDataSummary[]>;
+  /**
+   * Replaces the worker with a fresh one from the spawn function (a setting it reads changed: the wasm thread count is
+   * fixed when a worker's backend starts). Requests still waiting fail with a message saying so; restart listeners
+   * are not told (nothing crashed).
+   */
+  respawn(reason: string): void;
   /** Told when the worker crashed or lost its GPU and was restarted. Returns an unsubscribe function. */
   onRestart(listener: (kind: FailureKind, message: string) => void): () => void;
   dispose(): void;
@@ -183,6 +189,13 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
       request('load-user-data', (id) => ({ type: 'load-user-data', id, source, side, files }), { onDataProgress: onProgress }).promise.then((a) => a.summaries),
     listUserData: () => request('list-user-data', (id) => ({ type: 'list-user-data', id })).promise.then((a) => a.summaries),
     forgetUserData: (source) => request('forget-user-data', (id) => ({ type: 'forget-user-data', id, source })).promise.then((a) => a.summaries),
+    respawn(reason) {
+      worker.terminate();
+      const failed = [...pending.values()];
+      pending.clear();
+      worker = connect();
+      for (const p of failed) p.reject(new EngineFailure('error', reason));
+    },
     onRestart(listener) {
       restartListeners.add(listener);
       return () => restartListeners.delete(listener);
@@ -196,7 +209,11 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
   };
 }
 
-/** The app's worker: a module worker bundled by Vite. */
-export function spawnEngineWorker(): WorkerLike {
-  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }) as unknown as WorkerLike;
+/**
+ * The app's worker: a module worker bundled by Vite. A wasm thread count other than every core travels in the
+ * worker's name ("engine threads=2"), the one thing a worker can read before its first message.
+ */
+export function spawnEngineWorker(wasmThreads: number | null = null): WorkerLike {
+  const name = wasmThreads === null ? 'engine' : `engine threads=${wasmThreads}`;
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name }) as unknown as WorkerLike;
 }

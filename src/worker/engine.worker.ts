@@ -7,7 +7,7 @@ import { fetchAssetLoader } from '../engine/data/asset-loader';
 import { browserImageDecoder } from '../engine/data/browser-image-decoder';
 import { createUserDataStore } from '../engine/data/user-data-store';
 import { createEngineHost } from './engine-host';
-import { HEARTBEAT_MS, type WorkerRequest, type WorkerResponse } from './protocol';
+import { HEARTBEAT_MS, threadsFromName, type WorkerRequest, type WorkerResponse } from './protocol';
 
 // The worker owns the engine, the only place tfjs lives in the app. The page talks to it through protocol.ts
 // (see client.ts).
@@ -19,9 +19,10 @@ const abs = (url: string) => new URL(url, scope.location.href).href;
 /** A lost GPU device leaves tfjs unusable: report it so the page restarts the worker. */
 const watchDevice = () => watchDeviceLoss((message) => post({ type: 'failure', id: null, kind: 'device-lost', message }));
 
-/** Every core: the engine is the page's only heavy work while it runs. */
+/** Every core (the engine is the page's only heavy work while it runs), or fewer when the page's setting asks. */
 function wasmThreadCount(): number {
-  return Math.max(1, scope.navigator.hardwareConcurrency || 1);
+  const cores = Math.max(1, scope.navigator.hardwareConcurrency || 1);
+  return Math.min(cores, threadsFromName(scope.name) ?? cores);
 }
 
 const host = createEngineHost({

@@ -104,3 +104,10 @@ export type WorkerResponse =
   | { type: 'data-progress'; id: number; progress: DataProgress }
   /** id null: not tied to a request (a lost device, an uncaught error). */
   | { type: 'failure'; id: number | null; kind: FailureKind; message: string };
+
+/** The thread count a worker's name asks for ("engine threads=2"), or null for every core. */
+export function threadsFromName(name: string): number | null {
+  const m = /threads=(\d+)/.exec(name);
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}

@@ -14,6 +14,7 @@ function fakeClient() {
   const runs: Array<{ id: number; onEvent?: (e: EngineEvent) => void; resolve: (r: Results) => void; reject: (e: Error) => void; cancelled: boolean }> = [];
   const quick: Array<{ rate: number; resolve: (r: RunResult[]) => void }> = [];
   let restart: ((kind: FailureKind, message: string) => void) | null = null;
+  const respawns: number[] = [];
   const client: EngineClient = {
     initBackend: async () => ({ name: 'cpu', fallbackReason: null }),
     start(_config, handlers) {
@@ -31,6 +32,9 @@ function fakeClient() {
     quickEvaluate: (rate) => new Promise((resolve) => quick.push({ rate, resolve })),
     summarizeData: () => Promise.reject(new Error('not used by the run controller')),
     describeModel: () => Promise.reject(new Error('not used by the run controller')),
+    respawn: () => {
+      respawns.push(1);
+    },
     loadUserData: () => Promise.reject(new Error('not used by the run controller')),
     listUserData: async () => [],
     forgetUserData: async () => [],
@@ -40,7 +44,7 @@ function fakeClient() {
     },
     dispose() {},
   };
-  return { client, runs, quick, crash: (kind: FailureKind, msg: string) => restart?.(kind, msg) };
+  return { client, runs, quick, respawns, crash: (kind: FailureKind, msg: string) => restart?.(kind, msg) };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -108,5 +112,26 @@ describe('run controller', () => {
     c.cancel();
     expect(f.runs[0].cancelled).toBe(true);
     expect(runStatus(store.getState())).toBe('cancelling');
+  });
+
+  it('a new wasm thread count restarts the engine between runs only, and probes the backend again', async () => {
+    const store = createAppStore();
+    const f = fakeClient();
+    const c = createRunController(store, f.client, () => 5);
+    c.run();
+    c.setWasmThreads(1);
+    // Refused mid-run: the run's worker keeps its threads.
+    expect(f.respawns).toHaveLength(0);
+    expect(store.getState().wasmThreads).toBeNull();
+    f.runs[0].resolve(fixtureResults({ seeds: [1], modes: ['none'] }));
+    await tick();
+    c.setWasmThreads(1);
+    expect(f.respawns).toHaveLength(1);
+    expect(store.getState().wasmThreads).toBe(1);
+    await tick();
+    expect(store.getState().backend.status).toBe('ready');
+    // The same count again changes nothing.
+    c.setWasmThreads(1);
+    expect(f.respawns).toHaveLength(1);
   });
 });

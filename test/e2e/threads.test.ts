@@ -26,6 +26,28 @@ describe('wasm threads', () => {
     await page.close();
   });
 
+  it('takes a thread count from the settings: the engine restarts with it, the badge says so, a reload keeps it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = trackErrors(page);
+    await page.goto(`${inject('baseUrl')}#v=1&backend=wasm`);
+    await expect.poll(() => badge(page).getAttribute('data-backend'), { timeout: 60_000 }).toBe('wasm');
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const threads = page.getByLabel('WebAssembly threads');
+    await threads.selectOption('1');
+    await expect.poll(() => badge(page).getAttribute('data-threads'), { timeout: 60_000 }).toBe('1');
+    expect(await badge(page).textContent()).toContain('wasm · 1 thread');
+    // A device setting: not in the link, kept across a reload.
+    expect(page.url()).not.toMatch(/thread/);
+    await page.reload();
+    await expect.poll(() => badge(page).getAttribute('data-threads'), { timeout: 60_000 }).toBe('1');
+    expect(await threads.inputValue()).toBe('1');
+    await threads.selectOption('all');
+    await expect.poll(() => badge(page).getAttribute('data-threads'), { timeout: 60_000 }).toBe(String(cores));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('isolates itself through its service worker on a host that sends no COOP/COEP headers', async () => {
     const { url, server } = await serveWithoutHeaders(fileURLToPath(new URL('../../dist', import.meta.url)));
     const context = await browser.newContext();

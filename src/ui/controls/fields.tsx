@@ -81,11 +81,11 @@ export function SliderField({ label, hint, value, min, max, step, onChange, form
   );
 }
 
-export function SelectField<T extends string>({ label, hint, value, options, onChange }: Base & { value: T; options: ReadonlyArray<{ value: T; label: string }>; onChange: (v: T) => void }) {
+export function SelectField<T extends string>({ label, hint, value, options, onChange, disabled = false }: Base & { value: T; options: ReadonlyArray<{ value: T; label: string }>; onChange: (v: T) => void; disabled?: boolean }) {
   const id = useId();
   return (
     <Field id={id} label={label} hint={hint}>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </Field>

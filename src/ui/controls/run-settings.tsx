@@ -1,5 +1,5 @@
 import { backendNames, type BackendName } from '../../engine/contract/config';
-import { useController } from '../app-context';
+import { useApp, useController } from '../app-context';
 import { ControlGroup, NumberField, SelectField } from './fields';
 import { useConfigField } from './use-config-field';
 
@@ -11,6 +11,13 @@ export function RunSettings() {
   const [seeds, setSeeds] = useConfigField('seeds');
   const [backend, setBackend] = useConfigField('backend');
   const [bootstrap, setBootstrap] = useConfigField('uncertainty.bootstrap');
+  const wasmThreads = useApp((s) => s.wasmThreads);
+  const running = useApp((s) => s.run.status === 'starting' || s.run.status === 'running' || s.run.status === 'cancelling');
+  const cores = Math.max(1, navigator.hardwareConcurrency || 1);
+  const threadOptions = [
+    { value: 'all', label: `Every core (${cores})` },
+    ...Array.from({ length: cores }, (_, i) => ({ value: String(i + 1), label: `${i + 1}` })),
+  ];
   return (
     <ControlGroup title="Seeds and backend" hint="Several seeds give a mean and a band in every chart.">
       <NumberField label="First seed" integer value={seed} onChange={setSeed} />
@@ -25,6 +32,14 @@ export function RunSettings() {
           void controller.probeBackend();
         }}
         hint="Where the worker computes; the badge shows the one in use."
+      />
+      <SelectField
+        label="WebAssembly threads"
+        value={wasmThreads === null ? 'all' : String(Math.min(wasmThreads, cores))}
+        options={threadOptions}
+        disabled={running}
+        onChange={(v) => controller.setWasmThreads(v === 'all' ? null : Number(v))}
+        hint="A setting of this device, not of the experiment (never in a link). Changing it restarts the engine; fewer threads leave cores to other work."
       />
     </ControlGroup>
   );
