@@ -13,17 +13,19 @@ async function adapterName(): Promise<string | null> {
 }
 
 const query = new URLSearchParams(location.search);
+const adapter = await adapterName().catch(() => null);
 const request: BenchRequest = {
   backends: (query.get('backends') ?? 'wasm').split(',') as BenchRequest['backends'],
   samples: Number(query.get('samples') ?? 1024),
   set: (query.get('set') ?? 'all') as BenchSet,
+  softwareGpu: adapter !== null && /swiftshader/i.test(adapter),
 };
 const report: BenchReport = {
   done: false,
   crossOriginIsolated,
   hardwareConcurrency: navigator.hardwareConcurrency,
   userAgent: navigator.userAgent,
-  adapter: await adapterName().catch(() => null),
+  adapter,
   rows: [],
 };
 (window as unknown as { __bench: BenchReport }).__bench = report;

@@ -9,6 +9,11 @@ export interface BenchRequest {
   /** Training samples per timed epoch for the CNNs; the paper's architectures get a quarter (they are 10-100× slower). */
   samples: number;
   set: BenchSet;
+  /**
+   * The WebGPU adapter is a software one (SwiftShader on a machine without a GPU): the paper's architectures are then
+   * skipped on webgpu (a ResNet-8 trains at well under 1 sample/s there), with a row saying so.
+   */
+  softwareGpu: boolean;
 }
 
 export interface BenchRow {

@@ -11,7 +11,7 @@ import { wasmPaths } from './wasm-paths';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', async (e: MessageEvent<BenchRequest>) => {
-  const { backends, samples, set } = e.data;
+  const { backends, samples, set, softwareGpu } = e.data;
   const models = [...(set === 'arch' ? [] : cnnBenchModels), ...(set === 'cnn' ? [] : archBenchModels)];
   for (const requested of backends) {
     let backend: string | null = null;
@@ -28,7 +28,9 @@ scope.addEventListener('message', async (e: MessageEvent<BenchRequest>) => {
     for (const m of models) {
       const n = m.spec.kind === 'cnn' ? samples : Math.max(64, Math.round(samples / 4));
       const row: BenchRow = { requested, backend, threads, model: m.label, parameters: 0, samples: n, train: 0, forward: 0, error: failure };
-      if (!failure) {
+      if (!failure && softwareGpu && backend === 'webgpu' && m.spec.kind !== 'cnn') {
+        row.error = 'skipped: the WebGPU adapter is SwiftShader (software); run with --gpu on a machine with a GPU';
+      } else if (!failure) {
         try {
           Object.assign(row, await measureSpeed(m.spec, randomBenchData(m.spec, n), m.optimizer, m.spec.kind === 'cnn' ? 2 : 1));
         } catch (err) {
