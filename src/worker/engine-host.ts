@@ -5,7 +5,7 @@ import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loade
 import { summarizeData } from '../engine/data/data-summary';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import type { ExperimentSession } from '../engine/experiment/sweep-context';
-import { runExperiment } from '../engine/experiment/run-experiment';
+import { emptyResults, runExperiment } from '../engine/experiment/run-experiment';
 import type { UserDataStore } from '../engine/data/user-data-store';
 import { isQueued, type Answer, type Answers, type BackendInfo, type QueuedRequest, type WorkerRequest, type WorkerResponse } from './protocol';
 
@@ -61,6 +61,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       const parsed = configSchema.safeParse(r.config);
       if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
       const config = parsed.data;
+      // Cancelled while it waited in the queue (Cancel right after Run): it ends as a cancelled run, not a failure.
+      if (abort.signal.aborted) return { type: 'results', id: r.id, results: { ...emptyResults(config, backend?.info ?? { name: config.backend, fallbackReason: null }), status: 'cancelled', error: 'the run was cancelled before it started' } };
       const info = await ensureBackend(config.backend);
       deps.post({ type: 'backend', id: r.id, backend: info });
       // A new run makes the old dense models meaningless for the slider.
@@ -145,10 +147,6 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       if (r.type === 'start') aborts.set(r.id, new AbortController());
       queue = queue.then(async () => {
         try {
-          if (r.type === 'start' && aborts.get(r.id)?.signal.aborted) {
-            deps.post({ type: 'failure', id: r.id, kind: 'error', message: 'the run was cancelled before it started' });
-            return;
-          }
           await answer(r);
         } finally {
           if (r.type === 'start') aborts.delete(r.id);
