@@ -4,6 +4,7 @@ import type { DataSummary } from '../engine/contract/data-summary';
 import type { EngineEvent } from '../engine/contract/events';
 import type { ImageSourceId } from '../engine/contract/image-sources';
 import type { Results, RunResult } from '../engine/contract/results';
+import type { RunEstimate } from '../engine/contract/run-estimate';
 import type { UserDataSummary } from '../engine/contract/user-data';
 import { isAnswerTo, type Answer, type Answers, type BackendInfo, type FailureKind, type QueuedRequest, type QueuedType, type WorkerRequest, type WorkerResponse } from './protocol';
 
@@ -43,6 +44,8 @@ export interface EngineClient {
   loadUserData(source: ImageSourceId, side: number, files: Array<{ path: string; bytes: ArrayBuffer }>, onProgress?: (p: DataProgress) => void): Promise<UserDataSummary[]>;
   listUserData(): Promise<UserDataSummary[]>;
   forgetUserData(source: ImageSourceId): Promise<UserDataSummary[]>;
+  /** The run's estimated time on its backend, from a short calibration in the worker (queued like a run). */
+  estimate(config: ConfigInput): Promise<RunEstimate>;
   /** Told when the worker crashed or lost its GPU and was restarted. Returns an unsubscribe function. */
   onRestart(listener: (kind: FailureKind, message: string) => void): () => void;
   dispose(): void;
@@ -179,6 +182,7 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
       request('load-user-data', (id) => ({ type: 'load-user-data', id, source, side, files }), { onDataProgress: onProgress }).promise.then((a) => a.summaries),
     listUserData: () => request('list-user-data', (id) => ({ type: 'list-user-data', id })).promise.then((a) => a.summaries),
     forgetUserData: (source) => request('forget-user-data', (id) => ({ type: 'forget-user-data', id, source })).promise.then((a) => a.summaries),
+    estimate: (config) => request('estimate', (id) => ({ type: 'estimate', id, config })).promise.then((a) => a.estimate),
     onRestart(listener) {
       restartListeners.add(listener);
       return () => restartListeners.delete(listener);

@@ -3,6 +3,7 @@ import { configSchema, type BackendName } from '../engine/contract/config';
 import { errorMessage } from '../engine/contract/events';
 import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
 import { summarizeData } from '../engine/data/data-summary';
+import { createRunEstimator } from '../engine/experiment/run-estimator';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import type { ExperimentSession } from '../engine/experiment/sweep-context';
 import { emptyResults, runExperiment } from '../engine/experiment/run-experiment';
@@ -37,6 +38,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   let backend: { preferred: BackendName; info: BackendInfo } | null = null;
   let session: ExperimentSession | null = null;
   const aborts = new Map<number, AbortController>();
+  const estimator = createRunEstimator(loadAsset, deps.userData?.collection);
   /** Requests served beside the queue (summarize-data), so idle() waits for them too. */
   const beside = new Set<Promise<void>>();
 
@@ -97,6 +99,13 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       await store.forget(r.source);
       return { type: 'user-data', id: r.id, summaries: await store.list() };
     },
+    estimate: async (r) => {
+      const parsed = configSchema.safeParse(r.config);
+      if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+      const config = parsed.data;
+      const info = await ensureBackend(config.backend);
+      return { type: 'estimate', id: r.id, estimate: await estimator.estimate(config, info.name) };
+    },
     'quick-evaluate': async (r) => {
       if (!session) throw new Error('no trained model in this tab: run the sweep to get provisional points between rates');
       const runs = [];
@@ -121,6 +130,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         return handlers['list-user-data'](r);
       case 'forget-user-data':
         return handlers['forget-user-data'](r);
+      case 'estimate':
+        return handlers.estimate(r);
     }
   }
 
