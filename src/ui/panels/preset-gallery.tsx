@@ -1,4 +1,5 @@
 import { imageSources } from '../../engine/contract/image-sources';
+import { claimOf } from '../../engine/contract/preset-claims';
 import { presetConfig, presets } from '../../engine/contract/presets';
 import { userDataPresent } from '../../engine/contract/user-data';
 import { deepEqual } from '../../engine/contract/object-path';
@@ -22,6 +23,7 @@ export function PresetGallery() {
             <li key={p.id} className={`preset-card${active ? ' active' : ''}`} data-preset={p.id}>
               <h3>{p.title}</h3>
               <p>{p.claim}</p>
+              {claimOf(p.id) && <p className="preset-shown-by muted">Shown by {claimOf(p.id)?.shownBy}.</p>}
               {p.needs && missing && (
                 <p className="preset-needs">
                   Runs on your own {imageSources[p.needs].title} files, decoded on this device and never uploaded: Load it and give them on the data
