@@ -34,7 +34,7 @@ async function main() {
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       const status = await waitForRunEnd(page, 3_600_000);
       const seconds = (Date.now() - t0) / 1000;
-      if (status !== 'complete') throw new Error(`${id}: the run ended ${status}`);
+      if (status !== 'complete') throw new Error(`${id}: the run ended ${status}: ${await page.locator('.progress-label').textContent()}`);
       const c = findPreset(id)?.config as { seeds?: number };
       rows.push(`| \`${id}\` (${c.seeds ?? 1} seed${(c.seeds ?? 1) > 1 ? 's' : ''}) | ${said} | ${Math.round(seconds)} s |`);
       console.log(rows.at(-1));

@@ -3,6 +3,7 @@ import { throwIfAborted } from '../contract/events';
 import { relativeResidual, type EigenEstimate, type PowerIterationOptions } from './power-iteration';
 import { fromArrays } from './param-vectors';
 import { symmetricEigen } from './symmetric-eigen';
+import { maybeYield } from '../train/yield';
 
 /**
  * Top Hessian eigenvalue by Lanczos with full reorthogonalisation: the Krylov space of k products holds a better
@@ -22,6 +23,8 @@ export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: numb
   let converged = false;
   let residual: number | null = null;
   for (let k = 0; k < opts.maxIterations; k++) {
+    // As in power iteration: give Cancel and the worker's heartbeat a turn between products.
+    await maybeYield();
     throwIfAborted(opts.signal);
     basis.push(q);
     const w = await apply(hvp, q, sizes, shapes);

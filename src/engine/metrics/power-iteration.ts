@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { throwIfAborted } from '../contract/events';
 import { createRng } from '../random';
 import { dot, fromArrays, scale, toArrays } from './param-vectors';
+import { maybeYield } from '../train/yield';
 
 // The top eigenvalue of a symmetric operator given only its products H v: the generic algorithm, used for λ(H_a)
 // (hessian.ts) and for the full mitigation's constraint vectors (mitigate/full-objective.ts).
@@ -62,6 +63,9 @@ export async function powerIteration(
   let converged = false;
   try {
     while (iterations < opts.maxIterations) {
+      // A macrotask now and then: data() is a microtask on cpu and wasm, so without it a long λ(H_a) would hold off
+      // Cancel and the worker's heartbeat (the page then declares the worker lost after a minute).
+      await maybeYield();
       throwIfAborted(opts.signal);
       const hv = hvp(v);
       iterations++;
