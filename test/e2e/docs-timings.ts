@@ -16,6 +16,23 @@ const [START, END] = ['<!-- timings:start (npm run docs:timings) -->', '<!-- tim
 /** The presets that run on shipped data (the others need the user's files). */
 const DEFAULT = ['start-here', 'synthetic-minority', 'mnist-imbalanced', 'fashion-classes', 'mitigation-modes', 'full-vs-relaxed'];
 
+/** Replaces the table between the markers in docs/playground.md. */
+async function writeTable(rows: string[], load: string, chromiumVersion: string): Promise<void> {
+  const table = [
+    START,
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run docs:timings\`: headless Chromium ${chromiumVersion}, no GPU (wasm), ${cpus().length} cores, load average ${load} at the start (other work on the machine makes every time longer).`,
+    '',
+    '| Preset | Estimate shown before Run | Measured, Run to complete |',
+    '|---|---|---|',
+    ...rows,
+    END,
+  ].join('\n');
+  const text = await readFile(doc, 'utf8');
+  const [i, j] = [text.indexOf(START), text.indexOf(END)];
+  if (i < 0 || j < 0) throw new Error(`docs/playground.md lacks the markers ${START} … ${END}`);
+  await writeFile(doc, text.slice(0, i) + table + text.slice(j + END.length));
+}
+
 async function main() {
   const ids = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT;
   for (const id of ids) if (!findPreset(id)) throw new Error(`unknown preset ${id}`);
@@ -38,25 +55,14 @@ async function main() {
       const c = findPreset(id)?.config as { seeds?: number };
       rows.push(`| \`${id}\` (${c.seeds ?? 1} seed${(c.seeds ?? 1) > 1 ? 's' : ''}) | ${said} | ${Math.round(seconds)} s |`);
       console.log(rows.at(-1));
+      // Written after every preset, so a long or interrupted measurement keeps what it measured.
+      await writeTable(rows, load, browser.version());
       await page.close();
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  const table = [
-    START,
-    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run docs:timings\`: headless ${browser.version ? `Chromium ${browser.version()}` : 'Chromium'}, no GPU (wasm), ${cpus().length} cores, load average ${load} at the start (other work on the machine makes every time longer).`,
-    '',
-    '| Preset | Estimate shown before Run | Measured, Run to complete |',
-    '|---|---|---|',
-    ...rows,
-    END,
-  ].join('\n');
-  const text = await readFile(doc, 'utf8');
-  const [i, j] = [text.indexOf(START), text.indexOf(END)];
-  if (i < 0 || j < 0) throw new Error(`docs/playground.md lacks the markers ${START} … ${END}`);
-  await writeFile(doc, text.slice(0, i) + table + text.slice(j + END.length));
   console.log(`wrote ${rows.length} rows to docs/playground.md`);
 }
 
