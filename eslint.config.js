@@ -37,7 +37,7 @@ const engineZones = engineLayers.flatMap((layer, i) => {
 });
 
 /** What the worker and the CLI may import from the engine: everything else is the engine's own business. */
-const enginePublic = ['contract/.*', 'backend', 'experiment/run-experiment', 'experiment/quick-evaluate', 'experiment/model-spec', 'experiment/sweep-pieces', 'experiment/merge-results',
+const enginePublic = ['contract/.*', 'backend', 'experiment/run-experiment', 'experiment/quick-evaluate', 'experiment/model-spec', 'experiment/sweep-pieces', 'experiment/merge-results', 'experiment/run-estimator',
   'data/asset-loader', 'data/node-assets', 'data/dataset', 'data/data-summary', 'data/node-image-loader',
   'data/user-data-store', 'data/browser-image-decoder'];
 /** Regexes over the import string (gitignore-style negations cannot re-include a folder below an excluded one). */

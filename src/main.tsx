@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createDataPreview } from './app/data-preview';
 import { guardLeavingMidRun } from './app/leave-guard';
 import { createRunController } from './app/run-controller';
+import { startRunEstimateSync } from './app/run-estimate-sync';
 import { createUserData } from './app/user-data';
 import { persistWasmThreads, readWasmThreads } from './app/wasm-threads-setting';
 import { applyLink, startShareLinkSync } from './app/share-link-sync';
@@ -34,6 +35,8 @@ const userData = createUserData(store, client, () => controller.run());
 // What user data this device already holds (a reload or a shared link then needs no files again).
 userData.refresh().catch(() => {});
 void controller.probeBackend();
+// The run's estimated time beside Run, kept in step with the config (a short calibration in the worker).
+startRunEstimateSync(store, client);
 startShareLinkSync(store, () => controller.run());
 guardLeavingMidRun(store, window);
 // Autorun: the link asked to run once on load (a hash pasted later runs through the sync above).

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { EngineEvent, RunPhase } from '../engine/contract/events';
+import { estimatedSeconds } from './estimate-slice';
 import type { AppState } from './store';
 
 /** Where the run is, as the page shows it: a finished run's outcome is its Results' status. */
@@ -32,6 +33,8 @@ export interface RunSlice {
     updatedAt: number | null;
     /** A failure outside the engine; a finished run's error is in its Results. */
     error: string | null;
+    /** The run's estimated seconds when it started (the ETA before progress says more); null when none was known. */
+    expectedSeconds: number | null;
   };
   backend: BackendState;
   runStarted: (now: number) => void;
@@ -43,12 +46,12 @@ export interface RunSlice {
   backendFailed: (message: string) => void;
 }
 
-const idleRun: RunSlice['run'] = { status: 'idle', phase: null, fraction: 0, message: '', startedAt: null, updatedAt: null, error: null };
+const idleRun: RunSlice['run'] = { status: 'idle', phase: null, fraction: 0, message: '', startedAt: null, updatedAt: null, error: null, expectedSeconds: null };
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
   run: idleRun,
   backend: { status: 'unknown', name: null, fallbackReason: null, threads: null, error: null },
-  runStarted: (now) => set({ run: { ...idleRun, status: 'starting', startedAt: now, updatedAt: now, message: 'starting the engine' } }),
+  runStarted: (now) => set({ run: { ...idleRun, status: 'starting', startedAt: now, updatedAt: now, message: 'starting the engine', expectedSeconds: estimatedSeconds(get()) } }),
   progressReceived: (e, now) => {
     const run = get().run;
     if (run.status !== 'starting' && run.status !== 'running') return;
@@ -74,3 +77,19 @@ export const runError = (s: Pick<AppState, 'run' | 'results'>): string | null =>
 
 /** Fraction done: a complete run is done whatever its last progress event said. */
 export const runFraction = (s: Pick<AppState, 'run' | 'results'>): number => (runStatus(s) === 'complete' ? 1 : s.run.fraction);
+
+/** Below this fraction done the elapsed time says little about the rest: the estimate made before Run speaks instead. */
+const ETA_FROM_PROGRESS = 0.03;
+
+/**
+ * Milliseconds left while a run is active: the elapsed time scaled by what is left once a few percent are done, and
+ * before that the estimate made before Run less the time already spent; null when neither is known.
+ */
+export function runEtaMs(s: Pick<AppState, 'run' | 'results'>): number | null {
+  const status = runStatus(s);
+  if (status !== 'starting' && status !== 'running' && status !== 'cancelling') return null;
+  const { fraction, startedAt, updatedAt, expectedSeconds } = s.run;
+  const elapsed = (updatedAt ?? 0) - (startedAt ?? 0);
+  if (fraction > ETA_FROM_PROGRESS) return (elapsed * (1 - fraction)) / fraction;
+  return expectedSeconds === null ? null : Math.max(0, expectedSeconds * 1000 - elapsed);
+}

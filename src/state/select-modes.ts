@@ -28,6 +28,7 @@ export interface Table2RateRow {
   accuracy: MeanStd;
   fairnessViolation: MeanStd;
   excessLossGap: MeanStd;
+  wallMs: MeanStd;
 }
 
 /** Table 2's shape: for each mode and rate, overall accuracy and fairness violation (mean ± sd over seeds) and ξ. */
@@ -40,7 +41,7 @@ export function table2Rows(results: Results | null): Table2RateRow[] {
     if (!variant) return [];
     const measured = measuredRates(results, variant.key);
     return t.rates.flatMap((rate, i) =>
-      measured.includes(rate) ? [{ variant, rate, accuracy: row.accuracy[i], fairnessViolation: row.fairnessViolation[i], excessLossGap: row.excessLossGap[i] }] : [],
+      measured.includes(rate) ? [{ variant, rate, accuracy: row.accuracy[i], fairnessViolation: row.fairnessViolation[i], excessLossGap: row.excessLossGap[i], wallMs: row.wallMs[i] }] : [],
     );
   });
 }

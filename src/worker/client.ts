@@ -5,6 +5,7 @@ import type { DataShape, ModelSize } from '../engine/contract/model-size';
 import type { EngineEvent } from '../engine/contract/events';
 import type { ImageSourceId } from '../engine/contract/image-sources';
 import type { Results, RunResult } from '../engine/contract/results';
+import type { RunEstimate } from '../engine/contract/run-estimate';
 import type { UserDataSummary } from '../engine/contract/user-data';
 import { isAnswerTo, type Answer, type Answers, type BackendInfo, type FailureKind, type QueuedRequest, type QueuedType, type WorkerRequest, type WorkerResponse } from './protocol';
 
@@ -52,6 +53,8 @@ export interface EngineClient {
    * are not told (nothing crashed).
    */
   respawn(reason: string): void;
+  /** The run's estimated time on its backend, from a short calibration in the worker (queued like a run). */
+  estimate(config: ConfigInput): Promise<RunEstimate>;
   /** Told when the worker crashed or lost its GPU and was restarted. Returns an unsubscribe function. */
   onRestart(listener: (kind: FailureKind, message: string) => void): () => void;
   dispose(): void;
@@ -196,6 +199,7 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
       worker = connect();
       for (const p of failed) p.reject(new EngineFailure('error', reason));
     },
+    estimate: (config) => request('estimate', (id) => ({ type: 'estimate', id, config })).promise.then((a) => a.estimate),
     onRestart(listener) {
       restartListeners.add(listener);
       return () => restartListeners.delete(listener);

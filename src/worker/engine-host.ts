@@ -4,9 +4,10 @@ import { errorMessage } from '../engine/contract/events';
 import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
 import { summarizeData } from '../engine/data/data-summary';
 import { describeModel } from '../engine/experiment/model-spec';
+import { createRunEstimator } from '../engine/experiment/run-estimator';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import type { ExperimentSession } from '../engine/experiment/sweep-context';
-import { runExperiment } from '../engine/experiment/run-experiment';
+import { emptyResults, runExperiment } from '../engine/experiment/run-experiment';
 import type { UserDataStore } from '../engine/data/user-data-store';
 import { isQueued, type Answer, type Answers, type BackendInfo, type QueuedRequest, type WorkerRequest, type WorkerResponse } from './protocol';
 
@@ -38,6 +39,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   let backend: { preferred: BackendName; info: BackendInfo } | null = null;
   let session: ExperimentSession | null = null;
   const aborts = new Map<number, AbortController>();
+  const estimator = createRunEstimator(loadAsset, deps.userData?.collection);
   /** Requests served beside the queue (summarize-data), so idle() waits for them too. */
   const beside = new Set<Promise<void>>();
 
@@ -62,6 +64,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       const parsed = configSchema.safeParse(r.config);
       if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
       const config = parsed.data;
+      // Cancelled while it waited in the queue (Cancel right after Run): it ends as a cancelled run, not a failure.
+      if (abort.signal.aborted) return { type: 'results', id: r.id, results: { ...emptyResults(config, backend?.info ?? { name: config.backend, fallbackReason: null }), status: 'cancelled', error: 'the run was cancelled before it started' } };
       const info = await ensureBackend(config.backend);
       deps.post({ type: 'backend', id: r.id, backend: info });
       // A new run makes the old dense models meaningless for the slider.
@@ -101,6 +105,13 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       await store.forget(r.source);
       return { type: 'user-data', id: r.id, summaries: await store.list() };
     },
+    estimate: async (r) => {
+      const parsed = configSchema.safeParse(r.config);
+      if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+      const config = parsed.data;
+      const info = await ensureBackend(config.backend);
+      return { type: 'estimate', id: r.id, estimate: await estimator.estimate(config, info.name) };
+    },
     'quick-evaluate': async (r) => {
       if (!session) throw new Error('no trained model in this tab: run the sweep to get provisional points between rates');
       const runs = [];
@@ -127,6 +138,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         return handlers['list-user-data'](r);
       case 'forget-user-data':
         return handlers['forget-user-data'](r);
+      case 'estimate':
+        return handlers.estimate(r);
     }
   }
 
@@ -153,10 +166,6 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       if (r.type === 'start') aborts.set(r.id, new AbortController());
       queue = queue.then(async () => {
         try {
-          if (r.type === 'start' && aborts.get(r.id)?.signal.aborted) {
-            deps.post({ type: 'failure', id: r.id, kind: 'error', message: 'the run was cancelled before it started' });
-            return;
-          }
           await answer(r);
         } finally {
           if (r.type === 'start') aborts.delete(r.id);

@@ -5,6 +5,7 @@ import type { EngineEvent } from '../engine/contract/events';
 import type { ImageSourceId } from '../engine/contract/image-sources';
 import type { DataShape, ModelSize } from '../engine/contract/model-size';
 import type { Results, RunResult } from '../engine/contract/results';
+import type { RunEstimate } from '../engine/contract/run-estimate';
 import type { UserDataSummary } from '../engine/contract/user-data';
 
 // The typed messages between the page and the engine worker (after microbit-foundation/ml-trainer's
@@ -41,6 +42,11 @@ export type WorkerRequest =
   | { type: 'load-user-data'; id: number; source: ImageSourceId; side: number; files: Array<{ path: string; bytes: ArrayBuffer }> }
   /** What user data this device holds (after a reload, for the presets that need it). */
   | { type: 'list-user-data'; id: number }
+  /**
+   * Estimate the run of `config` on its backend: a short calibration (a few timed steps of its model on its data,
+   * kept per model, data and backend) scaled by the sweep's work (experiment/estimate-run.ts).
+   */
+  | { type: 'estimate'; id: number; config: ConfigInput }
   /** Forget a source's decoded data, in memory and on this device. */
   | { type: 'forget-user-data'; id: number; source: ImageSourceId };
 
@@ -70,6 +76,7 @@ export interface Answers {
   'load-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
   'list-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
   'forget-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
+  estimate: { type: 'estimate'; id: number; estimate: RunEstimate };
 }
 export type Answer = Answers[QueuedType];
 
@@ -83,6 +90,7 @@ export const answerType = {
   'load-user-data': 'user-data',
   'list-user-data': 'user-data',
   'forget-user-data': 'user-data',
+  estimate: 'estimate',
 } as const satisfies { [K in QueuedType]: Answers[K]['type'] };
 
 /** Whether `m` is the answer that settles a request of type `type`. */

@@ -38,6 +38,7 @@ function fakeClient() {
     loadUserData: () => Promise.reject(new Error('not used by the run controller')),
     listUserData: async () => [],
     forgetUserData: async () => [],
+    estimate: () => Promise.reject(new Error('not used by the run controller')),
     onRestart(l) {
       restart = l;
       return () => (restart = null);

@@ -100,6 +100,21 @@ describe('engine host', () => {
     expect(of(posted, 'failure')[0]).toMatchObject({ id: 4, kind: 'error' });
   });
 
+  it('ends a run cancelled while it waited in the queue as cancelled, not failed (Cancel right after Run)', async () => {
+    const { h, posted } = host();
+    // The run waits behind a backend start, as the page's first Run waits behind its backend probe.
+    h.handle({ type: 'init-backend', id: 1, backend: 'cpu' });
+    h.handle({ type: 'start', id: 2, config: tiny });
+    h.handle({ type: 'cancel', id: 3, runId: 2 });
+    await h.idle();
+    expect(of(posted, 'failure')).toEqual([]);
+    const results = of(posted, 'results')[0];
+    expect(results.id).toBe(2);
+    expect(results.results).toMatchObject({ status: 'cancelled', error: 'the run was cancelled before it started', runs: [] });
+    // It never trained: no event of the run was streamed.
+    expect(of(posted, 'event')).toEqual([]);
+  });
+
   it('answers a bad request with a failure and keeps serving', async () => {
     const { h, posted } = host();
     h.handle({ type: 'start', id: 1, config: { train: { epochs: 'many' } } as unknown as ConfigInput });

@@ -1,11 +1,12 @@
 import { configSchema, type Config, type ConfigInput } from './config';
 import type { ImageSourceId } from './image-sources';
+import { presetClaims } from './preset-claims';
 
 /** A named Config that makes one point of the paper in one click (the gallery, the CLI's --preset). */
 export interface Preset {
   id: string;
   title: string;
-  /** The one-line claim the preset demonstrates. */
+  /** The one-line claim the preset demonstrates (checked against its Results where preset-claims.ts has it). */
   claim: string;
   config: ConfigInput;
   /** Set when the preset runs on data the user brings (never shipped): it runs once those files are given. */
@@ -34,7 +35,7 @@ export const presets: Preset[] = [
   {
     id: 'start-here',
     title: 'Start here: the Matthew effect in a minute',
-    claim: 'Prune a small CNN harder and harder: the small, hard group loses accuracy first and fastest.',
+    claim: presetClaims['start-here'].text,
     config: {
       data: minorityData(2000),
       model: smallCnn(),
@@ -48,7 +49,7 @@ export const presets: Preset[] = [
   {
     id: 'synthetic-minority',
     title: 'One small, hard group',
-    claim: 'A minority group ends training with the largest gradient norm (Prop. 1) and loses the most accuracy when pruned.',
+    claim: presetClaims['synthetic-minority'].text,
     config: {
       data: minorityData(3000),
       train: { epochs: 8 },
@@ -59,7 +60,7 @@ export const presets: Preset[] = [
   {
     id: 'mnist-imbalanced',
     title: 'MNIST digits with a long tail',
-    claim: 'Digits as groups, some made rare: the rare digits end with larger gradient norms and lose more accuracy under pruning.',
+    claim: presetClaims['mnist-imbalanced'].text,
     config: {
       data: { kind: 'mnist', samples: 10000, longTail: 20, balancedTest: true },
       train: { epochs: 4 },
@@ -71,7 +72,7 @@ export const presets: Preset[] = [
   {
     id: 'fashion-classes',
     title: 'Fashion-MNIST: classes as groups, long tail',
-    claim: 'Clothes classes as groups, some made rare (the paper\'s CIFAR-10/SVHN setting): the least accurate classes have the largest gradient norms and lose the most accuracy when pruned hard.',
+    claim: presetClaims['fashion-classes'].text,
     config: {
       // 6 of the 70 chunks (4.7 MB) are fetched; the test (test/engine/experiment/fashion-classes.test.ts) runs it smaller.
       data: { kind: 'fashion-mnist', samples: 6000, longTail: 10, balancedTest: true },
@@ -171,7 +172,7 @@ export const presets: Preset[] = [
   {
     id: 'mitigation-modes',
     title: 'Fair pruning: mitigate before, after, or both?',
-    claim: 'Equalising group losses (Eq. 8) on the pruned model (Fair Aft Pruning, Fair Both) narrows the accuracy gap that pruning opens, most at high rates.',
+    claim: presetClaims['mitigation-modes'].text,
     config: {
       data: minorityData(6000),
       model: smallCnn(),
@@ -185,7 +186,7 @@ export const presets: Preset[] = [
   {
     id: 'full-vs-relaxed',
     title: 'Full (Eq. 7) vs relaxed (Eq. 8) mitigation',
-    claim: 'Constraining gradient norms and Hessian eigenvalues directly costs an order of magnitude more time than equalising losses.',
+    claim: presetClaims['full-vs-relaxed'].text,
     config: {
       data: minorityData(3000),
       model: smallCnn(),

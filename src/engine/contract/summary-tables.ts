@@ -16,6 +16,8 @@ export interface Table2Row {
   fairnessViolation: MeanStd[];
   /** ξ, Eq. (3): not in the paper's Table 2, but the page shows it beside the violation. */
   excessLossGap: MeanStd[];
+  /** Wall time per run, ms (pruning, fine-tuning, measuring; the dense row: training): what a version costs. */
+  wallMs: MeanStd[];
 }
 
 export interface Table2 {
@@ -51,6 +53,7 @@ export function table2(results: Results, { withDense = false } = {}): Table2 {
       accuracy: cells.map((runs) => meanStd(runs.map((r) => r.overall.accuracy))),
       fairnessViolation: cells.map((runs) => meanStd(runs.map((r) => r.fairnessViolation))),
       excessLossGap: cells.map((runs) => meanStd(runs.map((r) => r.excessLossGap))),
+      wallMs: cells.map((runs) => meanStd(runs.map((r) => r.wallMs))),
     };
   });
   return { rates, rows };

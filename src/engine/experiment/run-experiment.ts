@@ -1,5 +1,5 @@
 import type { Config, MitigationMode } from '../contract/config';
-import { CancelledError, DivergedError, errorMessage, type EngineEvent, type RunOptions } from '../contract/events';
+import { CancelledError, DivergedError, errorMessage, throwIfAborted, type EngineEvent, type RunOptions } from '../contract/events';
 import { describeDataProgress } from '../contract/data-progress';
 import { RESULTS_SCHEMA_VERSION, type Results, type RunResult, type TrainingCurve } from '../contract/results';
 import type { AssetLoader } from '../data/asset-loader';
@@ -60,6 +60,23 @@ const warmStartOf = (m: ModelMeasurement): HessianRequest['warmStart'] =>
 const hessianSamplesOf = (m: ModelMeasurement): HessianSamples | null =>
   m.hessian && m.overallHessian ? { groups: m.hessian.map((h) => h.indices), overall: m.overallHessian.indices } : null;
 
+/** Results with no runs and no data set yet: what a sweep starts from, and the answer to a run cancelled before it began. */
+export function emptyResults(config: Config, backend: Results['backend'], started = Date.now()): Results {
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    config,
+    backend,
+    createdAt: new Date(started).toISOString(),
+    durationMs: 0,
+    dataset: { name: '', classNames: [], groupNames: [], trainSizes: [], testSizes: [] },
+    runs: [],
+    training: [],
+    correlations: [],
+    status: 'complete',
+    error: null,
+  };
+}
+
 /**
  * Config → Results, the paper's loop: per seed, train each dense model once, then for each mode and pruning rate
  * prune → fine-tune → measure (measure-rate.ts). Never rejects for a cancelled or diverged run: it resolves with
@@ -72,19 +89,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
   const progress = createSweepProgress(config, emit, pieces);
   const runs: RunResult[] = [];
   const training: TrainingCurve[] = [];
-  let results: Results = {
-    schemaVersion: RESULTS_SCHEMA_VERSION,
-    config,
-    backend: o.backend,
-    createdAt: new Date(started).toISOString(),
-    durationMs: 0,
-    dataset: { name: '', classNames: [], groupNames: [], trainSizes: [], testSizes: [] },
-    runs,
-    training,
-    correlations: [],
-    status: 'complete',
-    error: null,
-  };
+  let results: Results = { ...emptyResults(config, o.backend, started), runs, training };
   // Runs and curves in the serial sweep's order whatever order the pieces ran in, so a sharded and merged sweep
   // writes the same file as a serial one.
   const snapshot = (): Results => {
@@ -105,6 +110,8 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
   };
 
   try {
+    // Cancelled before it began (while the backend started): no data set is built for nothing.
+    throwIfAborted(o.signal);
     progress.report('data', config.seed, null, null, 'building the data set');
     const data = await buildDataset(config, config.seed, o.loadAsset, (p) => progress.report('data', config.seed, null, null, describeDataProgress(p)), o.loadImages);
     const { split } = data;

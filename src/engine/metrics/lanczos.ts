@@ -23,7 +23,7 @@ export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: numb
   let converged = false;
   let residual: number | null = null;
   for (let k = 0; k < opts.maxIterations; k++) {
-    // A macrotask turn per iteration: awaiting data() alone never lets a Cancel message or the heartbeat through.
+    // As in power iteration: give Cancel and the worker's heartbeat a turn between products.
     await maybeYield();
     throwIfAborted(opts.signal);
     basis.push(q);

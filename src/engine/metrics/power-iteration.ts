@@ -63,7 +63,8 @@ export async function powerIteration(
   let converged = false;
   try {
     while (iterations < opts.maxIterations) {
-      // A macrotask turn per iteration: awaiting data() alone never lets a Cancel message or the heartbeat through.
+      // A macrotask now and then: data() is a microtask on cpu and wasm, so without it a long λ(H_a) would hold off
+      // Cancel and the worker's heartbeat (the page then declares the worker lost after a minute).
       await maybeYield();
       throwIfAborted(opts.signal);
       const hv = hvp(v);

@@ -67,7 +67,7 @@ export function RateBarsCharts() {
       </ChartFrame>
       <ChartFrame
         title="Excess loss and Theorem 1 bound"
-        caption={`Solid: each group's excess loss R(a) = J(θ̄; D_a) − J(θ̂; D_a)${label}. Pale, dashed, right axis: Theorem 1's bound ||g_a||·||θ̄−θ̂|| + ½λ(H_a)·||θ̄−θ̂||² (loose in scale; what matters is that it orders the groups the same way). It is large for groups with large gradient norms and Hessian eigenvalues.${hasBound || !results || view?.source === 'pending' ? '' : ' (The bound needs λ(H_a): turn the Hessian on.)'}`}
+        caption={`Solid: each group's excess loss R(a) = J(θ̄; D_a) − J(θ̂; D_a)${label}. Pale, dashed, right axis: Theorem 1's bound ||g_a||·||θ̄−θ̂|| + ½λ(H_a)·||θ̄−θ̂||², large for groups with large gradient norms and Hessian eigenvalues. It is an upper bound, not a prediction: a group's measured R(a) can sit far below it, even below 0 where fine-tuning after pruning lowers that group's loss (the small group of start-here up to 80%).${hasBound || !results || view?.source === 'pending' ? '' : ' (The bound needs λ(H_a): turn the Hessian on.)'}`}
         empty={empty}
       >
         <ResponsiveContainer width="100%" height={height}>

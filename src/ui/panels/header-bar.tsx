@@ -4,6 +4,7 @@ import { linkFor } from '../../state/share-link';
 import { useApp, useAppStore, useController } from '../app-context';
 import { BackendBadge } from './backend-badge';
 import { ResultsIo } from './results-io';
+import { RunEstimateNote } from './run-estimate';
 import { runStatus } from '../../state/run-slice';
 
 async function copyText(text: string): Promise<boolean> {
@@ -44,6 +45,7 @@ export function HeaderBar() {
         <button type="button" className={`primary${stale ? ' attention' : ''}`} onClick={() => controller.run()} title={stale ? 'The settings changed since these results: run again' : 'Train, prune and measure with these settings'}>
           Run
         </button>
+        <RunEstimateNote />
         <button type="button" disabled={!running || status === 'cancelling'} onClick={() => controller.cancel()}>
           Cancel
         </button>

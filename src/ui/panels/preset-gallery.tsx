@@ -1,4 +1,5 @@
 import { imageSources } from '../../engine/contract/image-sources';
+import { claimOf } from '../../engine/contract/preset-claims';
 import { presetConfig, presets } from '../../engine/contract/presets';
 import { userDataPresent } from '../../engine/contract/user-data';
 import { deepEqual } from '../../engine/contract/object-path';
@@ -22,6 +23,7 @@ export function PresetGallery() {
             <li key={p.id} className={`preset-card${active ? ' active' : ''}`} data-preset={p.id}>
               <h3>{p.title}</h3>
               <p>{p.claim}</p>
+              {claimOf(p.id) && <p className="preset-shown-by muted">Shown by {claimOf(p.id)?.shownBy}.</p>}
               {p.needsGpu && (
                 <p className="preset-gpu">
                   <strong>Needs a GPU for a quick run:</strong> minutes on WebGPU, much longer on WebAssembly (the estimate beside Run says how long here).

@@ -1,7 +1,7 @@
 import { useApp } from '../app-context';
 import type { RunPhase } from '../../engine/contract/events';
 import { pct } from '../../engine/contract/number-format';
-import { runError, runFraction, runStatus } from '../../state/run-slice';
+import { runError, runEtaMs, runFraction, runStatus } from '../../state/run-slice';
 import { duration } from '../duration';
 
 /** Every phase the engine reports has a label: a new RunPhase is a type error here until it gets one. */
@@ -15,16 +15,15 @@ const PHASES: Record<RunPhase, string> = {
   done: 'done',
 };
 
-/** Phase, fraction and a simple ETA (elapsed time scaled by what is left; shown once a few percent are done). */
+/** Phase, fraction and the time left (run-slice's runEtaMs: the estimate made before Run, then the progress). */
 export function ProgressBar() {
   const run = useApp((s) => s.run);
   const status = useApp(runStatus);
   const error = useApp(runError);
   const fraction = useApp(runFraction);
+  const eta = useApp(runEtaMs);
   if (status === 'idle') return null;
   const active = status === 'starting' || status === 'running' || status === 'cancelling';
-  const elapsed = (run.updatedAt ?? 0) - (run.startedAt ?? 0);
-  const eta = active && fraction > 0.03 ? (elapsed * (1 - fraction)) / fraction : null;
   const label = active ? `${run.phase ? PHASES[run.phase] : 'starting'} · ${pct(fraction)}${eta !== null ? ` · about ${duration(eta)} left` : ''}` : `${status}${error ? `: ${error}` : ''}`;
   return (
     <div className={`progress ${status}`} data-status={status}>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/engine/backend';
 import { configSchema, type ConfigInput } from '../../../src/engine/contract/config';
+import { presetClaims } from '../../../src/engine/contract/preset-claims';
 import { findPreset } from '../../../src/engine/contract/presets';
 import { nodeAssetLoader } from '../../../src/engine/data/node-assets';
 import { runExperiment } from '../../../src/engine/experiment/run-experiment';
@@ -40,5 +41,8 @@ describe('the fashion-classes preset at a small size', () => {
     expect(spearman(acc, drop)).toBeLessThan(0);
     expect(over(drop, least)).toBeGreaterThan(over(drop, rest));
     expect(over(drop, least)).toBeGreaterThan(0);
+    // The gallery's claim (preset-claims.ts) says the same of these Results.
+    const check = presetClaims['fashion-classes'].check(r);
+    expect(check.holds, check.evidence).toBe(true);
   }, 300_000);
 });

@@ -1,0 +1,44 @@
+import type { Config, MitigationVersion } from '../contract/config';
+import type { Calibration, RunEstimate } from '../contract/run-estimate';
+import { pieceModes, planPieces } from './sweep-pieces';
+import { fineTuneEpochs, mitigatedFineTune, type DenseVariant } from './sweep-plan';
+
+/**
+ * Power-iteration products expected per λ(H_a): the residual rule stopped after 5-25 products on start-here's dense
+ * models (3 seeds, /tmp runs of 2026-12) and up to 99 on synthetic-minority's group B, so a typical value, not
+ * hessian.maxIterations (200, an upper bound nobody waits for).
+ */
+export const TYPICAL_HESSIAN_ITERATIONS = 15;
+
+/**
+ * The sweep's time from a calibration: the work the run does (sweep-pieces' plan: dense models, then per mode and
+ * rate a fine-tune and a measurement) in samples of each kind, times the calibrated seconds per sample. It leaves out
+ * what is small beside training (building the data, pruning, the bootstrap) and guesses the Hessian's iterations.
+ */
+export function estimateRun(config: Config, cal: Calibration): RunEstimate {
+  const n = cal.trainSizes.reduce((s, x) => s + x, 0);
+  const cap = config.hessian.maxSamplesPerGroup;
+  // λ(H_a) per group plus λ(H) overall, each on the group (or the draws of a capped subsample).
+  const hessianSamples = [...cal.trainSizes, n].reduce((s, size) => s + (size > cap ? cap * config.hessian.sampleDraws : size), 0);
+  const iterations = Math.min(config.hessian.maxIterations, TYPICAL_HESSIAN_ITERATIONS);
+  const hessianTime = (cal.hvpSample ?? 0) * iterations * hessianSamples;
+  const stepCost = (version: MitigationVersion | null) => (version ? (cal.mitigatedSample[version] ?? cal.trainSample) : cal.trainSample);
+  const parts = { training: 0, measuring: 0, hessian: 0 };
+  const measure = (withHessian: boolean) => {
+    parts.measuring += (n + cal.testSize) * cal.forwardSample + n * cal.gradSample;
+    if (withHessian) parts.hessian += hessianTime;
+  };
+  for (const piece of planPieces(config)) {
+    const variant: DenseVariant = piece.variant;
+    // Dense training: every epoch a step per sample and the epoch record's forward pass over the training split.
+    parts.training += config.train.epochs * n * (stepCost(variant === 'plain' ? null : variant) + cal.forwardSample);
+    measure(config.hessian.when !== 'off');
+    for (const { mode, version } of pieceModes(config, piece)) {
+      for (let k = 0; k < piece.rates.length; k++) {
+        parts.training += fineTuneEpochs(config, mode) * n * stepCost(mitigatedFineTune(mode) ? version : null);
+        measure(config.hessian.when === 'all');
+      }
+    }
+  }
+  return { backend: cal.backend, seconds: parts.training + parts.measuring + parts.hessian, parts };
+}
