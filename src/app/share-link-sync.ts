@@ -33,8 +33,11 @@ export function startShareLinkSync(store: AppStore, onAutorun: () => void): () =
     if (s.config === prev.config && s.presenter === prev.presenter && s.selectedRate === prev.selectedRate) return;
     if (timer === null) timer = setTimeout(write, 300);
   });
-  const onHashChange = () => {
-    const hash = location.hash.slice(1);
+  // The event's own URL, not location: a replaceState of ours that lands between the change and this event would
+  // otherwise swallow the link just pasted.
+  const onHashChange = (e?: HashChangeEvent) => {
+    const url = e?.newURL;
+    const hash = url === undefined ? location.hash.slice(1) : url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
     if (hash === written) return;
     written = hash;
     if (applyLink(store, hash)) onAutorun();

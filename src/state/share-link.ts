@@ -1,5 +1,6 @@
 import { configSchema, MAX_PRUNING_RATE, type Config } from '../engine/contract/config';
 import { decodeConfig } from '../engine/contract/decode-config';
+import { echo, echoKey } from '../engine/contract/echo';
 import { findPreset } from '../engine/contract/presets';
 import { deepEqual, flatten, getPath, setPath } from '../engine/contract/object-path';
 
@@ -104,32 +105,59 @@ export function linkFor(s: LinkedState, page: Pick<Location, 'origin' | 'pathnam
   return `${page.origin}${page.pathname}${page.search}#${hash}`;
 }
 
-const flag = (v: string | null) => v === '1' || v === 'true';
+/**
+ * The hash text of a link: a hash as `location.hash` gives it (with or without its leading '#'), or a whole URL. A
+ * '#' further on is part of the hash (browsers keep it there), so it stays in the text and is reported, never used
+ * to cut the link short.
+ */
+function hashOf(input: string): string {
+  if (input.startsWith('#')) return input.slice(1);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(input) && input.includes('#')) return input.slice(input.indexOf('#') + 1);
+  return input;
+}
+
+/** Reads a page flag (autorun, presenter): 1/true and 0/false; anything else is reported and read as off. */
+function readFlag(name: string, text: string | undefined, notices: string[]): boolean {
+  if (text === undefined) return false;
+  if (text === '1' || text === 'true') return true;
+  if (text !== '0' && text !== 'false') notices.push(`${name}: ${echo(text)} is not 1 or 0, ignored (read as off)`);
+  return false;
+}
 
 /** Reads a hash (with or without '#', or a whole URL) into the closest valid state. */
 export function decodeShareLink(input: string): DecodedLink {
-  const hash = input.includes('#') ? input.slice(input.indexOf('#') + 1) : input;
-  const params = new URLSearchParams(hash);
+  const params = [...new URLSearchParams(hashOf(input))];
   const notices: string[] = [];
 
-  const version = params.get('v');
-  if (version !== null && version !== String(LINK_VERSION)) notices.push(`link version "${version}" is not known; read as version ${LINK_VERSION}`);
+  // Every key once, its last value winning (a link edited by hand often appends the new value): said when it happens.
+  const last = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const [key, text] of params) {
+    last.set(key, text);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (key.includes('#') || text.includes('#')) notices.push(`${echoKey(key)}: a second "#" inside the link, read as part of ${key.includes('#') ? 'the name' : `the value ${echo(text)}`}`);
+  }
+  for (const [key, n] of counts) if (n > 1) notices.push(`${echoKey(key)}: given ${n} times, the last value ${echo(last.get(key))} used`);
+  const get = (key: string) => last.get(key);
+
+  const version = get('v');
+  if (version !== undefined && version !== String(LINK_VERSION)) notices.push(`link version ${echo(version)} is not known; read as version ${LINK_VERSION}`);
 
   let raw: Record<string, unknown> = {};
-  const presetId = params.get('preset');
-  if (presetId !== null) {
+  const presetId = get('preset');
+  if (presetId !== undefined) {
     const preset = findPreset(presetId);
     if (preset) raw = structuredClone(preset.config) as Record<string, unknown>;
-    else notices.push(`unknown preset "${presetId}" ignored`);
+    else notices.push(`unknown preset ${echo(presetId)} ignored`);
   }
   // The data kind first: it decides which settings (and which defaults) the other data.* keys belong to.
-  const kind = params.get('data.kind') ?? (getPath(raw, 'data.kind') as string | undefined) ?? 'synthetic';
-  if (params.has('data.kind') && getPath(raw, 'data.kind') !== kind) raw.data = { kind };
+  const kind = get('data.kind') ?? (getPath(raw, 'data.kind') as string | undefined) ?? 'synthetic';
+  if (get('data.kind') !== undefined && getPath(raw, 'data.kind') !== kind) raw.data = { kind };
   const template = defaultsFor(kind);
 
-  for (const [path, text] of params) {
+  for (const [path, text] of last) {
     if (FLAG_KEYS.has(path) || path === 'data.kind') continue;
-    if (!setPath(raw, path, parseLeaf(text, getPath(template, path)))) notices.push(`${path}: not a setting, ignored`);
+    if (!setPath(raw, path, parseLeaf(text, getPath(template, path)))) notices.push(`${echoKey(path)}: not a setting, ignored`);
   }
   // Data settings without a kind belong to the kind read above (the schema needs the discriminator).
   if (raw.data !== undefined && typeof raw.data === 'object' && raw.data !== null && !Array.isArray(raw.data)) setPath(raw, 'data.kind', kind);
@@ -138,11 +166,13 @@ export function decodeShareLink(input: string): DecodedLink {
   notices.push(...decoded.notices);
 
   let rate: number | null = null;
-  const rateText = params.get('rate');
-  if (rateText !== null) {
+  const rateText = get('rate');
+  if (rateText !== undefined) {
     const r = Number(rateText);
     if (rateText.trim() !== '' && Number.isFinite(r) && r >= 0 && r <= MAX_PRUNING_RATE) rate = r;
-    else notices.push(`rate: "${rateText}" is not a pruning rate in [0, ${MAX_PRUNING_RATE}], ignored`);
+    else notices.push(`rate: ${echo(rateText)} is not a pruning rate in [0, ${MAX_PRUNING_RATE}], ignored`);
   }
-  return { config: decoded.config, notices, autorun: flag(params.get('autorun')), presenter: flag(params.get('presenter')), rate };
+  const autorun = readFlag('autorun', get('autorun'), notices);
+  const presenter = readFlag('presenter', get('presenter'), notices);
+  return { config: decoded.config, notices, autorun, presenter, rate };
 }
