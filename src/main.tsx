@@ -1,3 +1,4 @@
+import './engine/contract/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDataPreview } from './app/data-preview';

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../engine/contract/zod-without-eval';
 import { decodeResultsText } from '../engine/contract/decode-results';
 
 // Reads one Results file off the page's main thread: a file of tens of MB takes seconds to turn into text, parse
