@@ -1,6 +1,6 @@
 import { fileLabel, type DecodedResults } from '../engine/contract/decode-results';
 import { errorMessage } from '../engine/contract/events';
-import { runStatus } from '../state/run-slice';
+import { isRunning, runStatus } from '../state/run-slice';
 import type { AppStore } from '../state/store';
 import type { ResultsReader } from '../worker/read-results';
 
@@ -9,7 +9,7 @@ export interface ResultsImport {
   importFile(file: Blob & { name: string }): Promise<boolean>;
 }
 
-const busy = (store: AppStore) => ['starting', 'running', 'cancelling'].includes(runStatus(store.getState()));
+const busy = (store: AppStore) => isRunning(runStatus(store.getState()));
 
 /** A file is shown as it was, nothing recomputed; its config is repaired like a link's, and each repair is named. */
 export function createResultsImport(store: AppStore, read: ResultsReader): ResultsImport {

@@ -1,13 +1,19 @@
 import { decodeShareLink, linkFor } from '../state/share-link';
+import { isRunning, runStatus } from '../state/run-slice';
 import type { AppStore } from '../state/store';
 
-/** Applies a decoded link to the store and lists what it dropped; true when it asks to run. */
+/**
+ * Applies a decoded link to the store and lists what it dropped; true when it asks to run. Results the link carries
+ * are shown as an import's are (source 'link'): the page offers to re-run them rather than running by itself.
+ */
 export function applyLink(store: AppStore, hash: string): boolean {
   const link = decodeShareLink(hash);
   const s = store.getState();
   s.setConfig(link.config);
   s.setPresenter(link.presenter);
   if (link.rate !== null) s.selectRate(link.rate);
+  if (link.snapshot && isRunning(runStatus(s))) link.notices.push('results: not shown, a run is in progress (its results would replace them)');
+  else if (link.snapshot) s.resultsImported(link.snapshot, 'link');
   if (link.notices.length) s.addNotice({ tone: 'warning', title: 'Parts of the link could not be used; the closest valid settings were loaded', lines: link.notices });
   return link.autorun;
 }

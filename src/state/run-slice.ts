@@ -74,3 +74,6 @@ export const runError = (s: Pick<AppState, 'run' | 'results'>): string | null =>
 
 /** Fraction done: a complete run is done whatever its last progress event said. */
 export const runFraction = (s: Pick<AppState, 'run' | 'results'>): number => (runStatus(s) === 'complete' ? 1 : s.run.fraction);
+
+/** A run holds the charts: starting, running or being cancelled. */
+export const isRunning = (status: RunStatus): boolean => status === 'starting' || status === 'running' || status === 'cancelling';

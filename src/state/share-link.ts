@@ -3,6 +3,8 @@ import { decodeConfig } from '../engine/contract/decode-config';
 import { echo, echoKey } from '../engine/contract/echo';
 import { findPreset } from '../engine/contract/presets';
 import { deepEqual, flatten, getPath, setPath } from '../engine/contract/object-path';
+import type { Results } from '../engine/contract/results';
+import { decodeSnapshot } from './results-snapshot';
 
 // The share link: `#v=1&data.kind=mnist&train.epochs=4&prune.rates=0.3,0.5&autorun=1`. One `path=value` pair per
 // config setting that differs from its default (so links stay short and survive new defaults being added), a
@@ -27,9 +29,11 @@ export interface LinkState extends LinkFlags {
 export interface DecodedLink extends LinkState {
   /** What was dropped, clamped or not understood; empty for a clean link. */
   notices: string[];
+  /** The Results the link carried (`results=`, results-snapshot.ts), read like an imported file; null if none. */
+  snapshot: Results | null;
 }
 
-const FLAG_KEYS = new Set(['v', 'autorun', 'presenter', 'rate', 'preset']);
+const FLAG_KEYS = new Set(['v', 'autorun', 'presenter', 'rate', 'preset', 'results']);
 
 /** The defaults a config is compared with: those of its own data kind (each kind has its own settings). */
 function defaultsFor(kind: string): Config {
@@ -72,8 +76,11 @@ export function parseLeaf(text: string, template: unknown): Leaf {
 
 const encodeValue = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
 
-/** The hash (without '#') for a state: only non-default settings, in a stable order. */
-export function encodeShareLink(s: Partial<LinkFlags> & { config: Config }): string {
+/**
+ * The hash (without '#') for a state: only non-default settings, in a stable order; a Results snapshot
+ * (results-snapshot.ts, base64url: no escaping needed) last.
+ */
+export function encodeShareLink(s: Partial<LinkFlags> & { config: Config; snapshot?: string }): string {
   const defaults = defaultsFor(s.config.data.kind);
   const parts = [`v=${LINK_VERSION}`];
   for (const [path, value] of flatten(s.config as unknown as Record<string, unknown>)) {
@@ -86,10 +93,11 @@ export function encodeShareLink(s: Partial<LinkFlags> & { config: Config }): str
   if (s.rate !== null && s.rate !== undefined) parts.push(`rate=${s.rate}`);
   if (s.presenter) parts.push('presenter=1');
   if (s.autorun) parts.push('autorun=1');
+  if (s.snapshot) parts.push(`results=${s.snapshot}`);
   return parts.join('&');
 }
 
-/** What of the page's state a link carries. */
+/** What of the page's state a link carries (and, on request, its Results: `snapshot`). */
 export interface LinkedState {
   config: Config;
   presenter: boolean;
@@ -100,8 +108,8 @@ export interface LinkedState {
  * The page's address with the link for a state: `page` is the browser's location (origin, path and query are
  * kept). Autorun is never written: reopening a copied link should not run twice.
  */
-export function linkFor(s: LinkedState, page: Pick<Location, 'origin' | 'pathname' | 'search'>): string {
-  const hash = encodeShareLink({ config: s.config, presenter: s.presenter, rate: s.selectedRate === 0 ? null : s.selectedRate });
+export function linkFor(s: LinkedState, page: Pick<Location, 'origin' | 'pathname' | 'search'>, snapshot?: string): string {
+  const hash = encodeShareLink({ config: s.config, presenter: s.presenter, rate: s.selectedRate === 0 ? null : s.selectedRate, snapshot });
   return `${page.origin}${page.pathname}${page.search}#${hash}`;
 }
 
@@ -174,5 +182,15 @@ export function decodeShareLink(input: string): DecodedLink {
   }
   const autorun = readFlag('autorun', get('autorun'), notices);
   const presenter = readFlag('presenter', get('presenter'), notices);
-  return { config: decoded.config, notices, autorun, presenter, rate };
+
+  let snapshot: Results | null = null;
+  const snapshotText = get('results');
+  if (snapshotText !== undefined) {
+    const read = decodeSnapshot(snapshotText);
+    if (read.ok) {
+      snapshot = read.results;
+      notices.push(...read.notices.map((n) => `results: ${n}`));
+    } else notices.push(`results: the link's results could not be read (${read.error}), ignored`);
+  }
+  return { config: decoded.config, notices, autorun, presenter, rate, snapshot };
 }
