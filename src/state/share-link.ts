@@ -163,9 +163,13 @@ export function decodeShareLink(input: string): DecodedLink {
   if (get('data.kind') !== undefined && getPath(raw, 'data.kind') !== kind) raw.data = { kind };
   const template = defaultsFor(kind);
 
+  const written: string[] = [];
   for (const [path, text] of last) {
     if (FLAG_KEYS.has(path) || path === 'data.kind') continue;
+    // `train.epochs.x=1&train.epochs=4`: the second key replaces the object the first one made; say so.
+    for (const under of written.filter((w) => w.startsWith(`${path}.`))) notices.push(`${echoKey(under)}: not a setting (${echoKey(path)} is one value), ignored`);
     if (!setPath(raw, path, parseLeaf(text, getPath(template, path)))) notices.push(`${echoKey(path)}: not a setting, ignored`);
+    else written.push(path);
   }
   // Data settings without a kind belong to the kind read above (the schema needs the discriminator).
   if (raw.data !== undefined && typeof raw.data === 'object' && raw.data !== null && !Array.isArray(raw.data)) setPath(raw, 'data.kind', kind);

@@ -3,6 +3,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeResultsText } from '../../src/engine/contract/decode-results';
 import type { Results } from '../../src/engine/contract/results';
+import { createRng } from '../../src/engine/random';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_MAX_CHARS } from '../../src/state/results-snapshot';
 import { decodeShareLink, encodeShareLink } from '../../src/state/share-link';
 
@@ -14,21 +15,10 @@ const fixture = (() => {
 
 const base64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
-/** A seeded generator (mulberry32): the padding below must be incompressible and the same on every run. */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The fixture with `n` random flips per run: what a large test split makes of a sweep. */
 function withFlips(n: number): Results {
-  const rand = seeded(7);
-  const int = (k: number) => Math.floor(rand() * k);
+  const rng = createRng(7, 'flips');
+  const int = (k: number) => rng.int(k);
   return { ...fixture, runs: fixture.runs.map((r) => ({ ...r, flips: Array.from({ length: n }, () => ({ index: int(1e5), group: int(3), label: int(3), dense: int(3), pruned: int(3) })) })) };
 }
 
@@ -55,7 +45,7 @@ describe('a Results snapshot in a share link', () => {
   });
 
   it('reports how big results are that do not fit even trimmed', () => {
-    const huge: Results = { ...fixture, dataset: { ...fixture.dataset, classNames: Array.from({ length: 8_000 }, (_, i) => `class ${i} ${seeded(i)().toString(36)}`) } };
+    const huge: Results = { ...fixture, dataset: { ...fixture.dataset, classNames: Array.from({ length: 8_000 }, (_, i) => `class ${i} ${createRng(i).next().toString(36)}`) } };
     const encoded = encodeSnapshot(huge);
     expect(encoded.ok).toBe(false);
     if (!encoded.ok) expect(encoded.chars).toBeGreaterThan(SNAPSHOT_MAX_CHARS);

@@ -111,6 +111,12 @@ describe('share link', () => {
       expect(d.notices).toEqual(['train.epochs: given 2 times, the last value "5" used', 'rate: given 2 times, the last value "0.7" used']);
     });
 
+    it('names a key swallowed by a later one that sets its parent (found by the link fuzz)', () => {
+      const d = decodeShareLink('#v=1&train.epochs.x=1&train.epochs=4');
+      expect(d.config.train.epochs).toBe(4);
+      expect(d.notices).toEqual(['train.epochs.x: not a setting (train.epochs is one value), ignored']);
+    });
+
     it('reports unreadable autorun and presenter values instead of reading them as off in silence', () => {
       const d = decodeShareLink('#v=1&autorun=yes&presenter=2');
       expect(d).toMatchObject({ autorun: false, presenter: false });
