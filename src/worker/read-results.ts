@@ -1,7 +1,11 @@
 import { decodeResultsText, type DecodedResults } from '../engine/contract/decode-results';
+import type { Results } from '../engine/contract/results';
 
 /** Reads a Results file (text → JSON → schema, config repaired): what importing a file needs. */
 export type ResultsReader = (file: Blob) => Promise<DecodedResults>;
+
+/** What the reader worker posts: validated Results as JSON bytes, or why the file was refused. */
+export type ReaderAnswer = { ok: true; json: ArrayBuffer; migratedFrom: number | null; notices: string[] } | { ok: false; error: string };
 
 /** On the calling thread: for tests and for a page without workers. */
 export const readResultsHere: ResultsReader = async (file) => decodeResultsText(await file.text());
@@ -17,7 +21,11 @@ export const readResultsInWorker: ResultsReader = (file) =>
       worker.terminate();
       resolve(answer);
     };
-    worker.addEventListener('message', (e: MessageEvent<DecodedResults>) => done(e.data));
+    worker.addEventListener('message', (e: MessageEvent<ReaderAnswer>) => {
+      const a = e.data;
+      // Already validated in the worker: the bytes are the schema's own output, so they are only parsed here.
+      done(a.ok ? { ok: true, results: JSON.parse(new TextDecoder().decode(a.json)) as Results, migratedFrom: a.migratedFrom, notices: a.notices } : a);
+    });
     worker.addEventListener('error', (e) => done({ ok: false, error: `the file reader stopped: ${e.message || 'unknown error'}` }));
     worker.addEventListener('messageerror', () => done({ ok: false, error: 'the file reader\'s answer could not be read' }));
     worker.postMessage(file);
