@@ -1,7 +1,9 @@
+import './engine/contract/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDataPreview } from './app/data-preview';
 import { guardLeavingMidRun } from './app/leave-guard';
+import { createResultsImport } from './app/results-import';
 import { createRunController } from './app/run-controller';
 import { startRunEstimateSync } from './app/run-estimate-sync';
 import { createUserData } from './app/user-data';
@@ -11,6 +13,7 @@ import { createAppStore } from './state/store';
 import { App } from './ui/app';
 import { AppContext } from './ui/app-context';
 import { createEngineClient, spawnEngineWorker } from './worker/client';
+import { readResultsInWorker } from './worker/read-results';
 import './ui/styles.css';
 
 // Composition root: one store, one worker client, one controller and one link sync for the page's lifetime.
@@ -32,6 +35,7 @@ const client = createEngineClient(() => spawnEngineWorker(store.getState().wasmT
 const controller = createRunController(store, client);
 const dataPreview = createDataPreview(client);
 const userData = createUserData(store, client, () => controller.run());
+const resultsImport = createResultsImport(store, readResultsInWorker);
 // What user data this device already holds (a reload or a shared link then needs no files again).
 userData.refresh().catch(() => {});
 void controller.probeBackend();
@@ -44,7 +48,7 @@ if (autorun) controller.run();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <AppContext.Provider value={{ store, controller, dataPreview, userData }}>
+    <AppContext.Provider value={{ store, controller, dataPreview, userData, resultsImport }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,

@@ -41,3 +41,17 @@ export const withProvisional = (points: ProvisionalPoint[], point: ProvisionalPo
 
 /** Whether the selected rate is one the config will measure (the sweep will get there). */
 export const isPlannedRate = (config: Config, rate: number): boolean => config.prune.rates.some((r) => sameRate(r, rate));
+
+/** The rate the page views by default: the measured rate nearest 90%, where the Matthew effect shows most. */
+const LANDING_RATE = 0.9;
+
+/**
+ * The rate to show Results at when they arrive whole (an import, a link's snapshot): the selected rate if it was
+ * measured and pruned, else the measured pruned rate nearest 90% (0% is the dense model: nothing to compare yet).
+ */
+export function landingRate(measured: number[], current: number): number {
+  const pruned = measured.filter((r) => r > 0);
+  if (pruned.length === 0) return current;
+  if (pruned.some((r) => sameRate(r, current))) return current;
+  return pruned.reduce((b, r) => (Math.abs(r - LANDING_RATE) < Math.abs(b - LANDING_RATE) ? r : b));
+}

@@ -93,3 +93,6 @@ export function runEtaMs(s: Pick<AppState, 'run' | 'results'>): number | null {
   if (fraction > ETA_FROM_PROGRESS) return (elapsed * (1 - fraction)) / fraction;
   return expectedSeconds === null ? null : Math.max(0, expectedSeconds * 1000 - elapsed);
 }
+
+/** A run holds the charts: starting, running or being cancelled. */
+export const isRunning = (status: RunStatus): boolean => status === 'starting' || status === 'running' || status === 'cancelling';

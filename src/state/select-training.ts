@@ -1,9 +1,10 @@
 import { meanOrNull, meanStd, sdBand } from '../engine/contract/mean-std';
 import type { Results, TrainingCurve, TrainingPhase } from '../engine/contract/results';
 import { seriesKey, bandKey, type SeriesRow } from './select-group-series';
+import type { ResultsSource } from './results-slice';
 
 /** The curves to draw: the live ones while a run streams (they lead the partial Results), else the Results' own. */
-export function trainingCurves(results: Results | null, live: TrainingCurve[], source: 'run' | 'import' | null): TrainingCurve[] {
+export function trainingCurves(results: Results | null, live: TrainingCurve[], source: ResultsSource | null): TrainingCurve[] {
   if (source === 'run' && live.length) return live;
   return results?.training ?? [];
 }

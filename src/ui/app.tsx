@@ -10,6 +10,7 @@ import { Notices } from './panels/notices';
 import { PresetGallery } from './panels/preset-gallery';
 import { ProgressBar } from './panels/progress-bar';
 import { RateDetails } from './panels/rate-details';
+import { SnapshotBanner } from './panels/snapshot-banner';
 import { Table2 } from './panels/table2';
 import { ViewBar } from './panels/view-bar';
 import { Welcome } from './panels/welcome';
@@ -36,6 +37,7 @@ export function App() {
         <main className="main">
           <Welcome />
           <DataPanel />
+          <SnapshotBanner />
           <ViewBar />
           <ChartGrid showModes={showModes} />
           <RateDetails />

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, TINY, trackErrors } from './browser';
+import { launchBrowser, lineCount, TINY, trackErrors } from './browser';
+
+const v1Results = readFileSync(new URL('../fixtures/results-v1.json', import.meta.url));
 
 describe('the share link', () => {
   let browser: Browser;
@@ -21,7 +24,7 @@ describe('the share link', () => {
     await page.getByRole('textbox', { name: 'Epochs', exact: true }).fill('3');
     await page.getByRole('textbox', { name: 'Epochs', exact: true }).press('Enter');
     await page.getByRole('button', { name: 'Both', exact: true }).click();
-    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied' }).count()).toBe(1);
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toContain('train.epochs=3');
@@ -32,7 +35,7 @@ describe('the share link', () => {
     await reopened.goto(link);
     expect(await reopened.getByRole('textbox', { name: 'Epochs', exact: true }).inputValue()).toBe('3');
     expect(await reopened.getByRole('button', { name: 'Both', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    await reopened.getByRole('button', { name: 'Copy link' }).click();
+    await reopened.getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect.poll(() => reopened.evaluate(() => navigator.clipboard.readText())).toBe(link);
     // The URL itself follows the settings (replaceState, no new history entries).
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('train.epochs=3');
@@ -57,5 +60,32 @@ describe('the share link', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Per-group accuracy', exact: true }).count()).toBe(1);
     expect(await page.getByRole('complementary', { name: 'Settings' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Presenter' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('copies a link with the results that opens onto the finished charts, without running', async () => {
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.getByLabel('Import results file').setInputFiles({ name: 'results.json', mimeType: 'application/json', buffer: v1Results });
+    await expect.poll(() => lineCount(page, 'Per-group accuracy')).toBe(3);
+    // An import on a bare page lands on a measured pruned rate (nearest 90%), not on the dense model's 0%.
+    expect(await page.getByTestId('rate-view').getAttribute('data-rate')).toBe('0.9');
+    await page.getByRole('button', { name: 'Copy link with results' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied with results' }).count()).toBe(1);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/&results=[\w-]+$/);
+    expect(link.length).toBeLessThan(33_000);
+
+    const opened = await context.newPage();
+    const errors = trackErrors(opened);
+    await opened.goto(link);
+    await expect.poll(() => lineCount(opened, 'Per-group accuracy')).toBe(3);
+    expect(await lineCount(opened, 'Per-group gradient norm')).toBe(3);
+    expect(await opened.locator('.app').getAttribute('data-status')).toBe('idle'); // nothing ran
+    expect(await opened.getByTestId('rate-view').getAttribute('data-rate')).toBe('0.9');
+    const banner = opened.getByRole('region', { name: 'Results from the link' });
+    expect(await banner.textContent()).toContain('not computed in this browser');
+    expect(await banner.getByRole('button', { name: 'Re-run to reproduce' }).isVisible()).toBe(true);
+    expect(await opened.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

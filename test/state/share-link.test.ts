@@ -96,4 +96,49 @@ describe('share link', () => {
     expect(url).toBe('https://example.org/play/?lang=en#v=1&seeds=3&rate=0.5&presenter=1');
     expect(decodeShareLink(url)).toMatchObject({ presenter: true, rate: 0.5, autorun: false });
   });
+
+  describe('reports every item it drops or changes', () => {
+    it('keeps reading past a "#" inside the hash (location.hash holds it) and says so', () => {
+      const d = decodeShareLink('v=1&seed=3#x&train.epochs=4');
+      expect(d.config.train.epochs).toBe(4); // before: everything up to the "#" was silently thrown away
+      expect(d.notices.join('\n')).toMatch(/seed: a second "#" inside the link/);
+    });
+
+    it('names a key given twice and uses its last value, for settings and flags alike', () => {
+      const d = decodeShareLink('#v=1&train.epochs=3&train.epochs=5&rate=0.5&rate=0.7');
+      expect(d.config.train.epochs).toBe(5);
+      expect(d.rate).toBe(0.7);
+      expect(d.notices).toEqual(['train.epochs: given 2 times, the last value "5" used', 'rate: given 2 times, the last value "0.7" used']);
+    });
+
+    it('names a key swallowed by a later one that sets its parent (found by the link fuzz)', () => {
+      const d = decodeShareLink('#v=1&train.epochs.x=1&train.epochs=4');
+      expect(d.config.train.epochs).toBe(4);
+      expect(d.notices).toEqual(['train.epochs.x: not a setting (train.epochs is one value), ignored']);
+    });
+
+    it('reports unreadable autorun and presenter values instead of reading them as off in silence', () => {
+      const d = decodeShareLink('#v=1&autorun=yes&presenter=2');
+      expect(d).toMatchObject({ autorun: false, presenter: false });
+      expect(d.notices).toEqual(['autorun: "yes" is not 1 or 0, ignored (read as off)', 'presenter: "2" is not 1 or 0, ignored (read as off)']);
+      expect(decodeShareLink('#autorun=true&presenter=0').notices).toEqual([]);
+    });
+
+    it('says how many rates a link gave when it keeps only the first 20', () => {
+      const rates = Array.from({ length: 50 }, (_, i) => (i + 1) / 100).join(',');
+      const d = decodeShareLink(`#v=1&prune.rates=${rates}`);
+      expect(d.config.prune.rates).toHaveLength(20);
+      expect(d.notices).toEqual(['prune.rates: 50 entries, more than the 20 allowed: kept the first 20']);
+    });
+
+    it('echoes a bad value or key cut short, with invisible characters shown as escapes', () => {
+      const huge = 'x'.repeat(100_000);
+      const d = decodeShareLink(`#v=1&train.optimizer=${huge}&${huge}=1&preset=${huge}&rate=${huge}&model.activation=a%E2%80%AEb`);
+      expect(d.notices.length).toBe(5);
+      for (const line of d.notices) expect(line.length).toBeLessThan(200);
+      expect(d.notices.join('\n')).toContain('…');
+      expect(d.notices.join('\n')).toContain('"a\\u202eb"');
+      expect(d.notices.join('\n')).not.toContain('\u202e');
+    });
+  });
 });

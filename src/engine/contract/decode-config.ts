@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { configSchema, type Config } from './config';
+import { echo, echoKey } from './echo';
 
 export interface DecodedConfig {
   config: Config;
   /** One line per value that was clamped or dropped; empty when the input was valid. */
   notices: string[];
+  /** The input could not be repaired (or was not an object): `config` is the defaults, not the input's. */
+  fellBack: boolean;
 }
 
 type Path = ReadonlyArray<PropertyKey>;
 
-const pathText = (path: Path) => (path.length ? path.map(String).join('.') : '(root)');
+const pathText = (path: Path) => (path.length ? echoKey(path.map(String).join('.')) : '(root)');
 
 function getParent(root: unknown, path: Path): Record<PropertyKey, unknown> | null {
   let node: unknown = root;
@@ -39,22 +42,22 @@ function repair(root: unknown, issue: z.core.$ZodIssue): string | null {
   if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof value === 'number' && issue.origin === 'number') {
     const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
     parent[key] = bound;
-    return `${pathText(issue.path)}: ${value} is out of range, clamped to ${bound}`;
+    return `${pathText(issue.path)}: ${echo(value)} is out of range, clamped to ${bound}`;
   }
   if (issue.code === 'too_big' && Array.isArray(value) && issue.origin === 'array') {
     parent[key] = value.slice(0, Number(issue.maximum));
-    return `${pathText(issue.path)}: too many entries, kept the first ${Number(issue.maximum)}`;
+    return `${pathText(issue.path)}: ${value.length} entries, more than the ${Number(issue.maximum)} allowed: kept the first ${Number(issue.maximum)}`;
   }
   if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof value === 'number' && Number.isFinite(value)) {
     parent[key] = Math.round(value);
-    return `${pathText(issue.path)}: ${value} rounded to ${Math.round(value)}`;
+    return `${pathText(issue.path)}: ${echo(value)} rounded to ${Math.round(value)}`;
   }
   if (Array.isArray(parent)) {
     parent.splice(Number(key), 1);
-    return `${pathText(issue.path)}: invalid entry ${JSON.stringify(value)} dropped`;
+    return `${pathText(issue.path)}: invalid entry ${echo(value)} dropped`;
   }
   delete parent[key];
-  return `${pathText(issue.path)}: invalid value ${JSON.stringify(value)} replaced by the default`;
+  return `${pathText(issue.path)}: invalid value ${echo(value)} replaced by the default`;
 }
 
 /**
@@ -65,12 +68,12 @@ export function decodeConfig(input: unknown): DecodedConfig {
   const notices: string[] = [];
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     if (input !== undefined) notices.push('the configuration was not an object; using the defaults');
-    return { config: configSchema.parse({}), notices };
+    return { config: configSchema.parse({}), notices, fellBack: input !== undefined };
   }
   const work = structuredClone(input) as Record<string, unknown>;
   for (let attempt = 0; attempt < 50; attempt++) {
     const result = configSchema.safeParse(work);
-    if (result.success) return { config: result.data, notices };
+    if (result.success) return { config: result.data, notices, fellBack: false };
     let repaired = false;
     for (const issue of result.error.issues) {
       const note = repair(work, issue);
@@ -83,7 +86,7 @@ export function decodeConfig(input: unknown): DecodedConfig {
     if (!repaired) break;
   }
   notices.push('the configuration could not be repaired; using the defaults');
-  return { config: configSchema.parse({}), notices };
+  return { config: configSchema.parse({}), notices, fellBack: true };
 }
 
 /** Strict parsing for files the user wrote (the CLI): the first problem as one clear line. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configSchema, mitigationModes, mitigationVersions } from './config';
+import { echo, echoKey } from './echo';
 import { migrateResultsV1 } from './migrate-results';
 
 // Plain JSON with a schema version: what the worker posts, the CLI writes, Export downloads and Import reads back.
@@ -196,11 +197,11 @@ export type ParsedResults = { ok: true; results: Results; migratedFrom: number |
 export function parseResults(input: unknown): ParsedResults {
   const version = input && typeof input === 'object' && 'schemaVersion' in input ? (input as { schemaVersion: unknown }).schemaVersion : undefined;
   if (version !== undefined && version !== 1 && version !== RESULTS_SCHEMA_VERSION) {
-    return { ok: false, error: `results schema version ${String(version)} is not supported (this build reads versions 1 to ${RESULTS_SCHEMA_VERSION})` };
+    return { ok: false, error: `results schema version ${echo(version)} is not supported (this build reads versions 1 to ${RESULTS_SCHEMA_VERSION})` };
   }
   const migratedFrom = version === 1 ? 1 : null;
   const r = resultsSchema.safeParse(version === 1 ? migrateResultsV1(input as Record<string, unknown>) : input);
   if (r.success) return { ok: true, results: r.data, migratedFrom };
   const issue = r.error.issues[0];
-  return { ok: false, error: `not a results ${migratedFrom ? `(version ${migratedFrom}) ` : ''}file: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` };
+  return { ok: false, error: `not a results ${migratedFrom ? `(version ${migratedFrom}) ` : ''}file: ${echoKey(issue.path.map(String).join('.')) || '(root)'}: ${echoKey(issue.message, 200)}` };
 }

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useAppStore } from '../app-context';
-import { importResultsFile } from './import-results';
+import { useResultsImport } from '../app-context';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
 /** Dropping a Results JSON anywhere on the page imports it; an overlay says so while a file is dragged over. */
 export function DropZone() {
-  const store = useAppStore();
+  const importer = useResultsImport();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -28,7 +27,7 @@ export function DropZone() {
       depth = 0;
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void importResultsFile(store, file);
+      if (file) void importer.importFile(file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -40,6 +39,6 @@ export function DropZone() {
       window.removeEventListener('dragover', overFn);
       window.removeEventListener('drop', drop);
     };
-  }, [store]);
+  }, [importer]);
   return over ? <div className="drop-overlay" aria-hidden="true">Drop a Results JSON file to show it</div> : null;
 }

@@ -1,14 +1,13 @@
 import { useRef } from 'react';
 import { resultsToCsv } from '../../state/results-csv';
 import { download } from '../download';
-import { useApp, useAppStore } from '../app-context';
-import { importResultsFile } from './import-results';
+import { useApp, useResultsImport } from '../app-context';
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
 /** Export the Results as JSON (re-importable) or CSV (one row per group and point); import a JSON file. */
 export function ResultsIo() {
-  const store = useAppStore();
+  const importer = useResultsImport();
   const results = useApp((s) => s.results);
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -30,7 +29,7 @@ export function ResultsIo() {
         hidden
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void importResultsFile(store, file);
+          if (file) void importer.importFile(file);
           e.target.value = '';
         }}
       />
