@@ -11,8 +11,8 @@ export interface RunController {
   /** Starts a sweep of the current config (cancelling one that is running). */
   run(): void;
   cancel(): void;
-  /** The slider moved: snap to a measured rate, or select the rate and ask the worker for a provisional point. */
-  chooseRate(value: number): void;
+  /** The slider moved: snap to a measured rate (or not: a keyboard step), and ask for a provisional point between them. */
+  chooseRate(value: number, how?: 'snap' | 'exact'): void;
   dispose(): void;
 }
 
@@ -83,7 +83,7 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
       s().cancelRequested();
       current.cancel();
     },
-    chooseRate: (value) => rateSelection.chooseRate(value),
+    chooseRate: (value, how) => rateSelection.chooseRate(value, how),
     dispose() {
       unsubscribe();
       current?.cancel();
