@@ -8,8 +8,11 @@ import type { EngineClient } from '../worker/client';
 
 /** The slider's policy: snap to measured rates, and ask the worker for provisional points between them. */
 export interface RateSelection {
-  /** The slider moved: snap to a measured rate, or select the rate and ask the worker for a provisional point. */
-  chooseRate(value: number): void;
+  /**
+   * The slider moved: snap to a measured rate (`how` = 'snap', a drag), or select `value` as is ('exact', a keyboard
+   * step), and ask the worker for a provisional point where nothing is measured.
+   */
+  chooseRate(value: number, how?: 'snap' | 'exact'): void;
   /** Asks for a provisional point at `rate` if the charts' sweep takes one and none is measured or on its way. */
   requestQuick(rate: number): void;
   /** Forgets the request in flight (the worker was restarted and will never answer it). */
@@ -43,10 +46,10 @@ export function createRateSelection(store: AppStore, client: EngineClient): Rate
   }
 
   return {
-    chooseRate(value) {
+    chooseRate(value, how = 'snap') {
       const st = s();
       const { measured } = rateContext(st);
-      const snapped = snapRate(measured.length ? measured : configRates(st.config), value);
+      const snapped = how === 'exact' ? null : snapRate(measured.length ? measured : configRates(st.config), value);
       const rate = snapped ?? sliderRate(value);
       st.selectRate(rate);
       if (snapped === null) requestQuick(rate);

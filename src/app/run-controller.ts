@@ -11,8 +11,8 @@ export interface RunController {
   /** Starts a sweep of the current config (cancelling one that is running). */
   run(): void;
   cancel(): void;
-  /** The slider moved: snap to a measured rate, or select the rate and ask the worker for a provisional point. */
-  chooseRate(value: number): void;
+  /** The slider moved: snap to a measured rate (or not: a keyboard step), and ask for a provisional point between them. */
+  chooseRate(value: number, how?: 'snap' | 'exact'): void;
   /**
    * The WebAssembly thread count (null: every core). A worker fixes it when its backend starts, so the engine restarts
    * with it (between runs only: refused while one runs) and the badge is probed again.
@@ -88,7 +88,7 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
       s().cancelRequested();
       current.cancel();
     },
-    chooseRate: (value) => rateSelection.chooseRate(value),
+    chooseRate: (value, how) => rateSelection.chooseRate(value, how),
     setWasmThreads(threads) {
       if (current || s().wasmThreads === threads) return;
       s().setWasmThreads(threads);

@@ -1,4 +1,4 @@
-import { sameRate, type Config } from '../engine/contract/config';
+import { MAX_PRUNING_RATE, sameRate, type Config } from '../engine/contract/config';
 import type { RunResult } from '../engine/contract/results';
 import type { VariantKey } from './select-runs';
 
@@ -18,6 +18,22 @@ export function snapRate(rates: number[], value: number, tolerance = SNAP_TOLERA
 
 /** An unmeasured rate the slider selects, on the slider's 1% grid. */
 export const sliderRate = (value: number): number => Math.round(value * 100) / 100;
+
+/** The slider's fine step (Shift + arrow): 1%. */
+export const RATE_STEP = 0.01;
+
+/**
+ * Shift + arrow: one fine step from `rate` in direction `dir`, on the 1% grid and within the slider's range. The
+ * result must be selected as is: snapping it would put it back on the measured rate it started from.
+ */
+export const steppedRate = (rate: number, dir: 1 | -1): number => Math.min(MAX_PRUNING_RATE, Math.max(0, sliderRate(rate + dir * RATE_STEP)));
+
+/** A plain arrow: the next of `rates` (measured, else planned) past `rate` in direction `dir`; null at either end. */
+export function nextRate(rates: number[], rate: number, dir: 1 | -1): number | null {
+  const sorted = [...rates].sort((a, b) => a - b);
+  const next = dir > 0 ? sorted.find((r) => r > rate && !sameRate(r, rate)) : sorted.reverse().find((r) => r < rate && !sameRate(r, rate));
+  return next ?? null;
+}
 
 /**
  * Provisional points prune the plain dense model without fine-tuning, so they belong to the unmitigated sweep: the

@@ -89,6 +89,20 @@ describe('run controller', () => {
     expect(f.quick.map((q) => q.rate)).toEqual([0.6, 0.7]); // only the latest position is evaluated next
   });
 
+  it('selects a keyboard step as is, even one within the snap of a measured rate', async () => {
+    const store = createAppStore();
+    const f = fakeClient();
+    const c = createRunController(store, f.client);
+    c.run();
+    f.runs[0].resolve(fixtureResults({ modes: ['none'] }));
+    await tick();
+    c.chooseRate(0.51);
+    expect(store.getState().selectedRate).toBe(0.5); // a drag snaps
+    c.chooseRate(0.51, 'exact');
+    expect(store.getState().selectedRate).toBe(0.51); // Shift + arrow does not
+    expect(f.quick.map((q) => q.rate)).toEqual([0.51]);
+  });
+
   it('ignores events of a superseded run and reports a crashed engine', async () => {
     const store = createAppStore();
     const f = fakeClient();

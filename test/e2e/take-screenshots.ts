@@ -42,6 +42,11 @@ async function main() {
     });
     await shot('seeds-band', 'v=1&preset=start-here&seeds=3&autorun=1', ran);
     await shot('presenter', 'v=1&preset=start-here&presenter=1&autorun=1', ran, { width: 1600, height: 1000 });
+    // The layouts of test/e2e/layout.test.ts: a phone and a 1280×720 projector, the first chart without scrolling.
+    await shot('phone', 'v=1&preset=start-here&autorun=1', ran, { width: 390, height: 844 });
+    await shot('phone-presenter', 'v=1&preset=start-here&presenter=1&autorun=1', ran, { width: 390, height: 844 });
+    await shot('projector', 'v=1&preset=start-here&autorun=1', ran, { width: 1280, height: 720 });
+    await shot('projector-presenter', 'v=1&preset=start-here&presenter=1&autorun=1', ran, { width: 1280, height: 720 });
     await shot('mitigation', 'v=1&preset=mitigation-modes&seeds=2&autorun=1', async (page) => {
       await ran(page);
       await page.getByRole('region', { name: 'Accuracy by mitigation mode' }).scrollIntoViewIfNeeded();

@@ -21,7 +21,11 @@ export function ChartGrid({ showModes }: { showModes: boolean }) {
   const sampling = useMemo(() => hessianSamplingLabel(results), [results]);
   const hessian = fromTable('hessianMax');
   return (
-    <div className="chart-grid">
+    <div className="chart-grid" id="charts" tabIndex={-1} role="group" aria-labelledby="charts-heading">
+      {/* The charts' titles are h3: this heading keeps the outline in order once the welcome's h2 is gone. */}
+      <h2 id="charts-heading" className="visually-hidden">
+        Charts
+      </h2>
       <GroupRateChart
         {...fromTable('accuracy')}
         yDomain={[(v) => Math.max(0, Math.floor(v * 10) / 10), (v) => Math.min(1, Math.ceil(v * 10) / 10)]}

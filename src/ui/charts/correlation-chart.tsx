@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CorrelationId } from '../../engine/contract/results';
-import { dimmed, groupColor } from '../colors';
+import { groupShape } from '../group-mark';
+import { groupColor, groupMarker } from '../group-style';
 import { num } from '../../engine/contract/number-format';
 import { ChartFrame } from './chart-frame';
 import { NO_RESULTS } from './empty-text';
@@ -24,7 +25,7 @@ export function CorrelationChart({ id, title, caption }: Props) {
   // A rank correlation over 3 groups can only take a handful of values: say what it rests on.
   const basis = corr && corr.points.length ? ` over ${corr.points.length} points, ${new Set(corr.points.map((p) => p.group)).size} groups` : '';
   return (
-    <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group) }))} tools={<span className="rho" title="Spearman's rank correlation over all points">ρ = {rho === null || rho === undefined ? '–' : rho.toFixed(2)}{basis}</span>}>
+    <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group), marker: groupMarker(g.group) }))} tools={<span className="rho" title="Spearman's rank correlation over all points">ρ = {rho === null || rho === undefined ? '–' : rho.toFixed(2)}{basis}</span>}>
       <ResponsiveContainer width="100%" height={height}>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
@@ -38,7 +39,7 @@ export function CorrelationChart({ id, title, caption }: Props) {
               name={g.name}
               data={g.points}
               fill={groupColor(g.group)}
-              fillOpacity={0.85 * dimmed(g.group, hoveredGroup)}
+              shape={groupShape(g.group, hoveredGroup)}
               isAnimationActive={false}
               onMouseEnter={() => hoverGroup(g.group)}
             />

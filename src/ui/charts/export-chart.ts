@@ -1,4 +1,5 @@
 import { download, slug } from '../download';
+import { markerPath, type MarkerShape } from '../marker-path';
 
 // Charts export what is on screen: the recharts <svg>, made standalone (size, font, white background), as SVG or
 // rasterised to PNG at twice the size for slides.
@@ -6,6 +7,9 @@ import { download, slug } from '../download';
 export interface LegendItem {
   label: string;
   color: string;
+  /** The series' SVG dash array and marker, so the file's legend, like the page's, never relies on colour alone. */
+  dash?: string;
+  marker?: MarkerShape;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -26,14 +30,19 @@ function inlineTextStyles(from: Element, to: Element): void {
 function appendLegend(svg: SVGSVGElement, items: LegendItem[], y: number): void {
   let x = 12;
   for (const item of items) {
-    const swatch = document.createElementNS(SVG_NS, 'rect');
-    Object.entries({ x, y: y + 6, width: 12, height: 12, rx: 2, fill: item.color }).forEach(([k, v]) => swatch.setAttribute(k, String(v)));
+    const line = document.createElementNS(SVG_NS, 'line');
+    Object.entries({ x1: x, y1: y + 12, x2: x + 24, y2: y + 12, stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': item.dash ?? 'none' }).forEach(([k, v]) => line.setAttribute(k, String(v)));
+    svg.appendChild(line);
+    if (item.marker) {
+      const mark = document.createElementNS(SVG_NS, 'path');
+      Object.entries({ d: markerPath(item.marker, x + 12, y + 12, 4), fill: item.color, stroke: item.color }).forEach(([k, v]) => mark.setAttribute(k, String(v)));
+      svg.appendChild(mark);
+    }
     const label = document.createElementNS(SVG_NS, 'text');
-    Object.entries({ x: x + 16, y: y + 16, 'font-size': '12px', fill: '#333' }).forEach(([k, v]) => label.setAttribute(k, String(v)));
+    Object.entries({ x: x + 28, y: y + 16, 'font-size': '12px', fill: '#333' }).forEach(([k, v]) => label.setAttribute(k, String(v)));
     label.textContent = item.label;
-    svg.appendChild(swatch);
     svg.appendChild(label);
-    x += 28 + item.label.length * 7;
+    x += 40 + item.label.length * 7;
   }
 }
 

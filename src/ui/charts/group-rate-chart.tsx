@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GroupMetricId } from '../../engine/contract/group-metrics';
 import { rowsFromRuns, bandKey, errorKey, groupSeriesRows, hasMetric, seriesKey } from '../../state/select-group-series';
-import { dimmed, groupColor, groupLineStyle } from '../colors';
+import { groupDot, groupShape } from '../group-mark';
+import { dimmed, groupColor, groupDash, groupLineStyle, groupMarker } from '../group-style';
 import { useApp } from '../app-context';
 import { useRateContext } from '../use-rate-context';
 import { ChartFrame } from './chart-frame';
@@ -40,7 +41,7 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
   const markerNote = isMeasured ? '' : isProvisional ? ' (provisional)' : ' (not measured)';
 
   return (
-    <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group) }))}>
+    <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group), dash: groupDash(g.group), marker: groupMarker(g.group) }))}>
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={rows} margin={{ top: 20, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
@@ -56,7 +57,7 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
               {...groupLineStyle(group, hoveredGroup)}
               name={name}
               dataKey={seriesKey(group)}
-              dot={{ r: 3, fillOpacity: dimmed(group, hoveredGroup), strokeOpacity: dimmed(group, hoveredGroup) }}
+              dot={groupDot(group, hoveredGroup)}
               activeDot={false}
               isAnimationActive={false}
               connectNulls
@@ -67,7 +68,7 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
           ))}
           {quickRows.length > 0 &&
             shown.map(({ group, name }) => (
-              <Scatter key={`quick-${group}`} name={`${name} (provisional)`} data={quickRows} dataKey={seriesKey(group)} fill="#fff" stroke={groupColor(group)} strokeWidth={2} strokeDasharray="2 2" isAnimationActive={false} legendType="none" />
+              <Scatter key={`quick-${group}`} name={`${name} (provisional)`} data={quickRows} dataKey={seriesKey(group)} shape={groupShape(group, hoveredGroup, true)} isAnimationActive={false} legendType="none" />
             ))}
           <ReferenceLine x={selectedRate} stroke="#444" strokeDasharray={isMeasured ? undefined : '4 3'} label={{ value: `${rateTickFormat(selectedRate)}${markerNote}`, position: 'top', fontSize: 11 }} />
         </ComposedChart>

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { modeRows, type ModeMetric } from '../../state/select-modes';
 import { variantsOf } from '../../state/select-runs';
-import { MODE_COLORS, variantDash, variantLabel } from '../colors';
+import { MODE_COLORS, MODE_MARKERS, variantDash, variantLabel } from '../colors';
+import { markerDot } from '../group-mark';
 import { pct } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
@@ -24,7 +25,7 @@ export function ModeChart({ title, caption, metric, yLabel }: Props) {
   const variants = useMemo(() => variantsOf(results), [results]);
   const empty = !results ? NO_RESULTS : rows.length === 0 ? NO_POINT_YET : null;
   return (
-    <ChartFrame title={title} caption={caption} empty={empty} legend={variants.map((v) => ({ label: variantLabel(v), color: MODE_COLORS[v.mode] }))}>
+    <ChartFrame title={title} caption={caption} empty={empty} legend={variants.map((v) => ({ label: variantLabel(v), color: MODE_COLORS[v.mode], dash: variantDash(v), marker: MODE_MARKERS[v.mode] }))}>
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
@@ -33,7 +34,7 @@ export function ModeChart({ title, caption, metric, yLabel }: Props) {
           <Tooltip formatter={(v) => pct(Number(v), 1)} labelFormatter={(v) => `rate ${rateTickFormat(Number(v))}`} />
           <Legend verticalAlign="top" height={24} itemSorter={null} />
           {variants.map((v) => (
-            <Line key={v.key} className={`series series-mode-${v.mode}`} name={variantLabel(v)} dataKey={v.key} stroke={MODE_COLORS[v.mode]} strokeDasharray={variantDash(v)} strokeWidth={2} isAnimationActive={false} connectNulls />
+            <Line key={v.key} className={`series series-mode-${v.mode}`} name={variantLabel(v)} dataKey={v.key} stroke={MODE_COLORS[v.mode]} strokeDasharray={variantDash(v)} strokeWidth={2} dot={markerDot(MODE_MARKERS[v.mode], MODE_COLORS[v.mode])} isAnimationActive={false} connectNulls />
           ))}
           <ReferenceLine x={selectedRate} stroke="#444" strokeDasharray="4 3" />
         </LineChart>

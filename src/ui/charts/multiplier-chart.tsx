@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { num, pct } from '../../engine/contract/number-format';
 import { ceagChecks, multiplierRows } from '../../state/select-multipliers';
-import { groupColor } from '../colors';
+import { groupDot, markerStep } from '../group-mark';
+import { groupColor, groupMarker } from '../group-style';
 import { useApp } from '../app-context';
 import { ChartFrame } from './chart-frame';
 import { NO_RESULTS } from './empty-text';
@@ -18,6 +19,7 @@ export function MultiplierChart() {
   const { rows, constraints } = useMemo(() => multiplierRows(results, mode, rate), [results, mode, rate]);
   const checks = useMemo(() => ceagChecks(results, mode, rate), [results, mode, rate]);
   const numGroups = groups.length || 1;
+  const markEvery = markerStep(rows.length);
   const empty = !results ? NO_RESULTS : rows.length === 0 ? 'No multipliers: pick a mitigated mode (Fair Bef, Fair Aft, Fair Both) in the view bar.' : null;
   const eps = results?.config.mitigation.gapTolerance ?? 0;
   return (
@@ -25,7 +27,7 @@ export function MultiplierChart() {
       title="Lagrange multipliers"
       caption={`λ per constraint at ${pct(rate)} (first seed), dense phase then fine-tuning, one point per dual update. Full mitigation has two per group (dashed: the eigenvalue constraints).`}
       empty={empty}
-      legend={groups.map((g) => ({ label: g.name, color: groupColor(g.group) }))}
+      legend={groups.map((g) => ({ label: g.name, color: groupColor(g.group), marker: groupMarker(g.group) }))}
     >
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
@@ -34,7 +36,7 @@ export function MultiplierChart() {
           <YAxis width={56} tickFormatter={(v: number) => num(v, 2)} label={{ value: 'λ', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={(v) => num(Number(v), 3)} />
           {Array.from({ length: constraints }, (_, c) => (
-            <Line key={c} dataKey={`l${c}`} name={`λ${c}`} stroke={groupColor(c % numGroups)} strokeDasharray={c >= numGroups ? '6 3' : undefined} dot={false} isAnimationActive={false} />
+            <Line key={c} dataKey={`l${c}`} name={`λ${c}`} stroke={groupColor(c % numGroups)} strokeDasharray={c >= numGroups ? '6 3' : undefined} dot={groupDot(c % numGroups, null, markEvery)} isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>

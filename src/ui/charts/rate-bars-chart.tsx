@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RateViewRow } from '../../state/select-rate-view';
-import { dimmed, groupColor } from '../colors';
+import { dimmed, groupColor } from '../group-style';
 import { num, pct, pp } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 import { useRateContext } from '../use-rate-context';

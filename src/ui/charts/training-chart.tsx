@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { seriesKey } from '../../state/select-group-series';
 import { trainingCurves, trainingPhases, trainingRows } from '../../state/select-training';
-import { groupColor, groupLineStyle } from '../colors';
+import { groupDot, markerStep } from '../group-mark';
+import { groupColor, groupDash, groupLineStyle, groupMarker } from '../group-style';
 import { num, pct } from '../../engine/contract/number-format';
 import type { TrainingPhase } from '../../engine/contract/results';
 import { useApp } from '../app-context';
@@ -21,6 +22,7 @@ export function TrainingChart() {
   const phase = phases.includes(wantedPhase) ? wantedPhase : (phases[0] ?? 'dense');
   const numGroups = Math.max(groups.length, curves[0]?.epochs[0]?.groups.length ?? 0);
   const rows = useMemo(() => trainingRows(curves, phase, metric, numGroups), [curves, phase, metric, numGroups]);
+  const markEvery = markerStep(rows.length);
   const lines = groups.length ? shown : Array.from({ length: numGroups }, (_, group) => ({ group, name: `group ${group}` }));
   const format = metric === 'accuracy' ? (v: number) => pct(v) : (v: number) => num(v, 2);
   const tools = (
@@ -42,7 +44,7 @@ export function TrainingChart() {
       caption="Each group's training accuracy (or loss) per epoch of the dense model, live while it trains. Small, hard groups lag behind and end with larger losses, hence larger gradient norms (Prop. 1)."
       empty={rows.length === 0 ? 'The curves appear as the dense model trains.' : null}
       tools={tools}
-      legend={lines.map((g) => ({ label: g.name, color: groupColor(g.group) }))}
+      legend={lines.map((g) => ({ label: g.name, color: groupColor(g.group), dash: groupDash(g.group), marker: groupMarker(g.group) }))}
     >
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
@@ -56,7 +58,7 @@ export function TrainingChart() {
               {...groupLineStyle(group, hoveredGroup)}
               name={name}
               dataKey={seriesKey(group)}
-              dot={false}
+              dot={groupDot(group, hoveredGroup, markEvery)}
               isAnimationActive={false}
               onMouseEnter={() => hoverGroup(group)}
             />

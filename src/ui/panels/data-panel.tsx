@@ -9,6 +9,12 @@ import { UserDataPanel } from './user-data-panel';
 const int = (n: number) => n.toLocaleString('en-US');
 /** Wait this long after the last edit before asking for a summary, so typing a sample count asks once. */
 const DEBOUNCE_MS = 250;
+/**
+ * Screens with room for the panel open and still show the first chart; on a phone or a 1280×720 projector it starts
+ * folded to its one-line summary, so the charts are on screen without scrolling.
+ */
+const ROOMY = '(min-width: 901px) and (min-height: 801px)';
+const roomy = () => typeof window !== 'undefined' && window.matchMedia(ROOMY).matches;
 
 /** Counts per group (rows) and class (columns) of the training split, with each group's train and test sizes. */
 function CountsTable({ s }: { s: DataSummary }) {
@@ -97,6 +103,10 @@ export function DataPanel() {
   const preview = useDataPreview();
   const store = useAppStore();
   const [state, setState] = useState<DataPreviewState>({ status: 'loading', progress: null });
+  // Data the user must give (a preset on their files) opens the panel wherever it is: the file picker is in it. The
+  // user's own fold or unfold holds until the data set's kind changes.
+  const [choice, setChoice] = useState<{ kind: string; open: boolean } | null>(null);
+  const open = choice?.kind === data.kind ? choice.open : data.kind === 'images' || roomy();
   // The config object changes on any edit; only its data, split and seed change this panel.
   const key = JSON.stringify({ data, testFraction, seed, user: data.kind === 'images' ? userData.map((u) => u.hash) : null });
   useEffect(() => {
@@ -109,7 +119,10 @@ export function DataPanel() {
   }, [key, preview, store]);
   const s = state.status === 'ready' ? state.summary : null;
   return (
-    <details className="data-panel card" open>
+    <details className="data-panel card" open={open} onToggle={(e) => {
+        const now = e.currentTarget.open;
+        if (now !== open) setChoice({ kind: data.kind, open: now });
+      }}>
       <summary>
         Data{s ? `: ${s.name}` : ''}
         {s && (

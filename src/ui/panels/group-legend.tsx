@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { groupsOf } from '../../state/select-runs';
-import { groupColor } from '../colors';
+import { GroupSwatch } from '../group-mark';
 import { useApp } from '../app-context';
 
-/** The groups, in their fixed colours: hovering one highlights it in every chart, clicking hides or shows it. */
+/** The groups, each in its fixed colour, dash and marker: hovering one highlights it in every chart, clicking hides or shows it. */
 export function GroupLegend() {
   const results = useApp((s) => s.results);
   const hidden = useApp((s) => s.hiddenGroups);
@@ -29,7 +29,7 @@ export function GroupLegend() {
               onBlur={() => hoverGroup(null)}
               onClick={() => toggleGroup(g.group)}
             >
-              <span className="swatch" style={{ background: hidden.includes(g.group) ? 'transparent' : groupColor(g.group), borderColor: groupColor(g.group) }} />
+              <GroupSwatch group={g.group} hidden={hidden.includes(g.group)} />
               {g.name}
               {size !== undefined && <span className="muted"> ({size} train)</span>}
             </button>

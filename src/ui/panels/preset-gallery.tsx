@@ -36,8 +36,9 @@ export function PresetGallery() {
                 </p>
               )}
               <div className="preset-actions">
-                <button type="button" className="small" onClick={() => setConfig({ ...pc, backend: config.backend })} aria-label={`Load preset: ${p.title}`}>
-                  Load
+                {/* The preset's title is added for screen readers after the visible words, which a name must contain (WCAG 2.5.3). */}
+                <button type="button" className="small" onClick={() => setConfig({ ...pc, backend: config.backend })}>
+                  Load<span className="visually-hidden"> preset: {p.title}</span>
                 </button>
                 <button
                   type="button"
@@ -47,9 +48,8 @@ export function PresetGallery() {
                     setConfig({ ...pc, backend: config.backend });
                     controller.run();
                   }}
-                  aria-label={`Load and run preset: ${p.title}`}
                 >
-                  Load &amp; run
+                  Load &amp; run<span className="visually-hidden"> preset: {p.title}</span>
                 </button>
               </div>
             </li>

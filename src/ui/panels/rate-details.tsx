@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { num, pct } from '../../engine/contract/number-format';
 import { pieView, theorem1Rows } from '../../state/select-rate-details';
 import { useApp } from '../app-context';
-import { groupColor } from '../colors';
+import { groupColor } from '../group-style';
 import { useChartView } from '../charts/use-chart-view';
 
 const cell = (v: number | null, digits = 4) => (v === null ? '–' : num(v, digits));

@@ -1,10 +1,12 @@
 import { useApp } from '../app-context';
 import { runStatus } from '../../state/run-slice';
+import { jumpTo } from '../jump-to';
 
 /** What to do first, shown until there are results: the page should explain itself. */
 export function Welcome() {
   const hasResults = useApp((s) => s.results !== null);
   const status = useApp(runStatus);
+  const presenter = useApp((s) => s.presenter);
   if (hasResults || status === 'starting' || status === 'running') return null;
   return (
     <section className="welcome" aria-label="Getting started">
@@ -15,8 +17,15 @@ export function Welcome() {
         effect: groups that are small or hard lose the most, because of their larger gradient norms ||g_a|| and Hessian eigenvalues λ(H_a).
       </p>
       <p>
-        Start with the <strong>Start here</strong> preset (about fifteen seconds without a GPU), or change the settings and press <strong>Run</strong>.
-        Drop a Results JSON file anywhere to view it without recomputing.
+        Press <strong>Run</strong> for the <strong>Start here</strong> preset (about fifteen seconds without a GPU), or pick another preset and change the{' '}
+        {presenter ? (
+          'settings'
+        ) : (
+          <a href="#settings" onClick={jumpTo('settings')}>
+            settings
+          </a>
+        )}{' '}
+        first. Drop a Results JSON file anywhere to view it without recomputing.
       </p>
     </section>
   );
