@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createDataPreview } from './app/data-preview';
 import { guardLeavingMidRun } from './app/leave-guard';
 import { createRunController } from './app/run-controller';
+import { createTestImages } from './app/test-images';
 import { createUserData } from './app/user-data';
 import { applyLink, startShareLinkSync } from './app/share-link-sync';
 import { createAppStore } from './state/store';
@@ -19,6 +20,7 @@ const autorun = applyLink(store, location.hash.slice(1) || DEFAULT_LINK);
 const client = createEngineClient(spawnEngineWorker);
 const controller = createRunController(store, client);
 const dataPreview = createDataPreview(client);
+const testImages = createTestImages(client);
 const userData = createUserData(store, client, () => controller.run());
 // What user data this device already holds (a reload or a shared link then needs no files again).
 userData.refresh().catch(() => {});
@@ -30,7 +32,7 @@ if (autorun) controller.run();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <AppContext.Provider value={{ store, controller, dataPreview, userData }}>
+    <AppContext.Provider value={{ store, controller, dataPreview, userData, testImages }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { DataPreview } from '../app/data-preview';
 import type { RunController } from '../app/run-controller';
+import type { TestImages } from '../app/test-images';
 import type { UserDataService } from '../app/user-data';
 import type { AppState, AppStore } from '../state/store';
 
@@ -10,6 +11,7 @@ export interface AppServices {
   controller: RunController;
   dataPreview: DataPreview;
   userData: UserDataService;
+  testImages: TestImages;
 }
 
 export const AppContext = createContext<AppServices | null>(null);
@@ -28,4 +30,5 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 export const useController = (): RunController => useServices().controller;
 export const useDataPreview = (): DataPreview => useServices().dataPreview;
 export const useUserData = (): UserDataService => useServices().userData;
+export const useTestImages = (): TestImages => useServices().testImages;
 export const useAppStore = (): AppStore => useServices().store;

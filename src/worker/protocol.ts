@@ -1,6 +1,6 @@
 import type { BackendName, ConfigInput } from '../engine/contract/config';
 import type { DataProgress } from '../engine/contract/data-progress';
-import type { DataSummary } from '../engine/contract/data-summary';
+import type { DataSummary, SampleImage } from '../engine/contract/data-summary';
 import type { EngineEvent } from '../engine/contract/events';
 import type { ImageSourceId } from '../engine/contract/image-sources';
 import type { Results, RunResult } from '../engine/contract/results';
@@ -32,6 +32,11 @@ export type WorkerRequest =
    */
   | { type: 'summarize-data'; id: number; config: ConfigInput }
   /**
+   * Pixels of test images by their row in the test split of a run's config (the PIE gallery). Served at once, like
+   * summarize-data: from the last run's data when its config is this one, otherwise by rebuilding the data.
+   */
+  | { type: 'test-images'; id: number; config: ConfigInput; indices: number[] }
+  /**
    * Decode files the user gave (archives opened) into a source's images at `side` px, kept in the worker and cached
    * on this device; the bytes are transferred, never copied or sent anywhere.
    */
@@ -62,6 +67,7 @@ export interface Answers {
   start: { type: 'results'; id: number; results: Results };
   'quick-evaluate': { type: 'quick-result'; id: number; runs: RunResult[] };
   'summarize-data': { type: 'data-summary'; id: number; summary: DataSummary };
+  'test-images': { type: 'test-images'; id: number; imageShape: [number, number, number]; images: SampleImage[] };
   /** The user data held after the request, whichever of the three it was. */
   'load-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
   'list-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
@@ -75,6 +81,7 @@ export const answerType = {
   start: 'results',
   'quick-evaluate': 'quick-result',
   'summarize-data': 'data-summary',
+  'test-images': 'test-images',
   'load-user-data': 'user-data',
   'list-user-data': 'user-data',
   'forget-user-data': 'user-data',

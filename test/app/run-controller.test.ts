@@ -30,6 +30,7 @@ function fakeClient() {
     },
     quickEvaluate: (rate) => new Promise((resolve) => quick.push({ rate, resolve })),
     summarizeData: () => Promise.reject(new Error('not used by the run controller')),
+    testImages: () => Promise.reject(new Error('not used by the run controller')),
     loadUserData: () => Promise.reject(new Error('not used by the run controller')),
     listUserData: async () => [],
     forgetUserData: async () => [],
