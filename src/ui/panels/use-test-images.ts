@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Config } from '../../engine/contract/config';
 import { errorMessage } from '../../engine/contract/events';
 import type { TestImageSet } from '../../app/test-images';
@@ -13,11 +13,13 @@ export function useTestImageSet(config: Config | null, indices: number[]): TestI
   const service = useTestImages();
   // One key for the effect: the array's identity changes on every render of its parent.
   const key = indices.join(',');
-  const [answer, setAnswer] = useState<{ config: Config; key: string; value: Answer } | null>(null);
+  // By value: a run's partial Results arrive as new objects with the same config, and their images stay valid.
+  const configKey = useMemo(() => (config ? JSON.stringify(config) : ''), [config]);
+  const [answer, setAnswer] = useState<{ configKey: string; key: string; value: Answer } | null>(null);
   useEffect(() => {
     if (!config || key === '') return;
     let current = true;
-    const settle = (value: Answer) => current && setAnswer({ config, key, value });
+    const settle = (value: Answer) => current && setAnswer({ configKey: JSON.stringify(config), key, value });
     service.get(config, key.split(',').map(Number)).then(
       (set) => settle({ status: 'ready', set }),
       (e) => settle({ status: 'error', message: errorMessage(e) }),
@@ -28,5 +30,5 @@ export function useTestImageSet(config: Config | null, indices: number[]): TestI
   }, [service, config, key]);
   if (!config || key === '') return { status: 'idle' };
   // An answer to an older request is stale: the new one is loading.
-  return answer && answer.config === config && answer.key === key ? answer.value : { status: 'loading' };
+  return answer && answer.configKey === configKey && answer.key === key ? answer.value : { status: 'loading' };
 }
