@@ -6,6 +6,7 @@ import { guardLeavingMidRun } from './app/leave-guard';
 import { createResultsImport } from './app/results-import';
 import { createRunController } from './app/run-controller';
 import { startRunEstimateSync } from './app/run-estimate-sync';
+import { createTestImages } from './app/test-images';
 import { createUserData } from './app/user-data';
 import { persistWasmThreads, readWasmThreads } from './app/wasm-threads-setting';
 import { applyLink, startShareLinkSync } from './app/share-link-sync';
@@ -34,6 +35,7 @@ const autorun = applyLink(store, location.hash.slice(1) || DEFAULT_LINK);
 const client = createEngineClient(() => spawnEngineWorker(store.getState().wasmThreads));
 const controller = createRunController(store, client);
 const dataPreview = createDataPreview(client);
+const testImages = createTestImages(client);
 const userData = createUserData(store, client, () => controller.run());
 const resultsImport = createResultsImport(store, readResultsInWorker);
 // What user data this device already holds (a reload or a shared link then needs no files again).
@@ -48,7 +50,7 @@ if (autorun) controller.run();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <AppContext.Provider value={{ store, controller, dataPreview, userData, resultsImport }}>
+    <AppContext.Provider value={{ store, controller, dataPreview, userData, resultsImport, testImages }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,

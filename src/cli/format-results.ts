@@ -9,12 +9,19 @@ import { textTable } from './text-table';
 /** Mean ± sd over seeds of the values that were measured (λ(H_a) is null where the Hessian was off), as a cell. */
 const cell = (values: Array<number | null>) => meanStdCell(meanStd(values));
 
+/**
+ * Runs by variant and rate. A variant is the mode, with its mitigation version where a mode ran with several (when
+ * versions are compared): pooling relaxed, full and ceag into one "after" row averaged the three methods together.
+ */
 function byModeAndRate(results: Results): Map<string, Map<number, RunResult[]>> {
+  const versions = new Map<string, Set<string | null>>();
+  for (const r of results.runs) versions.set(r.mode, (versions.get(r.mode) ?? new Set()).add(r.version));
   const out = new Map<string, Map<number, RunResult[]>>();
   for (const r of results.runs) {
-    const m = out.get(r.mode) ?? new Map<number, RunResult[]>();
+    const key = (versions.get(r.mode)?.size ?? 0) > 1 && r.version ? `${r.mode} (${r.version})` : r.mode;
+    const m = out.get(key) ?? new Map<number, RunResult[]>();
     m.set(r.rate, [...(m.get(r.rate) ?? []), r]);
-    out.set(r.mode, m);
+    out.set(key, m);
   }
   return out;
 }

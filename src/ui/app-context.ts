@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { DataPreview } from '../app/data-preview';
 import type { ResultsImport } from '../app/results-import';
 import type { RunController } from '../app/run-controller';
+import type { TestImages } from '../app/test-images';
 import type { UserDataService } from '../app/user-data';
 import type { AppState, AppStore } from '../state/store';
 
@@ -12,6 +13,7 @@ export interface AppServices {
   dataPreview: DataPreview;
   userData: UserDataService;
   resultsImport: ResultsImport;
+  testImages: TestImages;
 }
 
 export const AppContext = createContext<AppServices | null>(null);
@@ -31,4 +33,5 @@ export const useController = (): RunController => useServices().controller;
 export const useDataPreview = (): DataPreview => useServices().dataPreview;
 export const useUserData = (): UserDataService => useServices().userData;
 export const useResultsImport = (): ResultsImport => useServices().resultsImport;
+export const useTestImages = (): TestImages => useServices().testImages;
 export const useAppStore = (): AppStore => useServices().store;

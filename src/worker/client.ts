@@ -1,6 +1,6 @@
 import type { BackendName, ConfigInput } from '../engine/contract/config';
 import type { DataProgress } from '../engine/contract/data-progress';
-import type { DataSummary } from '../engine/contract/data-summary';
+import type { DataSummary, SampleImage } from '../engine/contract/data-summary';
 import type { DataShape, ModelSize } from '../engine/contract/model-size';
 import type { EngineEvent } from '../engine/contract/events';
 import type { ImageSourceId } from '../engine/contract/image-sources';
@@ -43,6 +43,8 @@ export interface EngineClient {
   summarizeData(config: ConfigInput, onProgress?: (p: DataProgress) => void): Promise<DataSummary>;
   /** The size of the model a config builds on data of this shape, before anything is trained. */
   describeModel(config: ConfigInput, shape: DataShape): Promise<ModelSize>;
+  /** Pixels of test images of a run's config, by row of its test split (the PIE gallery). */
+  testImages(config: ConfigInput, indices: number[]): Promise<{ imageShape: [number, number, number]; images: SampleImage[] }>;
   /** Decodes the files the user gave into a source's images, kept in the worker and on this device. */
   loadUserData(source: ImageSourceId, side: number, files: Array<{ path: string; bytes: ArrayBuffer }>, onProgress?: (p: DataProgress) => void): Promise<UserDataSummary[]>;
   listUserData(): Promise<UserDataSummary[]>;
@@ -188,6 +190,8 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
     summarizeData: (config, onProgress) =>
       request('summarize-data', (id) => ({ type: 'summarize-data', id, config }), { onDataProgress: onProgress }).promise.then((a) => a.summary),
     describeModel: (config, shape) => request('describe-model', (id) => ({ type: 'describe-model', id, config, shape })).promise.then((a) => a.size),
+    testImages: (config, indices) =>
+      request('test-images', (id) => ({ type: 'test-images', id, config, indices })).promise.then((a) => ({ imageShape: a.imageShape, images: a.images })),
     loadUserData: (source, side, files, onProgress) =>
       request('load-user-data', (id) => ({ type: 'load-user-data', id, source, side, files }), { onDataProgress: onProgress }).promise.then((a) => a.summaries),
     listUserData: () => request('list-user-data', (id) => ({ type: 'list-user-data', id })).promise.then((a) => a.summaries),

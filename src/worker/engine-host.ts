@@ -2,7 +2,7 @@ import { initBackend, type BackendOptions } from '../engine/backend';
 import { configSchema, type BackendName } from '../engine/contract/config';
 import { errorMessage } from '../engine/contract/events';
 import { cachingAssetLoader, type AssetLoader } from '../engine/data/asset-loader';
-import { summarizeData } from '../engine/data/data-summary';
+import { summarizeData, testImages } from '../engine/data/data-summary';
 import { describeModel } from '../engine/experiment/model-spec';
 import { createRunEstimator } from '../engine/experiment/run-estimator';
 import { quickEvaluate } from '../engine/experiment/quick-evaluate';
@@ -31,7 +31,7 @@ export interface EngineHost {
  * The engine side of the protocol, free of `self` so it runs in Node tests. One request at a time, in order: tfjs
  * holds one backend and the session of the last complete run, and two sweeps sharing it would only slow each other.
  * Cancel bypasses the queue: it aborts the run that is being served (or drops one still waiting). summarize-data
- * bypasses it too: it only builds data, which a sweep's awaits leave room for.
+ * and test-images bypass it too: they only build data, which a sweep's awaits leave room for.
  */
 export function createEngineHost(deps: EngineHostDeps): EngineHost {
   const loadAsset = cachingAssetLoader(deps.loadAsset);
@@ -40,7 +40,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   let session: ExperimentSession | null = null;
   const aborts = new Map<number, AbortController>();
   const estimator = createRunEstimator(loadAsset, deps.userData?.collection);
-  /** Requests served beside the queue (summarize-data), so idle() waits for them too. */
+  /** Requests served beside the queue (summarize-data, describe-model, test-images), so idle() waits for them too. */
   const beside = new Set<Promise<void>>();
 
   async function ensureBackend(preferred: BackendName): Promise<BackendInfo> {
@@ -93,6 +93,14 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
       return { type: 'model-size', id: r.id, size: describeModel(parsed.data, r.shape) };
     },
+    'test-images': async (r) => {
+      const parsed = configSchema.safeParse(r.config);
+      if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+      // The last run's split when it was built from this very config (same data, same seed): no rebuild.
+      const kept = session && JSON.stringify(session.config) === JSON.stringify(parsed.data) ? session.split : undefined;
+      const { imageShape, images } = await testImages(parsed.data, r.indices, loadAsset, kept, deps.userData?.collection);
+      return { type: 'test-images', id: r.id, imageShape, images };
+    },
     'load-user-data': async (r) => {
       const store = needStore();
       const files = r.files.map((f) => ({ path: f.path, bytes: new Uint8Array(f.bytes) }));
@@ -132,6 +140,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         return handlers['summarize-data'](r);
       case 'describe-model':
         return handlers['describe-model'](r);
+      case 'test-images':
+        return handlers['test-images'](r);
       case 'load-user-data':
         return handlers['load-user-data'](r);
       case 'list-user-data':
@@ -158,7 +168,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         aborts.get(r.runId)?.abort();
         return;
       }
-      if (r.type === 'summarize-data' || r.type === 'describe-model') {
+      if (r.type === 'summarize-data' || r.type === 'describe-model' || r.type === 'test-images') {
         const p = answer(r).finally(() => beside.delete(p));
         beside.add(p);
         return;

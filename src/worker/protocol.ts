@@ -1,6 +1,6 @@
 import type { BackendName, ConfigInput } from '../engine/contract/config';
 import type { DataProgress } from '../engine/contract/data-progress';
-import type { DataSummary } from '../engine/contract/data-summary';
+import type { DataSummary, SampleImage } from '../engine/contract/data-summary';
 import type { EngineEvent } from '../engine/contract/events';
 import type { ImageSourceId } from '../engine/contract/image-sources';
 import type { DataShape, ModelSize } from '../engine/contract/model-size';
@@ -35,6 +35,11 @@ export type WorkerRequest =
   | { type: 'summarize-data'; id: number; config: ConfigInput }
   /** The size of the model a config builds on data of this shape (the data summary's), before Run. Served at once. */
   | { type: 'describe-model'; id: number; config: ConfigInput; shape: DataShape }
+  /**
+   * Pixels of test images by their row in the test split of a run's config (the PIE gallery). Served at once, like
+   * summarize-data: from the last run's data when its config is this one, otherwise by rebuilding the data.
+   */
+  | { type: 'test-images'; id: number; config: ConfigInput; indices: number[] }
   /**
    * Decode files the user gave (archives opened) into a source's images at `side` px, kept in the worker and cached
    * on this device; the bytes are transferred, never copied or sent anywhere.
@@ -72,6 +77,7 @@ export interface Answers {
   'quick-evaluate': { type: 'quick-result'; id: number; runs: RunResult[] };
   'summarize-data': { type: 'data-summary'; id: number; summary: DataSummary };
   'describe-model': { type: 'model-size'; id: number; size: ModelSize };
+  'test-images': { type: 'test-images'; id: number; imageShape: [number, number, number]; images: SampleImage[] };
   /** The user data held after the request, whichever of the three it was. */
   'load-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
   'list-user-data': { type: 'user-data'; id: number; summaries: UserDataSummary[] };
@@ -87,6 +93,7 @@ export const answerType = {
   'quick-evaluate': 'quick-result',
   'summarize-data': 'data-summary',
   'describe-model': 'model-size',
+  'test-images': 'test-images',
   'load-user-data': 'user-data',
   'list-user-data': 'user-data',
   'forget-user-data': 'user-data',

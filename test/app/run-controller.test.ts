@@ -35,6 +35,7 @@ function fakeClient() {
     respawn: () => {
       respawns.push(1);
     },
+    testImages: () => Promise.reject(new Error('not used by the run controller')),
     loadUserData: () => Promise.reject(new Error('not used by the run controller')),
     listUserData: async () => [],
     forgetUserData: async () => [],

@@ -89,3 +89,25 @@ describe('the CLI checks ceag per group', () => {
     expect(line).toMatch(/-0\.161 pass .*0\.064 FAIL \(1\/1\) .*0\.289 FAIL/);
   });
 });
+
+describe('the CLI keeps compared mitigation versions apart', () => {
+  it('gives each version of a mode its own rows instead of averaging relaxed and full together', () => {
+    const r = fixtureResults({ seeds: [1], modes: ['none', 'after'] });
+    // The same "after" runs again as the full version, with a distinct fairness violation.
+    const full = r.runs.filter((run) => run.mode === 'after').map((run) => ({ ...run, version: 'full' as const, fairnessViolation: run.fairnessViolation + 0.5 }));
+    r.runs.push(...full);
+    const out = formatResults(r).split('\n');
+    const relaxed90 = r.runs.find((run) => run.mode === 'after' && run.version === 'relaxed' && run.rate === 0.9)!;
+    expect(out.find((l) => l.startsWith('after (relaxed) 90%'))).toContain(relaxed90.fairnessViolation.toFixed(3));
+    expect(out.find((l) => l.startsWith('after (full) 90%'))).toContain((relaxed90.fairnessViolation + 0.5).toFixed(3));
+    expect(out.some((l) => l.startsWith('after 90%'))).toBe(false);
+    expect(out).toContain('Per-group accuracy on the test split (mode after (full)); [bootstrap 95% interval over test samples, 200 draws, ends averaged over seeds]');
+  });
+
+  it('keeps the plain mode name when a mode ran with one version', () => {
+    const out = formatResults(fixtureResults({ seeds: [1], modes: ['none', 'after'] }));
+    const fairness = out.slice(out.indexOf('Fairness\n'), out.indexOf('\n\n', out.indexOf('Fairness\n')));
+    expect(fairness).toMatch(/^after 90% /m);
+    expect(fairness).not.toMatch(/after \(relaxed\)/);
+  });
+});

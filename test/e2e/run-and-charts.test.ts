@@ -29,6 +29,25 @@ describe('a preset link with autorun', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the PIEs at the selected rate: counts per group as a chart, and their test images with labels', async () => {
+    const gallery = page.getByRole('region', { name: 'Pruning identified exemplars' });
+    const captions = gallery.locator('figure.pie-item figcaption');
+    const shown = await captions.count();
+    // The tiny model at 90% forgets some test images; each is drawn once its pixels come from the worker.
+    expect(shown).toBeGreaterThan(0);
+    await expect.poll(() => gallery.locator('figure.pie-item canvas').count(), { timeout: 30_000 }).toBe(shown);
+    expect(await captions.first().textContent()).toMatch(/^.+: .+→.+$/);
+    expect(await gallery.locator('canvas').first().getAttribute('aria-label')).toMatch(/^test #\d+: true .+, dense .+ → pruned .+$/);
+    // The drawn pixels are an image, not a blank canvas.
+    const distinct = await gallery.locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
+      const d = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
+      return new Set(Array.from({ length: d.length / 4 }, (_, i) => d[4 * i])).size;
+    });
+    expect(distinct).toBeGreaterThan(1);
+    expect(await page.getByRole('region', { name: 'PIEs per group' }).locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
   it('moves between measured rates with the slider and updates the selected-rate view', async () => {
     const slider = page.getByRole('slider', { name: 'Pruning rate' });
     const view = page.getByTestId('rate-view');

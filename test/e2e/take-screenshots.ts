@@ -52,6 +52,13 @@ async function main() {
       await page.getByRole('region', { name: 'Accuracy by mitigation mode' }).scrollIntoViewIfNeeded();
     });
     await shot('mnist', 'v=1&preset=mnist-imbalanced&autorun=1', ran);
+    await shot('pies', 'v=1&preset=mnist-imbalanced&hessian.when=off&autorun=1', async (page) => {
+      await ran(page);
+      const chart = page.getByRole('region', { name: 'PIEs per group' });
+      await page.getByRole('region', { name: 'Pruning identified exemplars' }).locator('figure.pie-item canvas').first().waitFor({ timeout: 60_000 });
+      // Below the sticky rate bar: the chart's title and the first rows of the gallery in view.
+      await chart.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 150));
+    });
     await shot('fashion-data', 'v=1&preset=fashion-classes', async (page) => {
       await page.locator('.data-panel .sample-grid canvas').nth(79).waitFor({ timeout: 60_000 });
     });

@@ -72,6 +72,28 @@ describe('engine host', () => {
     expect(of(posted, 'failure').find((m) => m.id === 3)?.message).toMatch(/no asset mnist-10k\.bin/);
   });
 
+  it('serves test images by row: from the kept split after a run, and the same pixels rebuilt from the config elsewhere', async () => {
+    const { h, posted } = host();
+    h.handle({ type: 'start', id: 1, config: tiny });
+    await h.idle();
+    const results = of(posted, 'results')[0].results;
+    const flips = results.runs.flatMap((r) => r.flips);
+    expect(flips.length).toBeGreaterThan(0);
+    const rows = [...new Set(flips.map((f) => f.index))].slice(0, 5);
+    h.handle({ type: 'test-images', id: 2, config: results.config, indices: rows });
+    await h.idle();
+    const kept = of(posted, 'test-images')[0];
+    expect(kept.imageShape).toEqual([8, 8, 1]);
+    // Each image is the flip's: its label is the one the run recorded for that row.
+    expect(kept.images.map((img) => img.label)).toEqual(rows.map((i) => flips.find((f) => f.index === i)?.label));
+    const fresh = host();
+    fresh.h.handle({ type: 'test-images', id: 1, config: results.config, indices: rows });
+    fresh.h.handle({ type: 'test-images', id: 2, config: results.config, indices: [10_000] });
+    await fresh.h.idle();
+    expect(of(fresh.posted, 'test-images')[0].images).toEqual(kept.images);
+    expect(of(fresh.posted, 'failure')[0].message).toMatch(/no sample 10000 in a split of \d+/);
+  });
+
   it('cancels a run at once, keeps the finished points and frees its tensors', async () => {
     const { h, posted } = host();
     h.handle({ type: 'init-backend', id: 1, backend: 'cpu' });

@@ -187,6 +187,12 @@ export const mitigationSchema = z.strictObject({
   /** Full version: power-iteration steps per evaluation to refresh the eigenvectors v_a, v (warm-started). */
   fullPowerIterations: int(1, 100, 3),
   /**
+   * Full version: whether the targets ||g|| and λ(H) of Eq. 7 move with θ in the primal step ('moving', as Eq. 7 and
+   * the Lagrangian read) or are held at their value for the step ('held'). Moving, the penalty λ_a·|‖g_a‖ − ‖g‖| also
+   * rewards a larger ‖g‖, i.e. leaving the population optimum, where ‖g‖ ≈ 0 (docs/reproduction.md, full vs relaxed).
+   */
+  fullTarget: z.enum(['moving', 'held']).default('moving'),
+  /**
    * ceag: tolerance ε of each group's excess accuracy gap, (dense − pruned accuracy of the group) − (the same
    * overall) ≤ ε, on the training batches.
    */

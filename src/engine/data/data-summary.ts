@@ -20,16 +20,19 @@ export function countGroupClass(d: Dataset): number[][] {
   return counts;
 }
 
+/** Sample i of d as 0..255 pixels (a copy, cheap to post). */
+export function imageAt(d: Dataset, i: number): SampleImage {
+  if (!Number.isInteger(i) || i < 0 || i >= d.labels.length) throw new RangeError(`no sample ${i} in a split of ${d.labels.length}`);
+  const ppi = pixelsPerImage(d);
+  const src = d.images.subarray(i * ppi, (i + 1) * ppi);
+  const pixels = src instanceof Uint8Array ? src.slice() : Uint8Array.from(src, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255));
+  return { label: d.labels[i], pixels };
+}
+
 /** The first `k` samples of group a in d (the splits are already in a seeded shuffled order), as 0..255 pixels. */
 function groupSamples(d: Dataset, a: number, k: number): SampleImage[] {
-  const ppi = pixelsPerImage(d);
   const out: SampleImage[] = [];
-  for (let i = 0; i < d.groups.length && out.length < k; i++) {
-    if (d.groups[i] !== a) continue;
-    const src = d.images.subarray(i * ppi, (i + 1) * ppi);
-    const pixels = src instanceof Uint8Array ? src.slice() : Uint8Array.from(src, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255));
-    out.push({ label: d.labels[i], pixels });
-  }
+  for (let i = 0; i < d.groups.length && out.length < k; i++) if (d.groups[i] === a) out.push(imageAt(d, i));
   return out;
 }
 
@@ -55,4 +58,14 @@ export function summarizeSplit(split: DatasetSplit, name: string, seed: number, 
 export async function summarizeData(config: Config, loadAsset: AssetLoader, onProgress?: (p: DataProgress) => void, loadImages?: ImageCollectionLoader): Promise<DataSummary> {
   const built = await buildDataset(config, config.seed, loadAsset, onProgress, loadImages);
   return summarizeSplit(built.split, built.name, config.seed);
+}
+
+/**
+ * Test images by their row in the test split (the PIE gallery: Results hold indices, not pixels). Every seed of a
+ * run shares one test split, drawn from config.seed, so rebuilding the data from the Results' config gives the same
+ * rows; `split` skips the rebuild when the caller still holds the run's data.
+ */
+export async function testImages(config: Config, indices: number[], loadAsset: AssetLoader, split?: DatasetSplit, loadImages?: ImageCollectionLoader): Promise<{ imageShape: [number, number, number]; images: SampleImage[] }> {
+  const test = split?.test ?? (await buildDataset(config, config.seed, loadAsset, undefined, loadImages)).split.test;
+  return { imageShape: [...test.imageShape], images: indices.map((i) => imageAt(test, i)) };
 }

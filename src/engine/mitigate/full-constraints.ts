@@ -63,10 +63,13 @@ export function fullConstraintTerms(spec: ModelSpec, params: tf.Tensor[], groups
  * Eq. (7)'s gaps relative to their target, (||g_a|| − ||g||) / ||g|| and (v_aᵀH_a v_a − vᵀHv) / |vᵀHv|, the
  * target's size held constant within the step. The constraints are the same (a gap is 0 exactly when the absolute
  * one is), but ||g|| (~0.1-1) and λ(H) (~1-100) become comparable, so one dual step size and one cap fit both
- * kinds; in absolute terms the eigenvalue constraints swamp the loss.
+ * kinds; in absolute terms the eigenvalue constraints swamp the loss. `target` 'held' also stops the gradient through
+ * the target's value (mitigation.fullTarget).
  */
-export function relativeGaps(terms: FullConstraintTerms): { gradNorm: tf.Tensor1D; eigen: tf.Tensor1D | null } {
-  const relative = (v: tf.Tensor1D, target: tf.Scalar) => tf.div(tf.sub(v, target), tf.add(tf.abs(stopGradient(target)), RELATIVE_EPS)) as tf.Tensor1D;
+export function relativeGaps(terms: FullConstraintTerms, target: 'moving' | 'held' = 'moving'): { gradNorm: tf.Tensor1D; eigen: tf.Tensor1D | null } {
+  // Held, the step moves each group's side towards the target and never the target itself (||g||, vᵀHv).
+  const side = (t: tf.Scalar) => (target === 'held' ? stopGradient(t) : t);
+  const relative = (v: tf.Tensor1D, t: tf.Scalar) => tf.div(tf.sub(v, side(t)), tf.add(tf.abs(stopGradient(t)), RELATIVE_EPS)) as tf.Tensor1D;
   return {
     gradNorm: relative(terms.gradNorm, terms.overallGradNorm),
     eigen: terms.eigen && terms.overallEigen ? relative(terms.eigen, terms.overallEigen) : null,

@@ -129,7 +129,7 @@ export function createFullObjective(settings: Config['mitigation'], spec: ModelS
         });
         return tf.concat(parts) as tf.Tensor1D;
       };
-      const relative = relativeGaps(terms);
+      const relative = relativeGaps(terms, settings.fullTarget);
       const gapG = scatter(relative.gradNorm);
       const gapH = scatter(relative.eigen as tf.Tensor1D);
       const measured = Float32Array.from({ length: 2 * numGroups }, (_, c) => (used.includes(c % numGroups) ? 1 : 0));
