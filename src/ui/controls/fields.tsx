@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { fieldNote, readNumber, readNumberList } from './field-note';
 
 interface Base {
   label: string;
@@ -15,29 +16,53 @@ function Field({ id, label, hint, children }: Base & { id: string; children: Rea
   );
 }
 
-/** A text box that keeps what is typed until it parses; the store clamps out-of-range values. */
-function DraftInput({ id, value, parse, onCommit, inputMode }: { id: string; value: string; parse: (t: string) => unknown | null; onCommit: (v: unknown) => void; inputMode?: 'decimal' | 'numeric' | 'text' }) {
+/**
+ * A text box that keeps what is typed until it is committed (Enter or leaving the box). The store rounds and clamps
+ * what it cannot take; when the setting did not end up as typed, a note under the box says what became of it.
+ */
+function DraftInput({ id, value, parse, read, what, onCommit, inputMode }: { id: string; value: string; parse: (t: string) => unknown | null; read: (t: string) => string | null; what: string; onCommit: (v: unknown) => void; inputMode?: 'decimal' | 'numeric' | 'text' }) {
   const [draft, setDraft] = useState<string | null>(null);
+  const [committed, setCommitted] = useState<string | null>(null);
+  // `value` is the stored setting, validated by the store since the commit: compared with what was typed then.
+  const note = committed === null ? null : fieldNote(committed, read(committed), value, what);
   const commit = (t: string) => {
     const v = parse(t);
     if (v !== null) onCommit(v);
+    setCommitted(t);
   };
   return (
-    <input
-      id={id}
-      type="text"
-      inputMode={inputMode}
-      value={draft ?? value}
-      onFocus={() => setDraft(value)}
-      onBlur={() => {
-        if (draft !== null) commit(draft);
-        setDraft(null);
-      }}
-      onChange={(e) => setDraft(e.target.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && draft !== null) commit(draft);
-      }}
-    />
+    <>
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        value={draft ?? value}
+        aria-describedby={note ? `${id}-note` : undefined}
+        onFocus={() => {
+          setDraft(value);
+          setCommitted(null);
+        }}
+        onBlur={() => {
+          if (draft !== null && draft !== value) commit(draft);
+          setDraft(null);
+        }}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setCommitted(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || draft === null) return;
+          commit(draft);
+          // The box shows the stored setting now, so what the store made of the text is visible at once.
+          setDraft(null);
+        }}
+      />
+      {note && (
+        <small id={`${id}-note`} className="field-note" role="status">
+          {note}
+        </small>
+      )}
+    </>
   );
 }
 
@@ -50,7 +75,7 @@ export function NumberField({ label, hint, value, onChange, integer = false }: B
   const id = useId();
   return (
     <Field id={id} label={label} hint={hint}>
-      <DraftInput id={id} value={String(value)} parse={parseNumber(integer)} onCommit={(v) => onChange(v as number)} inputMode={integer ? 'numeric' : 'decimal'} />
+      <DraftInput id={id} value={String(value)} parse={parseNumber(integer)} read={readNumber} what={integer ? 'a whole number' : 'a number'} onCommit={(v) => onChange(v as number)} inputMode={integer ? 'numeric' : 'decimal'} />
     </Field>
   );
 }
@@ -64,7 +89,7 @@ export function NumberListField({ label, hint, value, onChange }: Base & { value
   };
   return (
     <Field id={id} label={label} hint={hint}>
-      <DraftInput id={id} value={value.join(', ')} parse={parse} onCommit={(v) => onChange(v as number[])} />
+      <DraftInput id={id} value={value.join(', ')} parse={parse} read={readNumberList} what="a list of numbers" onCommit={(v) => onChange(v as number[])} />
     </Field>
   );
 }
