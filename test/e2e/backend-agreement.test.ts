@@ -1,11 +1,8 @@
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, trackErrors } from './browser';
+import { openHeadlessPage, type HeadlessPage } from '../../src/cli/headless';
+import { trackErrors } from './browser';
 import { MAX_ITERATIONS } from './pages/hessian-probe';
 import type { BackendProbe, ProbeResults } from './pages/backends';
-import { freePort } from './serve';
 
 // The exact Hessian-vector product and λ(H_a) must be the same numbers on every browser backend, at fixed weights
 // (trained weights drift across backends, so nothing is trained here). The probe page is test-only: a Vite dev
@@ -27,8 +24,7 @@ function maxRelativeDifference(a: number[], b: number[]): number {
 }
 
 describe('Hessian numbers agree across browser backends', () => {
-  let server: ViteDevServer;
-  let browser: Browser;
+  let headless: HeadlessPage;
   let results: ProbeResults;
   let pageErrors: string[];
   const probe = (name: string): BackendProbe => {
@@ -38,33 +34,20 @@ describe('Hessian numbers agree across browser backends', () => {
   };
 
   beforeAll(async () => {
-    const root = fileURLToPath(new URL('../..', import.meta.url));
-    const port = await freePort();
-    server = await createServer({
-      root,
-      configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
-      mode: 'development',
-      logLevel: 'warn',
-      // Its own dependency cache, so the app's dev server cache is not re-optimised for this page and back.
-      cacheDir: 'node_modules/.vite-e2e-probe',
-      server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
-      // Every dependency, the lazily imported WebGPU backend included, is pre-bundled up front: one found later would
-      // make Vite re-optimise and reload the page mid-run.
-      optimizeDeps: { entries: ['test/e2e/pages/backends.html'], include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu'] },
+    // A Vite dev server over the repository (as the CLI's headless pages use), so the probe page never enters the build.
+    headless = await openHeadlessPage('test/e2e/pages/backends.html', {
+      query: `backends=${BACKENDS.join(',')}`,
+      beforeLoad: async (page) => {
+        pageErrors = trackErrors(page);
+      },
     });
-    await server.listen();
-    browser = await launchBrowser();
-    const page = await browser.newPage();
-    pageErrors = trackErrors(page);
-    await page.goto(`http://127.0.0.1:${port}/test/e2e/pages/backends.html?backends=${BACKENDS.join(',')}`);
+    const { page } = headless;
     await page.waitForFunction(() => (window as unknown as { __results?: ProbeResults }).__results?.done === true, undefined, { timeout: 120_000 });
     results = await page.evaluate(() => (window as unknown as { __results: ProbeResults }).__results);
-    await page.close();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await headless?.close();
   });
 
   it('initialises every backend as itself, cross-origin isolated, without page errors', () => {
