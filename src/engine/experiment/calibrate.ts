@@ -44,12 +44,16 @@ export async function calibrate(config: Config, spec: ModelSpec, split: DatasetS
   const mitigatedSample: Calibration['mitigatedSample'] = {};
   for (const version of versions) {
     throwIfAborted(signal);
-    const objective = createMitigationObjective({ settings: config.mitigation, spec, data: subset, seed: config.seed, version });
-    try {
-      mitigatedSample[version] = await perSample(size, step(objective));
-    } finally {
-      objective.dispose();
-    }
+    // A fresh objective for each timed training, as a run makes one per phase: an objective keeps state from the
+    // training it served (the full version's constraint tensors), which a second training must not reuse.
+    mitigatedSample[version] = await perSample(size, async () => {
+      const objective = createMitigationObjective({ settings: config.mitigation, spec, data: subset, seed: config.seed, version });
+      try {
+        await step(objective)();
+      } finally {
+        objective.dispose();
+      }
+    });
   }
   const params = toTensors(weights);
   try {

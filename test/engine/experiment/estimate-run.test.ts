@@ -82,4 +82,15 @@ describe('calibrate', () => {
     expect(c.trainSizes).toEqual(trainSizes);
     expect(c.testSize).toBe(split.test.labels.length);
   });
+
+  it('times every version when they are compared, the full one included (its objective once crashed a second training)', async () => {
+    await initBackend('cpu');
+    const config = configSchema.parse({ ...tinyConfig, mitigation: { modes: ['none', 'after'], compareVersions: true, fullEvery: 1, fullSamples: 8 } });
+    const { split } = await buildDataset(config, config.seed, async () => new ArrayBuffer(0));
+    const before = tf.memory().numTensors;
+    const c = await calibrate(config, modelSpecFor(config, split.train), split, 'cpu');
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Object.keys(c.mitigatedSample).sort()).toEqual(['ceag', 'full', 'relaxed']);
+    for (const v of Object.values(c.mitigatedSample)) expect(v).toBeGreaterThan(0);
+  });
 });
