@@ -7,7 +7,7 @@ import { openHeadlessPage } from './headless';
 // `npm run bench:browser`: the engine's training and forward speed inside headless Chromium, per backend, in a
 // worker as the app runs it (src/headless/bench-*.ts), then the same CNNs in PyTorch on the same machine at the wasm
 // thread count. Prints numbers, asserts nothing. Flags: --backends=wasm,webgpu --samples=1024 --set=cnn|arch|all
-// --gpu (tell Chromium to use the machine's GPU: Vulkan, blocklist ignored) --timeout=1800 (seconds).
+// --kernels=own|stock|own,stock (time our CPU kernels, tfjs's stock ones, or both in turn) --gpu (tell Chromium to use the machine's GPU: Vulkan, blocklist ignored) --timeout=1800 (seconds).
 
 const POLL_MS = 2_000;
 
@@ -19,12 +19,13 @@ async function main(): Promise<void> {
       set: { type: 'string', default: 'all' },
       gpu: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '1800' },
+      kernels: { type: 'string', default: 'own' },
     },
   });
   const samples = Number(values.samples);
   const log = (s: string) => process.stdout.write(`${s}\n`);
   log(`Pruning Fairness Playground browser bench — ${new Date().toISOString()}`);
-  const query = new URLSearchParams({ backends: values.backends, samples: String(samples), set: values.set }).toString();
+  const query = new URLSearchParams({ backends: values.backends, samples: String(samples), set: values.set, kernels: values.kernels }).toString();
   const headless = await openHeadlessPage('src/headless/bench.html', { gpu: values.gpu, query });
   try {
     const errors: string[] = [];
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     // PyTorch on the wasm rows' thread count: the issue's target is ≥ 1.0× at the same thread count.
     for (const row of report?.rows ?? []) {
       const model = cnnBenchModels.find((m) => m.label === row.model);
-      if (!model || row.backend !== 'wasm' || row.error || model.spec.kind !== 'cnn') continue;
+      if (!model || row.backend !== 'wasm' || row.error || model.spec.kind !== 'cnn' || row.kernels !== 'own') continue;
       log(`wasm ${row.model} vs PyTorch:`);
       log(torchLine(model.spec, row.samples, row.threads ?? 1, row.train, row.forward));
     }
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
 }
 
 function rowLine(r: BenchRow): string {
-  const name = `${(r.backend ?? r.requested).padEnd(6)}${r.threads ? ` ${r.threads} thr` : ''}`;
+  const name = `${(r.backend ?? r.requested).padEnd(6)}${r.threads ? ` ${r.threads} thr` : ''} ${r.kernels.padEnd(5)}`;
   if (r.error) return `${name} ${r.model}: ${r.error}`;
   return `${name} ${r.model.padEnd(36)} [${String(r.parameters).padStart(8)} params]: training ${r.train.toFixed(1).padStart(8)} samples/s, forward ${r.forward.toFixed(0).padStart(7)} samples/s (${r.samples} samples)`;
 }

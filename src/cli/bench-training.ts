@@ -1,18 +1,32 @@
 import { initBackend } from '../engine/backend';
 import { measureSpeed } from '../engine/experiment/measure-speed';
+import { useOwnKernels } from '../engine/kernels/own-kernels';
+import type { KernelChoice } from '../headless/bench-protocol';
 import type { CnnSpec } from '../engine/model/spec';
 import { cnnBenchModels, randomBenchData } from './bench-models';
 import { torchSpeed } from './bench-torch';
 
-/** Training and forward samples/s of the engine's own loop (Adam, batch 64), after one warm-up epoch. */
-export async function benchTraining(backend: 'wasm' | 'cpu', samples: number): Promise<string[]> {
+/**
+ * Training and forward samples/s of the engine's own loop (Adam, batch 64), after one warm-up epoch, with our CPU
+ * kernels or tfjs's stock ones (each in turn when both are asked for: before and after, on the same machine).
+ */
+export async function benchTraining(backend: 'wasm' | 'cpu', samples: number, kernels: KernelChoice[] = ['own']): Promise<string[]> {
   const chosen = await initBackend(backend);
   const lines: string[] = [];
-  for (const { label, spec, optimizer } of cnnBenchModels) {
-    const s = await measureSpeed(spec, randomBenchData(spec, samples), optimizer, 2);
-    lines.push(`${chosen.name.padEnd(5)} ${label} [${s.parameters} params]: training ${s.train.toFixed(0)} samples/s, forward ${s.forward.toFixed(0)} samples/s`);
-    // wasm in Node is single-threaded, so PyTorch runs on one thread too: the issue's target is >= 1.0x at equal threads.
-    if (chosen.name === 'wasm') lines.push(torchLine(spec as CnnSpec, samples, 1, s.train, s.forward));
+  try {
+    for (const { label, spec, optimizer } of cnnBenchModels) {
+      let own: { train: number; forward: number } | null = null;
+      for (const k of kernels) {
+        useOwnKernels(k === 'own');
+        const s = await measureSpeed(spec, randomBenchData(spec, samples), optimizer, 2);
+        if (k === 'own') own = s;
+        lines.push(`${chosen.name.padEnd(5)} ${k.padEnd(5)} ${label} [${s.parameters} params]: training ${s.train.toFixed(0)} samples/s, forward ${s.forward.toFixed(0)} samples/s`);
+      }
+      // wasm in Node is single-threaded, so PyTorch runs on one thread too: the issue's target is >= 1.0x at equal threads.
+      if (chosen.name === 'wasm' && own) lines.push(torchLine(spec as CnnSpec, samples, 1, own.train, own.forward));
+    }
+  } finally {
+    useOwnKernels(true);
   }
   return lines;
 }

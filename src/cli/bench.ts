@@ -1,3 +1,4 @@
+import type { KernelChoice } from '../headless/bench-protocol';
 import { benchTraining } from './bench-training';
 
 // `npm run bench`: prints numbers, asserts nothing. Re-run it to check any number quoted in the docs.
@@ -5,12 +6,19 @@ async function main(): Promise<void> {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const only = arg('only');
   const samples = Number(arg('samples') ?? 2048);
+  // --kernels=own,stock times each CNN with our CPU kernels and then with tfjs's stock ones (own-kernels.ts).
+  const kernels = (arg('kernels') ?? 'own').split(',') as KernelChoice[];
   const log = (s: string) => process.stdout.write(`${s}\n`);
   log(`Pruning Fairness Playground bench — node ${process.version}, ${new Date().toISOString()}`);
   if (!only || only === 'training') {
     log('\n## Training (engine loop, Adam, batch 64, 28x28x1, 10 classes)');
-    for (const line of await benchTraining('wasm', samples)) log(line);
-    for (const line of await benchTraining('cpu', Math.min(samples, 512))) log(line);
+    for (const line of await benchTraining('wasm', samples, kernels)) log(line);
+    for (const line of await benchTraining('cpu', Math.min(samples, 512), kernels)) log(line);
+  }
+  if (!only || only === 'profile') {
+    const { benchProfile } = await import('./bench-profile');
+    log('\n## Where a training step goes (tf.profile, wasm, ~100k CNN, batch 64, Adam)');
+    for (const line of await benchProfile(kernels.includes('stock') ? kernels : ['stock', 'own'])) log(line);
   }
   if (!only || only === 'decode') {
     const { benchDecode } = await import('./bench-decode');

@@ -1,4 +1,4 @@
-import type { BenchReport, BenchRequest, BenchRow, BenchSet } from './bench-protocol';
+import type { BenchReport, BenchRequest, BenchRow, BenchSet, KernelChoice } from './bench-protocol';
 
 // `npm run bench:browser`'s page (never in the product build): starts the bench worker with the query's request and
 // leaves the numbers on window.__bench as they come, for src/cli/bench-browser.ts to read.
@@ -19,6 +19,7 @@ const request: BenchRequest = {
   samples: Number(query.get('samples') ?? 1024),
   set: (query.get('set') ?? 'all') as BenchSet,
   softwareGpu: adapter !== null && /swiftshader/i.test(adapter),
+  kernels: (query.get('kernels') ?? 'own').split(',') as KernelChoice[],
 };
 const report: BenchReport = {
   done: false,
@@ -36,7 +37,7 @@ worker.addEventListener('message', (e: MessageEvent<{ type: 'row'; row: BenchRow
   else report.done = true;
 });
 worker.addEventListener('error', (e) => {
-  report.rows.push({ requested: request.backends[0], backend: null, threads: null, model: '(worker)', parameters: 0, samples: 0, train: 0, forward: 0, error: e.message || 'the bench worker failed' });
+  report.rows.push({ requested: request.backends[0], backend: null, threads: null, kernels: 'own', model: '(worker)', parameters: 0, samples: 0, train: 0, forward: 0, error: e.message || 'the bench worker failed' });
   report.done = true;
 });
 worker.postMessage(request);

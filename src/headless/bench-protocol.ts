@@ -4,6 +4,9 @@ import type { BackendName } from '../engine/contract/config';
 
 export type BenchSet = 'cnn' | 'arch' | 'all';
 
+/** Our own CPU kernels (engine/kernels/own-kernels.ts) or tfjs's stock ones: the bench can time both, one after the other. */
+export type KernelChoice = 'own' | 'stock';
+
 export interface BenchRequest {
   backends: BackendName[];
   /** Training samples per timed epoch for the CNNs; the paper's architectures get a quarter (they are 10-100× slower). */
@@ -14,6 +17,8 @@ export interface BenchRequest {
    * skipped on webgpu (a ResNet-8 trains at well under 1 sample/s there), with a row saying so.
    */
   softwareGpu: boolean;
+  /** Each model is timed once per entry, in this order. */
+  kernels: KernelChoice[];
 }
 
 export interface BenchRow {
@@ -21,6 +26,7 @@ export interface BenchRow {
   requested: BackendName;
   backend: string | null;
   threads: number | null;
+  kernels: KernelChoice;
   model: string;
   parameters: number;
   samples: number;

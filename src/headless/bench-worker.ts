@@ -2,6 +2,7 @@
 import { archBenchModels, cnnBenchModels, randomBenchData } from '../cli/bench-models';
 import { initBackend } from '../engine/backend';
 import { measureSpeed } from '../engine/experiment/measure-speed';
+import { useOwnKernels } from '../engine/kernels/own-kernels';
 import type { BenchRequest, BenchRow } from './bench-protocol';
 import { wasmPaths } from './wasm-paths';
 
@@ -11,7 +12,7 @@ import { wasmPaths } from './wasm-paths';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', async (e: MessageEvent<BenchRequest>) => {
-  const { backends, samples, set, softwareGpu } = e.data;
+  const { backends, samples, set, softwareGpu, kernels } = e.data;
   const models = [...(set === 'arch' ? [] : cnnBenchModels), ...(set === 'cnn' ? [] : archBenchModels)];
   for (const requested of backends) {
     let backend: string | null = null;
@@ -25,9 +26,10 @@ scope.addEventListener('message', async (e: MessageEvent<BenchRequest>) => {
     } catch (err) {
       failure = err instanceof Error ? err.message : String(err);
     }
-    for (const m of models) {
+    for (const m of models) for (const k of kernels) {
+      useOwnKernels(k === 'own');
       const n = m.spec.kind === 'cnn' ? samples : Math.max(64, Math.round(samples / 4));
-      const row: BenchRow = { requested, backend, threads, model: m.label, parameters: 0, samples: n, train: 0, forward: 0, error: failure };
+      const row: BenchRow = { requested, backend, threads, kernels: k, model: m.label, parameters: 0, samples: n, train: 0, forward: 0, error: failure };
       if (!failure && softwareGpu && backend === 'webgpu' && m.spec.kind !== 'cnn') {
         row.error = 'skipped: the WebGPU adapter is SwiftShader (software); run with --gpu on a machine with a GPU';
       } else if (!failure) {
@@ -40,5 +42,6 @@ scope.addEventListener('message', async (e: MessageEvent<BenchRequest>) => {
       scope.postMessage({ type: 'row', row });
     }
   }
+  useOwnKernels(true);
   scope.postMessage({ type: 'done' });
 });

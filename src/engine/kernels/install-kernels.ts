@@ -3,11 +3,13 @@ import { avgPoolGradConfig } from './avg-pool-grad';
 import { avgPoolGradGradConfig } from './avg-pool-grad-grad';
 import { conv2dBackpropInputGradConfig, conv2dGradConfig } from './conv2d-grad';
 import { batchMatMulGradConfig } from './mat-mul-grad';
+import { useOwnKernels } from './own-kernels';
 
 let installed = false;
 
 /**
- * Registers the gradients tfjs lacks or gets wrong for us, once per JS realm (main thread, worker, Node process).
+ * Registers the gradients tfjs lacks or gets wrong for us, and our own CPU kernels (own-kernels.ts), once per JS
+ * realm (main thread, worker, Node process).
  * Gradients are global to tfjs (not per backend), so this can run before or after choosing a backend.
  */
 export function installKernels(): void {
@@ -18,4 +20,5 @@ export function installKernels(): void {
   tf.registerGradient(avgPoolGradConfig(tf.getGradient('AvgPool')));
   tf.registerGradient(avgPoolGradGradConfig);
   tf.registerGradient(batchMatMulGradConfig(tf.getGradient('BatchMatMul')));
+  useOwnKernels(true);
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LrSchedule } from '../contract/config';
+import { FusedAdam } from './fused-adam';
 
 export interface OptimizerSettings {
   optimizer: 'adam' | 'sgd';
@@ -13,7 +14,7 @@ export interface OptimizerSettings {
 
 /** A fresh optimizer per phase: fine-tuning never inherits stale moments from dense training. */
 export function createOptimizer(s: OptimizerSettings): tf.Optimizer {
-  return s.optimizer === 'adam' ? tf.train.adam(s.learningRate) : tf.train.momentum(s.learningRate, s.momentum);
+  return s.optimizer === 'adam' ? new FusedAdam(s.learningRate) : tf.train.momentum(s.learningRate, s.momentum);
 }
 
 /**

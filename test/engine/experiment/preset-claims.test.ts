@@ -20,9 +20,10 @@ type Section = Record<string, unknown>;
 const ciSize: Record<keyof typeof presetClaims, { data?: Section; train?: Section; prune?: Section; mitigation?: Section; seeds?: number } | null> = {
   // The preset's own data, model and training; its 90% rate only, λ(H_a) off (the claim is about accuracy).
   'start-here': { prune: { rates: [0.9] }, seeds: 3 },
-  // Smaller: 1,600 samples and 6 epochs (the preset: 3,000 and 8), where the claim held on seeds 1-3 as at full size;
-  // all four rates (a fine-tuning epoch each), since the claim speaks of 30-70% too.
-  'synthetic-minority': { data: { samples: 1600 }, train: { epochs: 6 }, seeds: 3 },
+  // The preset's own size (3,000 samples, 8 epochs; ~14 s) and all four rates, since the claim speaks of 30-70% too.
+  // At 1,600 samples and 6 epochs the 50-70% part rested on a point or two (+1.2 each): an Adam update differing from
+  // tfjs's in rounding only (tried 2026-12-05) turned them to -1.2 and -3.6, while the full size gives +5.1/+4.5/+3.8.
+  'synthetic-minority': { seeds: 3 },
   // One seed (the preset has one); its 90% rate only, λ(H_a) off.
   'mnist-imbalanced': { prune: { rates: [0.9] }, seeds: 1 },
   // Run by its own test (fashion-classes.test.ts, 27 s), which asserts this claim's check.

@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../engine/backend';
+import { useOwnKernels } from '../engine/kernels/own-kernels';
+import { forward } from '../engine/model/architecture';
+import { initWeights, toVariables } from '../engine/model/params';
+import { crossEntropy } from '../engine/train/cross-entropy';
+import { createOptimizer, disposeOptimizer } from '../engine/train/optimizer';
+import type { KernelChoice } from '../headless/bench-protocol';
+import { cnnBenchModels, randomBenchData } from './bench-models';
+
+/**
+ * Where one training step's time goes on wasm (tf.profile): kernel milliseconds by kernel name and the number of
+ * kernel calls, for the ~100k bench CNN (Adam, batch 64), with our CPU kernels and with tfjs's stock ones.
+ * Kernel times exclude the JS work between kernels, which the step's wall time includes.
+ */
+export async function benchProfile(kernels: KernelChoice[], steps = 5): Promise<string[]> {
+  await initBackend('wasm');
+  const { label, spec, optimizer } = cnnBenchModels[1];
+  const data = randomBenchData(spec, 64);
+  const lines: string[] = [];
+  try {
+    for (const k of kernels) {
+      useOwnKernels(k === 'own');
+      const vars = toVariables(initWeights(spec, 1));
+      const opt = createOptimizer(optimizer);
+      const x = tf.tensor4d(data.images, [64, ...spec.inputShape]);
+      const y = tf.tensor1d(data.labels, 'int32');
+      const step = () =>
+        tf.tidy(() => {
+          const { value, grads } = tf.variableGrads(() => crossEntropy(forward(spec, vars, x), y), vars);
+          opt.applyGradients(grads);
+          return value;
+        });
+      try {
+        for (let i = 0; i < 10; i++) step().dispose();
+        const t0 = performance.now();
+        for (let i = 0; i < 20; i++) step().dispose();
+        const wall = (performance.now() - t0) / 20;
+        const byName = new Map<string, number>();
+        let calls = 0;
+        for (let r = 0; r < steps; r++) {
+          const profile = await tf.profile(() => step().dispose());
+          for (const kernel of profile.kernels) {
+            if (kernel.name === 'unnamed scope' || kernel.name === 'backward') continue; // custom-gradient scopes: their kernels are counted
+            byName.set(kernel.name, (byName.get(kernel.name) ?? 0) + (kernel.kernelTimeMs as number) / steps);
+            calls += 1 / steps;
+          }
+        }
+        const total = [...byName.values()].reduce((a, b) => a + b, 0);
+        lines.push(`wasm ${k.padEnd(5)} ${label}: ${wall.toFixed(1)} ms a step (wall), kernels ${total.toFixed(1)} ms in ${Math.round(calls)} calls`);
+        const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms >= 0.1);
+        lines.push(`    ${top.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}`);
+      } finally {
+        disposeOptimizer(opt);
+        tf.dispose([...vars, x, y]);
+      }
+    }
+  } finally {
+    useOwnKernels(true);
+  }
+  return lines;
+}

@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs';
+
+// Our own kernels for the CPU backends read and write tensor memory directly. The wasm backend keeps every tensor in
+// its WebAssembly heap (typedArrayFromHeap gives a view, makeOutput allocates one); the cpu backend keeps a
+// Float32Array per tensor. These are tfjs internals (pinned at 4.22; test/engine/kernels/own-kernels.test.ts fails if
+// an upgrade moves them), kept behind this one small interface.
+
+export type KernelBackendName = 'wasm' | 'cpu';
+
+interface WasmBackend {
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  typedArrayFromHeap(t: tf.TensorInfo): tf.TypedArray;
+  incRef(dataId: tf.DataId): void;
+}
+
+interface CpuBackend {
+  data: { get(dataId: tf.DataId): { values: tf.TypedArray } };
+  makeTensorInfo(shape: number[], dtype: tf.DataType, values: tf.TypedArray): tf.TensorInfo;
+}
+
+/**
+ * New float32 outputs of the given shapes, filled by `fill` from the float32 inputs' values (views, no copies).
+ * `fill` must write every element: the wasm heap is not zeroed. Outputs are allocated before any input is viewed,
+ * because allocating can grow the wasm memory, which detaches every view taken before it.
+ */
+export function makeFloatOutputs(
+  backendName: KernelBackendName,
+  backend: unknown,
+  shapes: number[][],
+  inputs: tf.TensorInfo[],
+  fill: (outs: Float32Array[], ins: Float32Array[]) => void,
+): tf.TensorInfo[] {
+  for (const t of inputs) if (t.dtype !== 'float32') throw new Error(`own kernel: expected float32, got ${t.dtype}`);
+  if (backendName === 'wasm') {
+    const b = backend as WasmBackend;
+    const infos = shapes.map((shape) => b.makeOutput(shape, 'float32'));
+    const view = (t: tf.TensorInfo) => b.typedArrayFromHeap(t) as Float32Array;
+    fill(infos.map(view), inputs.map(view));
+    return infos;
+  }
+  const b = backend as CpuBackend;
+  const outs = shapes.map((shape) => new Float32Array(shape.reduce((a, d) => a * d, 1)));
+  fill(outs, inputs.map((t) => b.data.get(t.dataId).values as Float32Array));
+  return outs.map((values, i) => b.makeTensorInfo(shapes[i], 'float32', values));
+}
+
+/** One output: makeFloatOutputs for the common case. */
+export function makeFloats(
+  backendName: KernelBackendName,
+  backend: unknown,
+  shape: number[],
+  inputs: tf.TensorInfo[],
+  fill: (out: Float32Array, ...ins: Float32Array[]) => void,
+): tf.TensorInfo {
+  return makeFloatOutputs(backendName, backend, [shape], inputs, ([out], ins) => fill(out, ...ins))[0];
+}
+
+/** The same data under a new tensor (one more reference, no copy): what the cpu backend's Identity already does. */
+export function shareData(backend: unknown, t: tf.TensorInfo): tf.TensorInfo {
+  (backend as WasmBackend).incRef(t.dataId);
+  return { dataId: t.dataId, shape: t.shape, dtype: t.dtype };
+}

@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm'; // its kernels are registered first, so ours replace them
+import { adamStepKernel } from './adam-step';
+import { shareData } from './backend-memory';
+
+/**
+ * Kernels of our own on the CPU backends, where tfjs's own cost the training loop most (issue 11's profile):
+ * - one Adam update per variable in one pass (adam-step.ts; train/fused-adam.ts uses it);
+ * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
+ *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
+ * Code that finds one of ours missing (FusedAdam) takes tfjs's way, so switching them off (the bench's
+ * --kernels=stock) gives the stock engine back with the same numbers up to rounding.
+ */
+const ours: tf.KernelConfig[] = [
+  ...(['wasm', 'cpu'] as const).map((name) => adamStepKernel(name)),
+  {
+    kernelName: 'Identity',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend }) => shareData(backend, (inputs as { x: tf.TensorInfo }).x),
+  },
+];
+
+/** tfjs's own kernels that ours replaced, to put back when ours are switched off. */
+const stock = new Map<string, tf.KernelConfig>();
+
+export function useOwnKernels(on: boolean): void {
+  for (const config of ours) {
+    const key = `${config.backendName}/${config.kernelName}`;
+    const current = tf.getKernel(config.kernelName, config.backendName);
+    if (current !== undefined && current !== config && !stock.has(key)) stock.set(key, current);
+    if (current !== undefined) tf.unregisterKernel(config.kernelName, config.backendName);
+    const next = on ? config : stock.get(key);
+    if (next !== undefined) tf.registerKernel(next);
+  }
+}
+
+/** Whether our kernels are the ones registered now. */
+export function ownKernelsInUse(): boolean {
+  return ours.every((config) => tf.getKernel(config.kernelName, config.backendName) === config);
+}

@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs';
+import { version_wasm } from '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAM_STEP } from '../../../src/engine/kernels/adam-step';
+import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { ownKernelsInUse, useOwnKernels } from '../../../src/engine/kernels/own-kernels';
+
+describe.each(['cpu', 'wasm'])('our kernels on %s', (backend) => {
+  beforeAll(async () => {
+    installKernels();
+    expect(await tf.setBackend(backend)).toBe(true);
+  });
+  afterAll(() => useOwnKernels(true));
+
+  it('runs on the tfjs version its memory access was written for (a newer tfjs must re-check backend-memory.ts)', () => {
+    expect(tf.version_core).toBe('4.22.0');
+    expect(version_wasm).toBe('4.22.0');
+    expect(ownKernelsInUse()).toBe(true);
+    expect(tf.getKernel(ADAM_STEP, backend)).toBeDefined();
+  });
+
+  it('clones without copying, and frees the memory only when the last holder is disposed', async () => {
+    const t = tf.tensor1d([1, 2, 3]);
+    const c = tf.clone(t);
+    expect(c.dataId).toBe(t.dataId); // the same memory (stock tfjs-wasm copied it)
+    t.dispose();
+    expect(Array.from(await c.data())).toEqual([1, 2, 3]);
+    const d = tf.add(c, 1);
+    c.dispose();
+    expect(Array.from(await d.data())).toEqual([2, 3, 4]);
+    d.dispose();
+  });
+
+  it('can be switched off and on again (the bench compares both)', () => {
+    useOwnKernels(false);
+    expect(ownKernelsInUse()).toBe(false);
+    expect(tf.getKernel(ADAM_STEP, backend)).toBeUndefined();
+    const t = tf.tensor1d([1]);
+    const c = tf.clone(t);
+    if (backend === 'wasm') expect(c.dataId).not.toBe(t.dataId); // tfjs-wasm's own Identity is back
+    tf.dispose([t, c]);
+    useOwnKernels(true);
+    expect(ownKernelsInUse()).toBe(true);
+  });
+});
