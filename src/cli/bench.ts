@@ -20,6 +20,11 @@ async function main(): Promise<void> {
     log('\n## Where a training step goes (tf.profile, wasm, ~100k CNN, batch 64, Adam)');
     for (const line of await benchProfile(kernels.includes('stock') ? kernels : ['stock', 'own'])) log(line);
   }
+  if (!only || only === 'matmul') {
+    const { benchMatMul } = await import('./bench-matmul');
+    log('\n## tfjs-wasm matMul with fresh and transposed operands (why the filter gradient is not an im2col GEMM)');
+    for (const line of await benchMatMul()) log(line);
+  }
   if (!only || only === 'decode') {
     const { benchDecode } = await import('./bench-decode');
     log('\n## Decoding user images (UTKFace-sized JPEGs, Node)');
