@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 }
 
 function rowLine(r: BenchRow): string {
-  const name = `${(r.backend ?? r.requested).padEnd(6)}${r.threads ? ` ${r.threads} thr` : ''} ${r.kernels.padEnd(5)}`;
+  const name = `${(r.backend ?? r.requested).padEnd(6)}${r.threads ? ` ${r.threads} thr` : ''} ${r.kernels.padEnd(5)}${r.simdFilterGrad ? ' +simd' : ''}`;
   if (r.error) return `${name} ${r.model}: ${r.error}`;
   return `${name} ${r.model.padEnd(36)} [${String(r.parameters).padStart(8)} params]: training ${r.train.toFixed(1).padStart(8)} samples/s, forward ${r.forward.toFixed(0).padStart(7)} samples/s (${r.samples} samples)`;
 }

@@ -37,7 +37,7 @@ worker.addEventListener('message', (e: MessageEvent<{ type: 'row'; row: BenchRow
   else report.done = true;
 });
 worker.addEventListener('error', (e) => {
-  report.rows.push({ requested: request.backends[0], backend: null, threads: null, kernels: 'own', model: '(worker)', parameters: 0, samples: 0, train: 0, forward: 0, error: e.message || 'the bench worker failed' });
+  report.rows.push({ requested: request.backends[0], backend: null, threads: null, kernels: 'own', simdFilterGrad: false, model: '(worker)', parameters: 0, samples: 0, train: 0, forward: 0, error: e.message || 'the bench worker failed' });
   report.done = true;
 });
 worker.postMessage(request);

@@ -27,6 +27,8 @@ export interface BenchRow {
   backend: string | null;
   threads: number | null;
   kernels: KernelChoice;
+  /** Whether our SIMD filter-gradient kernel ran (wasm with our kernels; false if its module could not load). */
+  simdFilterGrad: boolean;
   model: string;
   parameters: number;
   samples: number;

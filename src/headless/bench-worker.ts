@@ -2,6 +2,7 @@
 import { archBenchModels, cnnBenchModels, randomBenchData } from '../cli/bench-models';
 import { initBackend } from '../engine/backend';
 import { measureSpeed } from '../engine/experiment/measure-speed';
+import { ownFilterGradReady } from '../engine/kernels/own-filter-grad';
 import { useOwnKernels } from '../engine/kernels/own-kernels';
 import type { BenchRequest, BenchRow } from './bench-protocol';
 import { wasmPaths } from './wasm-paths';
@@ -29,7 +30,7 @@ scope.addEventListener('message', async (e: MessageEvent<BenchRequest>) => {
     for (const m of models) for (const k of kernels) {
       useOwnKernels(k === 'own');
       const n = m.spec.kind === 'cnn' ? samples : Math.max(64, Math.round(samples / 4));
-      const row: BenchRow = { requested, backend, threads, kernels: k, model: m.label, parameters: 0, samples: n, train: 0, forward: 0, error: failure };
+      const row: BenchRow = { requested, backend, threads, kernels: k, simdFilterGrad: !failure && ownFilterGradReady(), model: m.label, parameters: 0, samples: n, train: 0, forward: 0, error: failure };
       if (!failure && softwareGpu && backend === 'webgpu' && m.spec.kind !== 'cnn') {
         row.error = 'skipped: the WebGPU adapter is SwiftShader (software); run with --gpu on a machine with a GPU';
       } else if (!failure) {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { adjointPads, padArg, type ConvPads } from './conv-geometry';
+import { ownFilterGrad } from './own-filter-grad';
 
 // A stride-1 convolution y = conv(x, W) is one trilinear form T(x, W, dy) = <conv(x, W), dy> seen three ways:
 //   conv(x, W)          its derivative in dy,
@@ -38,17 +39,16 @@ export function inputGrad(dy: tf.Tensor4D, w: tf.Tensor4D, pads: ConvPads): tf.T
 }
 
 /**
- * dW = filterGrad(x, dy) as one ordinary conv2d: x transposed to [Cin,H,W,N] is the "batch of Cin images with N
- * channels", dy transposed to [oh,ow,N,Cout] is the "filter"; the [Cin,fh,fw,Cout] result is transposed back.
+ * dW = filterGrad(x, dy): on wasm, for first layers, our SIMD kernel (own-filter-grad.ts), else filterGradConv; the
+ * same numbers bit for bit either way.
  */
 export function filterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, pads: ConvPads): tf.Tensor4D {
   const op = tf.customGrad((xIn, dyIn, save) => {
     const xs = xIn as tf.Tensor4D;
     const d = dyIn as tf.Tensor4D;
     (save as tf.GradSaveFunc)([xs, d]);
-    const xt = tf.transpose(xs, [3, 1, 2, 0]);
-    const dyt = tf.transpose(d, [1, 2, 0, 3]);
-    const value = tf.transpose(tf.conv2d(xt, dyt, 1, padArg(pads)), [1, 2, 0, 3]) as tf.Tensor4D;
+    const [fh, fw] = [xs.shape[1] + pads.top + pads.bottom - d.shape[1] + 1, xs.shape[2] + pads.left + pads.right - d.shape[2] + 1];
+    const value = ownFilterGrad(xs, d, fh, fw, pads) ?? filterGradConv(xs, d, pads);
     return {
       value,
       gradFunc: (g: tf.Tensor, saved: tf.Tensor[]) => {
@@ -59,4 +59,16 @@ export function filterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, pads: ConvPads): tf.
     };
   });
   return op(x, dy) as tf.Tensor4D;
+}
+
+/**
+ * dW as one ordinary conv2d: x transposed to [Cin,H,W,N] is the "batch of Cin images with N channels", dy transposed
+ * to [oh,ow,N,Cout] is the "filter"; the [Cin,fh,fw,Cout] result is transposed back.
+ */
+export function filterGradConv(x: tf.Tensor4D, dy: tf.Tensor4D, pads: ConvPads): tf.Tensor4D {
+  return tf.tidy(() => {
+    const xt = tf.transpose(x, [3, 1, 2, 0]);
+    const dyt = tf.transpose(dy, [1, 2, 0, 3]);
+    return tf.transpose(tf.conv2d(xt, dyt, 1, padArg(pads)), [1, 2, 0, 3]) as tf.Tensor4D;
+  });
 }

@@ -2,17 +2,20 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its kernels are registered first, so ours replace them
 import { adamStepKernel } from './adam-step';
 import { shareData } from './backend-memory';
+import { filterGradKernel } from './own-filter-grad';
 
 /**
  * Kernels of our own on the CPU backends, where tfjs's own cost the training loop most (issue 11's profile):
  * - one Adam update per variable in one pass (adam-step.ts; train/fused-adam.ts uses it);
+ * - the filter gradient of first layers (≤ 4 input channels) as a WebAssembly SIMD kernel (own-filter-grad.ts);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
- * Code that finds one of ours missing (FusedAdam) takes tfjs's way, so switching them off (the bench's
+ * Code that finds one of ours missing (FusedAdam, ownFilterGrad) takes tfjs's way, so switching them off (the bench's
  * --kernels=stock) gives the stock engine back with the same numbers up to rounding.
  */
 const ours: tf.KernelConfig[] = [
   ...(['wasm', 'cpu'] as const).map((name) => adamStepKernel(name)),
+  filterGradKernel,
   {
     kernelName: 'Identity',
     backendName: 'wasm',

@@ -1,0 +1,84 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ConvPads } from './conv-geometry';
+import { FILTER_GRAD_WASM } from './simd/filter-grad-wasm';
+
+// The filter gradient of a stride-1 convolution with few input channels (first layers: grey or RGB images) as a
+// WebAssembly SIMD kernel of our own (simd/filter-grad.wat.mjs), working in tfjs-backend-wasm's own memory. tfjs runs
+// it as a conv2d whose "filter" is the whole output gradient, a shape XNNPACK is slow at (2.8 GFLOP/s for the bench
+// CNN's first layer). Same numbers bit for bit: the kernel sums in XNNPACK's order (test/engine/kernels/own-kernels).
+
+/** Kernel name (registered for wasm by own-kernels.ts). */
+export const FILTER_GRAD = 'PfpFilterGrad';
+
+/** Up to this many input channels: past it XNNPACK's conv is as fast (the kernel keeps one input channel a pass). */
+const MAX_CHANNELS = 4;
+
+interface FilterGradAttrs {
+  fh: number;
+  fw: number;
+  top: number;
+  left: number;
+}
+
+type FilterGradFn = (...args: number[]) => void;
+
+/** What we read of tfjs-backend-wasm 4.22 (pinned; own-kernels.test.ts checks the version). */
+interface WasmBackendInternals {
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } };
+  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
+}
+
+const instances = new WeakMap<WebAssembly.Memory, FilterGradFn | null>();
+
+/** Our module instantiated on tfjs's memory (shared in the threaded build), once per memory; null if it cannot be. */
+function filterGradIn(backend: WasmBackendInternals): FilterGradFn | null {
+  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
+  if (!memory) return null;
+  if (!instances.has(memory)) {
+    let fn: FilterGradFn | null = null;
+    try {
+      const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+      const bytes = Uint8Array.from(atob(shared ? FILTER_GRAD_WASM.shared : FILTER_GRAD_WASM.plain), (ch) => ch.charCodeAt(0));
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+      fn = instance.exports.filterGrad as FilterGradFn;
+    } catch (e) {
+      console.warn(`own filter-gradient kernel unavailable, using tfjs's conv2d: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    instances.set(memory, fn);
+  }
+  return instances.get(memory) ?? null;
+}
+
+export const filterGradKernel: tf.KernelConfig = {
+  kernelName: FILTER_GRAD,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend, attrs }) => {
+    const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
+    const a = attrs as unknown as FilterGradAttrs;
+    const b = backend as unknown as WasmBackendInternals;
+    const fn = filterGradIn(b);
+    if (fn === null) throw new Error('own filter-gradient kernel unavailable');
+    const [n, h, w, cin] = x.shape;
+    const [, oh, ow, cout] = dy.shape;
+    const out = b.makeOutput([a.fh, a.fw, cin, cout], 'float32');
+    const at = (t: tf.TensorInfo) => b.dataIdMap.get(t.dataId).memoryOffset;
+    fn(at(x), at(dy), at(out), n, h, w, cin, oh, ow, cout, a.fh, a.fw, a.top, a.left);
+    return out;
+  },
+};
+
+/** Whether our kernel runs on the backend in use (wasm, its module instantiated on tfjs's memory). */
+export function ownFilterGradReady(): boolean {
+  return tf.getBackend() === 'wasm' && tf.getKernel(FILTER_GRAD, 'wasm') !== undefined && filterGradIn(tf.backend() as unknown as WasmBackendInternals) !== null;
+}
+
+/**
+ * dW by our kernel where it applies (wasm, float32, ≤ 4 input channels, output channels a multiple of 4, a batch),
+ * else null and the caller uses tfjs's conv2d.
+ */
+export function ownFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, fh: number, fw: number, pads: ConvPads): tf.Tensor4D | null {
+  if (x.dtype !== 'float32' || dy.dtype !== 'float32' || x.shape[3] > MAX_CHANNELS || dy.shape[3] % 4 !== 0 || x.shape[0] < 1) return null;
+  if (!ownFilterGradReady()) return null;
+  return tf.engine().runKernel(FILTER_GRAD, { x, dy }, { fh, fw, top: pads.top, left: pads.left }) as tf.Tensor4D;
+}

@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { filterGrad, filterGradConv } from '../../../src/engine/kernels/conv-bilinear';
+import type { ConvPads } from '../../../src/engine/kernels/conv-geometry';
+import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { ownFilterGrad } from '../../../src/engine/kernels/own-filter-grad';
+import { createRng } from '../../../src/engine/random';
+
+const rand = (shape: number[], label: string) => {
+  const rng = createRng(23, label);
+  return tf.tensor4d(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal()), shape as [number, number, number, number]);
+};
+
+const same: ConvPads = { top: 1, bottom: 1, left: 1, right: 1 };
+const cases: { label: string; x: number[]; cout: number; f: [number, number]; pads: ConvPads }[] = [
+  { label: "the bench CNN's first layer (64×28×28×1 → 16)", x: [64, 28, 28, 1], cout: 16, f: [3, 3], pads: same },
+  { label: 'the default CNN’s first layer (→ 8: the 4-wide pass)', x: [16, 28, 28, 1], cout: 8, f: [3, 3], pads: same },
+  { label: 'RGB, 20 output channels (a 16-wide pass, then a 4-wide one)', x: [5, 9, 7, 3], cout: 20, f: [3, 3], pads: same },
+  { label: '4 channels, valid, one image', x: [1, 6, 5, 4], cout: 4, f: [3, 3], pads: { top: 0, bottom: 0, left: 0, right: 0 } },
+  { label: '2×2 with pads below and right only', x: [3, 5, 6, 2], cout: 12, f: [2, 2], pads: { top: 0, bottom: 1, left: 0, right: 1 } },
+  { label: '5×3 with uneven pads', x: [2, 8, 7, 1], cout: 32, f: [5, 3], pads: { top: 2, bottom: 1, left: 0, right: 2 } },
+];
+
+describe('the filter gradient as our WebAssembly SIMD kernel (wasm)', () => {
+  beforeAll(async () => {
+    installKernels();
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+
+  it.each(cases)('equals the conv2d form bit for bit: $label', async ({ x: xs, cout, f: [fh, fw], pads }) => {
+    const [n, h, w] = xs;
+    const x = rand(xs, `x${xs}`);
+    const dy = rand([n, h + pads.top + pads.bottom - fh + 1, w + pads.left + pads.right - fw + 1, cout], `dy${xs}`);
+    const before = tf.memory().numTensors;
+    const ours = ownFilterGrad(x, dy, fh, fw, pads);
+    expect(ours).not.toBeNull(); // the kernel ran, not the fallback
+    const got = await (ours as tf.Tensor).data();
+    const conv = filterGradConv(x, dy, pads);
+    const want = await conv.data();
+    expect(got.length).toBe(fh * fw * xs[3] * cout);
+    let differing = 0;
+    for (let k = 0; k < want.length; k++) if (!Object.is(got[k], want[k])) differing++;
+    expect(differing).toBe(0);
+    // filterGrad (the training path) takes it too.
+    const viaGrad = filterGrad(x, dy, pads);
+    expect(Array.from(await viaGrad.data())).toEqual(Array.from(got));
+    tf.dispose([ours as tf.Tensor, conv, viaGrad]);
+    expect(tf.memory().numTensors).toBe(before); // nothing left behind
+    tf.dispose([x, dy]);
+  });
+
+  it('leaves layers with more input channels to the conv2d form', () => {
+    const x = rand([2, 5, 5, 8], 'wide x');
+    const dy = rand([2, 5, 5, 8], 'wide dy');
+    expect(ownFilterGrad(x, dy, 3, 3, same)).toBeNull();
+    tf.dispose([x, dy]);
+  });
+});
