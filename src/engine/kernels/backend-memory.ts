@@ -44,17 +44,6 @@ export function makeFloatOutputs(
   return outs.map((values, i) => b.makeTensorInfo(shapes[i], 'float32', values));
 }
 
-/** One output: makeFloatOutputs for the common case. */
-export function makeFloats(
-  backendName: KernelBackendName,
-  backend: unknown,
-  shape: number[],
-  inputs: tf.TensorInfo[],
-  fill: (out: Float32Array, ...ins: Float32Array[]) => void,
-): tf.TensorInfo {
-  return makeFloatOutputs(backendName, backend, [shape], inputs, ([out], ins) => fill(out, ...ins))[0];
-}
-
 /** The same data under a new tensor (one more reference, no copy): what the cpu backend's Identity already does. */
 export function shareData(backend: unknown, t: tf.TensorInfo): tf.TensorInfo {
   (backend as WasmBackend).incRef(t.dataId);
