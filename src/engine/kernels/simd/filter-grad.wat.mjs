@@ -56,6 +56,10 @@ function block(v) {
 /** The module: filterGrad(x, dy, out, n, h, w, cin, oh, ow, cout, fh, fw, top, left); pointers are byte offsets. */
 export function filterGradWat(shared) {
   const args = '(local.get $x) (local.get $dy) (local.get $o) (local.get $n) (local.get $h) (local.get $w) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $i) (local.get $j) (local.get $c) (local.get $ob) (local.get $top) (local.get $left)';
+  // One pass of `v` vectors: the output address of dW[i, j, c, ob], the accumulation, then ob moves on by 4v.
+  const pass = (v) => `(local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $i) (local.get $fw)) (local.get $j)) (local.get $cin)) (local.get $c)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
+          (call $block${v} ${args})
+          (local.set $ob (i32.add (local.get $ob) (i32.const ${4 * v})))`;
   return `(module
 (import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))
 ${block(4)}
@@ -79,17 +83,13 @@ ${block(1)}
         ${loop(
           'wide',
           `(br_if $wide_end (i32.lt_s (i32.sub (local.get $cout) (local.get $ob)) (i32.const 16)))
-          (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $i) (local.get $fw)) (local.get $j)) (local.get $cin)) (local.get $c)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
-          (call $block4 ${args})
-          (local.set $ob (i32.add (local.get $ob) (i32.const 16)))
+          ${pass(4)}
           (br $wide)`,
         )}
         ${loop(
           'narrow',
           `(br_if $narrow_end (i32.ge_s (local.get $ob) (local.get $cout)))
-          (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $i) (local.get $fw)) (local.get $j)) (local.get $cin)) (local.get $c)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
-          (call $block1 ${args})
-          (local.set $ob (i32.add (local.get $ob) (i32.const 4)))
+          ${pass(1)}
           (br $narrow)`,
         )}
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
