@@ -7,7 +7,15 @@
 
 const loop = (label, body) => `(block $${label}_end (loop $${label} ${body}))`;
 
-/** The accumulation for one (i, j, c) and `v` vectors (4v output channels) from byte offset $ob4 on. */
+/** for ($v = 0; $v < $limit; $v++) body, as a labelled block and loop. */
+const forUpTo = (v, limit, body) =>
+  `(local.set $${v} (i32.const 0))
+  ${loop(v, `(br_if $${v}_end (i32.ge_s (local.get $${v}) (local.get $${limit})))
+    ${body}
+    (local.set $${v} (i32.add (local.get $${v}) (i32.const 1)))
+    (br $${v})`)}`;
+
+/** The accumulation for one (i, j, c) and `v` vectors: output channels $ob to $ob + 4v − 1, stored at $o. */
 function block(v) {
   const acc = Array.from({ length: v }, (_, k) => `(local $a${k} v128)`).join(' ');
   const mac = Array.from(
@@ -22,17 +30,9 @@ function block(v) {
   (local $xstride i32) (local $dstride i32) (local $xs v128) ${acc}
   (local.set $xstride (i32.shl (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $cin)) (i32.const 2)))
   (local.set $dstride (i32.shl (i32.mul (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout)) (i32.const 2)))
-  (local.set $r (i32.const 0))
-  ${loop(
-    'rows',
-    `(br_if $rows_end (i32.ge_s (local.get $r) (local.get $oh)))
-    (local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
+  ${forUpTo('r', 'oh', `(local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
     (if (i32.and (i32.ge_s (local.get $xr) (i32.const 0)) (i32.lt_s (local.get $xr) (local.get $h))) (then
-      (local.set $s (i32.const 0))
-      ${loop(
-        'cols',
-        `(br_if $cols_end (i32.ge_s (local.get $s) (local.get $ow)))
-        (local.set $xc (i32.sub (i32.add (local.get $s) (local.get $j)) (local.get $left)))
+      ${forUpTo('s', 'ow', `(local.set $xc (i32.sub (i32.add (local.get $s) (local.get $j)) (local.get $left)))
         (if (i32.and (i32.ge_s (local.get $xc) (i32.const 0)) (i32.lt_s (local.get $xc) (local.get $w))) (then
           (local.set $xp (i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $xr) (local.get $w)) (local.get $xc)) (local.get $cin)) (local.get $c)) (i32.const 2))))
           (local.set $dp (i32.add (local.get $dy) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $r) (local.get $ow)) (local.get $s)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
@@ -43,13 +43,7 @@ function block(v) {
             (local.set $xp (i32.add (local.get $xp) (local.get $xstride)))
             (local.set $dp (i32.add (local.get $dp) (local.get $dstride)))
             (local.set $b (i32.sub (local.get $b) (i32.const 1)))
-            (br_if $batch (i32.gt_s (local.get $b) (i32.const 0))))))
-        (local.set $s (i32.add (local.get $s) (i32.const 1)))
-        (br $cols)`,
-      )}))
-    (local.set $r (i32.add (local.get $r) (i32.const 1)))
-    (br $rows)`,
-  )}
+            (br_if $batch (i32.gt_s (local.get $b) (i32.const 0))))))`)}))`)}
   ${store})`;
 }
 
@@ -67,19 +61,7 @@ ${block(1)}
 (func (export "filterGrad") (param $x i32) (param $dy i32) (param $out i32) (param $n i32) (param $h i32) (param $w i32)
   (param $cin i32) (param $oh i32) (param $ow i32) (param $cout i32) (param $fh i32) (param $fw i32) (param $top i32) (param $left i32)
   (local $i i32) (local $j i32) (local $c i32) (local $ob i32) (local $o i32)
-  (local.set $i (i32.const 0))
-  ${loop(
-    'fi',
-    `(br_if $fi_end (i32.ge_s (local.get $i) (local.get $fh)))
-    (local.set $j (i32.const 0))
-    ${loop(
-      'fj',
-      `(br_if $fj_end (i32.ge_s (local.get $j) (local.get $fw)))
-      (local.set $c (i32.const 0))
-      ${loop(
-        'ci',
-        `(br_if $ci_end (i32.ge_s (local.get $c) (local.get $cin)))
-        (local.set $ob (i32.const 0))
+  ${forUpTo('i', 'fh', forUpTo('j', 'fw', forUpTo('c', 'cin', `(local.set $ob (i32.const 0))
         ${loop(
           'wide',
           `(br_if $wide_end (i32.lt_s (i32.sub (local.get $cout) (local.get $ob)) (i32.const 16)))
@@ -91,15 +73,6 @@ ${block(1)}
           `(br_if $narrow_end (i32.ge_s (local.get $ob) (local.get $cout)))
           ${pass(1)}
           (br $narrow)`,
-        )}
-        (local.set $c (i32.add (local.get $c) (i32.const 1)))
-        (br $ci)`,
-      )}
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (br $fj)`,
-    )}
-    (local.set $i (i32.add (local.get $i) (i32.const 1)))
-    (br $fi)`,
-  )})
+        )}`)))})
 )`;
 }
