@@ -7,7 +7,8 @@ import { openHeadlessPage } from './headless';
 // `npm run bench:browser`: the engine's training and forward speed inside headless Chromium, per backend, in a
 // worker as the app runs it (src/headless/bench-*.ts), then the same CNNs in PyTorch on the same machine at the wasm
 // thread count. Prints numbers, asserts nothing. Flags: --backends=wasm,webgpu --samples=1024 --set=cnn|arch|all
-// --kernels=own|stock|own,stock (time our CPU kernels, tfjs's stock ones, or both in turn) --gpu (tell Chromium to use the machine's GPU: Vulkan, blocklist ignored) --timeout=1800 (seconds).
+// --kernels=own|stock|own,stock (time our CPU kernels, tfjs's stock ones, or both in turn) --gpu (tell Chromium to
+// use the machine's GPU: Vulkan, blocklist ignored) --timeout=1800 (seconds).
 
 const POLL_MS = 2_000;
 

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 
 // Our own kernels for the CPU backends read and write tensor memory directly. The wasm backend keeps every tensor in
-// its WebAssembly heap (typedArrayFromHeap gives a view, makeOutput allocates one); the cpu backend keeps a
-// Float32Array per tensor. These are tfjs internals (pinned at 4.22; test/engine/kernels/own-kernels.test.ts fails if
+// its WebAssembly heap (typedArrayFromHeap gives a view, makeOutput allocates one, dataIdMap its byte offset, for
+// kernels in WebAssembly of our own); the cpu backend keeps a Float32Array per tensor. These are tfjs internals (pinned at 4.22; test/engine/kernels/own-kernels.test.ts fails if
 // an upgrade moves them), kept behind this one small interface.
 
 export type KernelBackendName = 'wasm' | 'cpu';
@@ -11,6 +11,9 @@ interface WasmBackend {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap(t: tf.TensorInfo): tf.TypedArray;
   incRef(dataId: tf.DataId): void;
+  dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } };
+  /** The Emscripten module: its memory is `wasmMemory` in the threaded build (shared), `asm.memory` otherwise. */
+  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
 }
 
 interface CpuBackend {
@@ -42,6 +45,19 @@ export function makeFloatOutputs(
   const outs = shapes.map((shape) => new Float32Array(shape.reduce((a, d) => a * d, 1)));
   fill(outs, inputs.map((t) => b.data.get(t.dataId).values as Float32Array));
   return outs.map((values, i) => b.makeTensorInfo(shapes[i], 'float32', values));
+}
+
+/** The wasm backend's memory, for a WebAssembly module of ours to import; null if this tfjs keeps it elsewhere. */
+export function wasmMemoryOf(backend: unknown): WebAssembly.Memory | null {
+  const { wasm } = backend as WasmBackend;
+  return wasm.wasmMemory ?? wasm.asm?.memory ?? null;
+}
+
+/** A new wasm tensor of `shape` (not zeroed), and the byte offsets of it and `inputs` in the wasm memory. */
+export function wasmOutputAndOffsets(backend: unknown, shape: number[], inputs: tf.TensorInfo[]): { out: tf.TensorInfo; offsets: number[] } {
+  const b = backend as WasmBackend;
+  const out = b.makeOutput(shape, 'float32');
+  return { out, offsets: [...inputs, out].map((t) => b.dataIdMap.get(t.dataId).memoryOffset) };
 }
 
 /** The same data under a new tensor (one more reference, no copy): what the cpu backend's Identity already does. */

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
+import { wasmMemoryOf, wasmOutputAndOffsets } from './backend-memory';
 import type { ConvPads } from './conv-geometry';
 import { FILTER_GRAD_WASM } from './simd/filter-grad-wasm';
 
 // The filter gradient of a stride-1 convolution with few input channels (first layers: grey or RGB images) as a
 // WebAssembly SIMD kernel of our own (simd/filter-grad.wat.mjs), working in tfjs-backend-wasm's own memory. tfjs runs
 // it as a conv2d whose "filter" is the whole output gradient, a shape XNNPACK is slow at (2.8 GFLOP/s for the bench
-// CNN's first layer). Same numbers bit for bit: the kernel sums in XNNPACK's order (test/engine/kernels/own-kernels).
+// CNN's first layer). Same numbers bit for bit: the kernel sums in XNNPACK's order (own-filter-grad.test.ts).
 
 /** Kernel name (registered for wasm by own-kernels.ts). */
 export const FILTER_GRAD = 'PfpFilterGrad';
@@ -22,18 +23,11 @@ interface FilterGradAttrs {
 
 type FilterGradFn = (...args: number[]) => void;
 
-/** What we read of tfjs-backend-wasm 4.22 (pinned; own-kernels.test.ts checks the version). */
-interface WasmBackendInternals {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } };
-  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
-}
-
 const instances = new WeakMap<WebAssembly.Memory, FilterGradFn | null>();
 
 /** Our module instantiated on tfjs's memory (shared in the threaded build), once per memory; null if it cannot be. */
-function filterGradIn(backend: WasmBackendInternals): FilterGradFn | null {
-  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
+function filterGradIn(backend: unknown): FilterGradFn | null {
+  const memory = wasmMemoryOf(backend);
   if (!memory) return null;
   if (!instances.has(memory)) {
     let fn: FilterGradFn | null = null;
@@ -56,21 +50,19 @@ export const filterGradKernel: tf.KernelConfig = {
   kernelFunc: ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const a = attrs as unknown as FilterGradAttrs;
-    const b = backend as unknown as WasmBackendInternals;
-    const fn = filterGradIn(b);
+    const fn = filterGradIn(backend);
     if (fn === null) throw new Error('own filter-gradient kernel unavailable');
     const [n, h, w, cin] = x.shape;
     const [, oh, ow, cout] = dy.shape;
-    const out = b.makeOutput([a.fh, a.fw, cin, cout], 'float32');
-    const at = (t: tf.TensorInfo) => b.dataIdMap.get(t.dataId).memoryOffset;
-    fn(at(x), at(dy), at(out), n, h, w, cin, oh, ow, cout, a.fh, a.fw, a.top, a.left);
+    const { out, offsets } = wasmOutputAndOffsets(backend, [a.fh, a.fw, cin, cout], [x, dy]);
+    fn(...offsets, n, h, w, cin, oh, ow, cout, a.fh, a.fw, a.top, a.left);
     return out;
   },
 };
 
 /** Whether our kernel runs on the backend in use (wasm, its module instantiated on tfjs's memory). */
 export function ownFilterGradReady(): boolean {
-  return tf.getBackend() === 'wasm' && tf.getKernel(FILTER_GRAD, 'wasm') !== undefined && filterGradIn(tf.backend() as unknown as WasmBackendInternals) !== null;
+  return tf.getBackend() === 'wasm' && tf.getKernel(FILTER_GRAD, 'wasm') !== undefined && filterGradIn(tf.backend()) !== null;
 }
 
 /**

@@ -11,7 +11,8 @@ import { filterGradKernel } from './own-filter-grad';
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
  * Code that finds one of ours missing (FusedAdam, ownFilterGrad) takes tfjs's way, so switching them off (the bench's
- * --kernels=stock) gives the stock engine back with the same numbers up to rounding.
+ * --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
+ * so the numbers are the same bit for bit either way (fused-adam and own-filter-grad tests).
  */
 const ours: tf.KernelConfig[] = [
   ...(['wasm', 'cpu'] as const).map((name) => adamStepKernel(name)),
