@@ -205,7 +205,14 @@ export const hessianSchema = z.strictObject({
   /** When to compute λ(H_a): never, on the dense model only, or at every rate. */
   when: z.enum(['off', 'dense', 'all']).default('dense'),
   /**
-   * Power iteration stops when the relative residual ‖Hv − λv‖/|λ| ≤ tolerance: λ is then within 0.1% of SOME
+   * How λ(H_a) is found from Hessian-vector products. 'lanczos' (default): Lanczos with full reorthogonalisation,
+   * stopped by its residual bound; on start-here's dense model it needed 5-6 products per λ where power iteration
+   * needed 8-24, the values agreeing within 1e-5 (issue 11). 'power': power iteration, the algorithm PyHessian uses
+   * (the PyTorch comparisons in `npm run bench` run it on both sides).
+   */
+  method: z.enum(['lanczos', 'power']).default('lanczos'),
+  /**
+   * Either method stops when the relative residual ‖Hv − λv‖/|λ| ≤ tolerance: λ is then within 0.1% of SOME
    * eigenvalue of H_a (metrics/power-iteration.ts says why not necessarily the top one). On the presets' dense models
    * it was within 0.002% of the top eigenvalue (Lanczos to 1e-7 as the reference), the error being about
    * residual²/gap; 5 to 99 products were needed (99: synthetic-minority's group B, top eigenvalues close together),

@@ -4,11 +4,11 @@ import { pieceModes, planPieces } from './sweep-pieces';
 import { fineTuneEpochs, mitigatedFineTune, type DenseVariant } from './sweep-plan';
 
 /**
- * Power-iteration products expected per λ(H_a): the residual rule stopped after 5-25 products on start-here's dense
- * models (3 seeds, /tmp runs of 2026-12) and up to 99 on synthetic-minority's group B, so a typical value, not
- * hessian.maxIterations (200, an upper bound nobody waits for).
+ * Hessian-vector products expected per λ(H_a), by method: power iteration's residual rule stopped after 5-25 products
+ * on start-here's dense models (3 seeds, /tmp runs of 2026-12) and up to 99 on synthetic-minority's group B; Lanczos
+ * after 5-6 on start-here's (issue 11). Typical values, not hessian.maxIterations (an upper bound nobody waits for).
  */
-export const TYPICAL_HESSIAN_ITERATIONS = 15;
+export const TYPICAL_HESSIAN_ITERATIONS = { power: 15, lanczos: 7 } as const;
 
 /**
  * The sweep's time from a calibration: the work the run does (sweep-pieces' plan: dense models, then per mode and
@@ -20,7 +20,7 @@ export function estimateRun(config: Config, cal: Calibration): RunEstimate {
   const cap = config.hessian.maxSamplesPerGroup;
   // λ(H_a) per group plus λ(H) overall, each on the group (or the draws of a capped subsample).
   const hessianSamples = [...cal.trainSizes, n].reduce((s, size) => s + (size > cap ? cap * config.hessian.sampleDraws : size), 0);
-  const iterations = Math.min(config.hessian.maxIterations, TYPICAL_HESSIAN_ITERATIONS);
+  const iterations = Math.min(config.hessian.maxIterations, TYPICAL_HESSIAN_ITERATIONS[config.hessian.method]);
   const hessianTime = (cal.hvpSample ?? 0) * iterations * hessianSamples;
   const stepCost = (version: MitigationVersion | null) => (version ? (cal.mitigatedSample[version] ?? cal.trainSample) : cal.trainSample);
   const parts = { training: 0, measuring: 0, hessian: 0 };

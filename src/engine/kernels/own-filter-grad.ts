@@ -66,11 +66,11 @@ export function ownFilterGradReady(): boolean {
 }
 
 /**
- * dW by our kernel where it applies (wasm, float32, ≤ 4 input channels, output channels a multiple of 4, a batch),
+ * dW by our kernel where it applies (wasm, float32, ≤ 4 input channels, a batch),
  * else null and the caller uses tfjs's conv2d.
  */
 export function ownFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, fh: number, fw: number, pads: ConvPads): tf.Tensor4D | null {
-  if (x.dtype !== 'float32' || dy.dtype !== 'float32' || x.shape[3] > MAX_CHANNELS || dy.shape[3] % 4 !== 0 || x.shape[0] < 1) return null;
+  if (x.dtype !== 'float32' || dy.dtype !== 'float32' || x.shape[3] > MAX_CHANNELS || x.shape[0] < 1) return null;
   if (!ownFilterGradReady()) return null;
   return tf.engine().runKernel(FILTER_GRAD, { x, dy }, { fh, fw, top: pads.top, left: pads.left }) as tf.Tensor4D;
 }

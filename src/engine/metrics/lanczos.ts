@@ -10,9 +10,17 @@ import { symmetricEigen } from './symmetric-eigen';
  * estimate than power iteration's last vector, so it needs fewer products for the same accuracy. Stops when the
  * residual bound β_k |s_k| of the dominant Ritz pair (θ, s) falls below tolerance · |θ|: some eigenvalue of H is
  * then within that distance of θ (the same test power iteration applies to its measured residual). The basis is kept in
- * float64 on the JS side (k vectors of the parameter count), so only H v runs on the backend.
+ * float64 on the JS side (k vectors of the parameter count), so only H v runs on the backend. Past `basisCap` vectors
+ * (lanczosBasisCap: 64 MB of basis at most) it restarts from its Ritz vector, so a large model's memory stays bounded;
+ * `iterations` counts every product across restarts.
  */
-export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: number[][], start: Float32Array[], opts: PowerIterationOptions): Promise<EigenEstimate> {
+export async function lanczos(
+  hvp: (v: tf.Tensor[]) => tf.Tensor[],
+  shapes: number[][],
+  start: Float32Array[],
+  opts: PowerIterationOptions,
+  basisCap = lanczosBasisCap(shapes),
+): Promise<EigenEstimate> {
   const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
   const basis: Float64Array[] = [];
   const alpha: number[] = [];
@@ -22,11 +30,18 @@ export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: numb
   let ritz = q;
   let converged = false;
   let residual: number | null = null;
+  let products = 0;
   for (let k = 0; k < opts.maxIterations; k++) {
     // As in power iteration: give Cancel and the worker's heartbeat a turn between products.
     await maybeYield();
     throwIfAborted(opts.signal);
+    if (basis.length >= Math.max(2, basisCap)) {
+      // Explicit restart: the Ritz vector holds what the Krylov space found; a fresh space grows from it.
+      basis.length = alpha.length = beta.length = 0;
+      q = ritz;
+    }
     basis.push(q);
+    products++;
     const w = await apply(hvp, q, sizes, shapes);
     const a = dot(w, q);
     alpha.push(a);
@@ -55,7 +70,13 @@ export async function lanczos(hvp: (v: tf.Tensor[]) => tf.Tensor[], shapes: numb
     q = w.map((x) => x / bk);
   }
   const vector = split(ritz, sizes);
-  return { value, iterations: alpha.length, converged, residual, vector };
+  return { value, iterations: products, converged, residual, vector };
+}
+
+/** Basis vectors Lanczos keeps before it restarts: 64 MB of float64 vectors, between 8 and 50 of them. */
+export function lanczosBasisCap(shapes: number[][]): number {
+  const params = shapes.reduce((s, shape) => s + shape.reduce((a, b) => a * b, 1), 0);
+  return Math.max(8, Math.min(50, Math.floor((64 * 2 ** 20) / (8 * Math.max(1, params)))));
 }
 
 async function apply(hvp: (v: tf.Tensor[]) => tf.Tensor[], q: Float64Array, sizes: number[], shapes: number[][]): Promise<Float64Array> {

@@ -85,6 +85,7 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
           draw,
           warmStart: hessian.options.warmStart ? warm : null,
           signal: hessian.signal,
+          method: hessian.options.method,
         });
       const eig = async (group: number | null, warm: Float32Array[] | null): Promise<HessianWithVector> => {
         const first = await once(group, warm, 0);

@@ -19,6 +19,10 @@ const cases: { label: string; x: number[]; cout: number; f: [number, number]; pa
   { label: '4 channels, valid, one image', x: [1, 6, 5, 4], cout: 4, f: [3, 3], pads: { top: 0, bottom: 0, left: 0, right: 0 } },
   { label: '2×2 with pads below and right only', x: [3, 5, 6, 2], cout: 12, f: [2, 2], pads: { top: 0, bottom: 1, left: 0, right: 1 } },
   { label: '5×3 with uneven pads', x: [2, 8, 7, 1], cout: 32, f: [5, 3], pads: { top: 2, bottom: 1, left: 0, right: 2 } },
+  { label: "start-here's first layer (→ 6: a 4-wide pass, then the last 2)", x: [64, 16, 16, 1], cout: 6, f: [3, 3], pads: same },
+  { label: '→ 1 output channel', x: [4, 7, 6, 2], cout: 1, f: [3, 3], pads: same },
+  { label: '→ 3 output channels, RGB', x: [4, 7, 6, 3], cout: 3, f: [3, 3], pads: same },
+  { label: '→ 23 output channels (16 + 4 + 3)', x: [3, 6, 5, 1], cout: 23, f: [3, 3], pads: same },
 ];
 
 describe('the filter gradient as our WebAssembly SIMD kernel (wasm)', () => {

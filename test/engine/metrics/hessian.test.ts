@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { imageBatch } from '../../../src/engine/data/dataset';
 import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { topHessianEigen } from '../../../src/engine/metrics/hessian';
+import { lanczos, lanczosBasisCap } from '../../../src/engine/metrics/lanczos';
 import { powerIteration } from '../../../src/engine/metrics/power-iteration';
 import { createHvp } from '../../../src/engine/metrics/hvp';
 import { initWeights } from '../../../src/engine/model/params';
@@ -13,6 +14,35 @@ import { dominant, jacobiEigenvalues, randomDataset } from './hessian-test-utils
 // A relative residual of 1e-5: tight, and within reach of float32 Hessian-vector products (whose own rounding puts
 // a floor near 1e-6 under the measured residual).
 const tight = { tolerance: 1e-5, maxIterations: 500, maxSamples: 10000, seed: 3 };
+
+describe('Lanczos', () => {
+  // 40 eigenvalues with a slow tail: the top pair 10 and 9.8 is close, so the Krylov space needs many vectors.
+  const spectrum = Array.from({ length: 40 }, (_, i) => (i === 0 ? 10 : i === 1 ? 9.8 : 9 * Math.exp(-i / 8)));
+  const start = [Float32Array.from({ length: 40 }, (_, i) => 1 + ((i * 7) % 5) / 10)];
+
+  it('restarted from its Ritz vector past a basis cap, it still finds the top eigenvalue and counts every product', async () => {
+    await tf.setBackend('cpu');
+    const d = tf.tensor1d(spectrum);
+    const hvp = (v: tf.Tensor[]) => [tf.mul(d, v[0])];
+    const opts = { tolerance: 1e-6, maxIterations: 400, seed: 1 };
+    const full = await lanczos(hvp, [[40]], start, opts, 50);
+    const capped = await lanczos(hvp, [[40]], start, opts, 4);
+    d.dispose();
+    for (const r of [full, capped]) {
+      expect(r.converged).toBe(true);
+      expect(Math.abs(r.value - 10)).toBeLessThan(1e-4);
+    }
+    // A 4-vector basis forgets what it learnt at each restart: it needs more products than the unbounded one.
+    expect(capped.iterations).toBeGreaterThan(full.iterations);
+    expect(Math.abs(capped.vector[0][0])).toBeGreaterThan(0.99);
+  });
+
+  it('caps its basis at 64 MB of float64 vectors, between 8 and 50 of them', () => {
+    expect(lanczosBasisCap([[1000]])).toBe(50);
+    expect(lanczosBasisCap([[3, 3, 64, 64], [663136]])).toBe(11); // 700,000 parameters: 5.6 MB a vector
+    expect(lanczosBasisCap([[10_000_000]])).toBe(8);
+  });
+});
 
 describe('power iteration', () => {
   it('finds the dominant eigenvalue of an explicit matrix, and a warm start from its eigenvector converges at once', async () => {
