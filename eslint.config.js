@@ -8,7 +8,7 @@ import globals from 'globals';
 
 // The import direction of docs/architecture.md, enforced:
 //   views (ui/) and state (state/) see the engine's contract only, never tfjs;
-//   the worker and the CLI see the engine's public entry points (contract, backend, the sweep, asset loading);
+//   the worker and the CLI see the engine's public entry points (contract, backend, the sweep, λ jobs, asset loading);
 //   inside the engine, folders stack in the paper's order and never import upward:
 //     contract, kernels, random → data, model, backend → prune → train → metrics → mitigate → experiment.
 
@@ -37,7 +37,7 @@ const engineZones = engineLayers.flatMap((layer, i) => {
 });
 
 /** What the worker and the CLI may import from the engine: everything else is the engine's own business. */
-const enginePublic = ['contract/.*', 'backend', 'experiment/run-experiment', 'experiment/quick-evaluate', 'experiment/model-spec', 'experiment/sweep-pieces', 'experiment/merge-results', 'experiment/run-estimator',
+const enginePublic = ['contract/.*', 'backend', 'metrics/hessian-jobs', 'experiment/run-experiment', 'experiment/quick-evaluate', 'experiment/model-spec', 'experiment/sweep-pieces', 'experiment/merge-results', 'experiment/run-estimator',
   'data/asset-loader', 'data/node-assets', 'data/dataset', 'data/data-summary', 'data/node-image-loader',
   'data/user-data-store', 'data/browser-image-decoder'];
 /** Regexes over the import string (gitignore-style negations cannot re-include a folder below an excluded one). */

@@ -14,7 +14,7 @@ export interface RunController {
   /** The slider moved: snap to a measured rate (or not: a keyboard step), and ask for a provisional point between them. */
   chooseRate(value: number, how?: 'snap' | 'exact'): void;
   /**
-   * The WebAssembly thread count (null: every core). A worker fixes it when its backend starts, so the engine restarts
+   * The WebAssembly thread count (null: automatic, contract/wasm-threads.ts). A worker fixes it when its backend starts, so the engine restarts
    * with it (between runs only: refused while one runs) and the badge is probed again.
    */
   setWasmThreads(threads: number | null): void;

@@ -5,7 +5,7 @@ import type { AppStore } from '../state/store';
 
 const KEY = 'pfp.wasmThreads';
 
-/** The stored count, or null (every core) when none is stored or storage is unavailable. */
+/** The stored count, or null (automatic) when none is stored or storage is unavailable. */
 export function readWasmThreads(storage: Pick<Storage, 'getItem'> | null): number | null {
   try {
     const n = Number(storage?.getItem(KEY));
@@ -15,7 +15,7 @@ export function readWasmThreads(storage: Pick<Storage, 'getItem'> | null): numbe
   }
 }
 
-/** Writes the store's count whenever it changes (removing the key for "every core"). */
+/** Writes the store's count whenever it changes (removing the key for "automatic"). */
 export function persistWasmThreads(store: AppStore, storage: Pick<Storage, 'setItem' | 'removeItem'> | null): () => void {
   return store.subscribe((s, prev) => {
     if (s.wasmThreads === prev.wasmThreads) return;

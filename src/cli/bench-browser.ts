@@ -7,8 +7,8 @@ import { openHeadlessPage } from './headless';
 // `npm run bench:browser`: the engine's training and forward speed inside headless Chromium, per backend, in a
 // worker as the app runs it (src/headless/bench-*.ts), then the same CNNs in PyTorch on the same machine at the wasm
 // thread count. Prints numbers, asserts nothing. Flags: --backends=wasm,webgpu --samples=1024 --set=cnn|arch|all
-// --kernels=own|stock|own,stock (time our CPU kernels, tfjs's stock ones, or both in turn) --gpu (tell Chromium to
-// use the machine's GPU: Vulkan, blocklist ignored) --timeout=1800 (seconds).
+// --kernels=own|stock|own,stock (time our CPU kernels, tfjs's stock ones, or both in turn) --threads=N (wasm threads,
+// default the page's) --gpu (tell Chromium to use the machine's GPU: Vulkan, blocklist ignored) --timeout=1800 (s).
 
 const POLL_MS = 2_000;
 
@@ -21,12 +21,13 @@ async function main(): Promise<void> {
       gpu: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '1800' },
       kernels: { type: 'string', default: 'own' },
+      threads: { type: 'string', default: '' },
     },
   });
   const samples = Number(values.samples);
   const log = (s: string) => process.stdout.write(`${s}\n`);
   log(`Pruning Fairness Playground browser bench — ${new Date().toISOString()}`);
-  const query = new URLSearchParams({ backends: values.backends, samples: String(samples), set: values.set, kernels: values.kernels }).toString();
+  const query = new URLSearchParams({ backends: values.backends, samples: String(samples), set: values.set, kernels: values.kernels, threads: values.threads }).toString();
   const headless = await openHeadlessPage('src/headless/bench.html', { gpu: values.gpu, query });
   try {
     const errors: string[] = [];

@@ -20,6 +20,7 @@ const request: BenchRequest = {
   set: (query.get('set') ?? 'all') as BenchSet,
   softwareGpu: adapter !== null && /swiftshader/i.test(adapter),
   kernels: (query.get('kernels') ?? 'own').split(',') as KernelChoice[],
+  threads: Number(query.get('threads')) >= 1 ? Math.floor(Number(query.get('threads'))) : null,
 };
 const report: BenchReport = {
   done: false,

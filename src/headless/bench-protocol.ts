@@ -19,6 +19,8 @@ export interface BenchRequest {
   softwareGpu: boolean;
   /** Each model is timed once per entry, in this order. */
   kernels: KernelChoice[];
+  /** wasm threads (the page's setting); null for every core. */
+  threads: number | null;
 }
 
 export interface BenchRow {

@@ -13,14 +13,14 @@ import { wasmPaths } from './wasm-paths';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', async (e: MessageEvent<BenchRequest>) => {
-  const { backends, samples, set, softwareGpu, kernels } = e.data;
+  const { backends, samples, set, softwareGpu, kernels, threads: wantThreads } = e.data;
   const models = [...(set === 'arch' ? [] : cnnBenchModels), ...(set === 'cnn' ? [] : archBenchModels)];
   for (const requested of backends) {
     let backend: string | null = null;
     let threads: number | null = null;
     let failure: string | null = null;
     try {
-      const choice = await initBackend(requested, { wasmPaths: wasmPaths(scope.location.href), wasmThreads: Math.max(1, scope.navigator.hardwareConcurrency || 1) });
+      const choice = await initBackend(requested, { wasmPaths: wasmPaths(scope.location.href), wasmThreads: wantThreads ?? Math.max(1, scope.navigator.hardwareConcurrency || 1) });
       backend = choice.name;
       threads = choice.threads ?? null;
       if (choice.name !== requested) failure = `fell back to ${choice.name}: ${choice.fallbackReason ?? 'unknown reason'}`;

@@ -18,6 +18,8 @@ export interface BackendState {
   fallbackReason: string | null;
   /** Threads of the wasm backend; null on other backends or before one is chosen. */
   threads: number | null;
+  /** Whether a helper worker computes part of λ(H_a) beside the engine. */
+  hessianHelper: boolean;
   error: string | null;
 }
 
@@ -42,7 +44,7 @@ export interface RunSlice {
   runFailed: (status: 'failed' | 'crashed', message: string) => void;
   cancelRequested: () => void;
   backendProbing: () => void;
-  backendChosen: (b: { name: string; fallbackReason: string | null; threads?: number }) => void;
+  backendChosen: (b: { name: string; fallbackReason: string | null; threads?: number; hessianHelper?: boolean }) => void;
   backendFailed: (message: string) => void;
 }
 
@@ -50,7 +52,7 @@ const idleRun: RunSlice['run'] = { status: 'idle', phase: null, fraction: 0, mes
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
   run: idleRun,
-  backend: { status: 'unknown', name: null, fallbackReason: null, threads: null, error: null },
+  backend: { status: 'unknown', name: null, fallbackReason: null, threads: null, hessianHelper: false, error: null },
   runStarted: (now) => set({ run: { ...idleRun, status: 'starting', startedAt: now, updatedAt: now, message: 'starting the engine', expectedSeconds: estimatedSeconds(get()) } }),
   progressReceived: (e, now) => {
     const run = get().run;
@@ -63,8 +65,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     if (run.status === 'starting' || run.status === 'running') set({ run: { ...run, status: 'cancelling', message: 'cancelling…' } });
   },
   backendProbing: () => set({ backend: { ...get().backend, status: 'probing' } }),
-  backendChosen: (b) => set({ backend: { status: 'ready', name: b.name, fallbackReason: b.fallbackReason, threads: b.threads ?? null, error: null } }),
-  backendFailed: (message) => set({ backend: { status: 'error', name: null, fallbackReason: null, threads: null, error: message } }),
+  backendChosen: (b) => set({ backend: { status: 'ready', name: b.name, fallbackReason: b.fallbackReason, threads: b.threads ?? null, hessianHelper: b.hessianHelper ?? false, error: null } }),
+  backendFailed: (message) => set({ backend: { status: 'error', name: null, fallbackReason: null, threads: null, hessianHelper: false, error: message } }),
 });
 
 /** The run's status as the page shows it: a finished run's outcome is read from its Results, not copied. */

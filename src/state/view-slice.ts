@@ -28,7 +28,7 @@ export interface ViewSlice {
   /** The current config's input shape and classes, once the data panel's summary is in: sizes the model shown before Run. */
   dataShape: DataShape | null;
   setDataShape: (shape: DataShape | null) => void;
-  /** WebAssembly threads the engine worker starts with; null: every core. A device setting (never in a link). */
+  /** WebAssembly threads the engine worker starts with; null: automatic (every core but one). A device setting (never in a link). */
   wasmThreads: number | null;
   setWasmThreads: (threads: number | null) => void;
   selectRate: (rate: number) => void;

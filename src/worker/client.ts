@@ -218,7 +218,7 @@ export function createEngineClient(spawn: () => WorkerLike, now: () => number = 
 }
 
 /**
- * The app's worker: a module worker bundled by Vite. A wasm thread count other than every core travels in the
+ * The app's worker: a module worker bundled by Vite. A wasm thread count other than the automatic one travels in the
  * worker's name ("engine threads=2"), the one thing a worker can read before its first message.
  */
 export function spawnEngineWorker(wasmThreads: number | null = null): WorkerLike {

@@ -9,6 +9,7 @@ import { quickEvaluate } from '../engine/experiment/quick-evaluate';
 import type { ExperimentSession } from '../engine/experiment/sweep-context';
 import { emptyResults, runExperiment } from '../engine/experiment/run-experiment';
 import type { UserDataStore } from '../engine/data/user-data-store';
+import type { HelperOffload } from './hessian-helper-client';
 import { isQueued, type Answer, type Answers, type BackendInfo, type QueuedRequest, type WorkerRequest, type WorkerResponse } from './protocol';
 
 export interface EngineHostDeps {
@@ -19,6 +20,8 @@ export interface EngineHostDeps {
   backendOptions?: BackendOptions;
   /** Called once a backend is in use (the worker watches a WebGPU device for loss). */
   onBackend?: (b: BackendInfo) => void;
+  /** The λ(H_a) helper worker, used by runs on its backend (wasm) while it works. */
+  hessianOffload?: HelperOffload;
 }
 
 export interface EngineHost {
@@ -26,6 +29,9 @@ export interface EngineHost {
   /** Resolves when every queued request has been served (tests). */
   idle(): Promise<void>;
 }
+
+/** How long the badge waits for the λ(H_a) helper's backend before it reports the engine's without it. */
+const HELPER_WAIT_MS = 10_000;
 
 /**
  * The engine side of the protocol, free of `self` so it runs in Node tests. One request at a time, in order: tfjs
@@ -45,7 +51,12 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
 
   async function ensureBackend(preferred: BackendName): Promise<BackendInfo> {
     if (backend && backend.preferred === preferred) return backend.info;
-    const info = await initBackend(preferred, deps.backendOptions);
+    const chosen = await initBackend(preferred, deps.backendOptions);
+    // The helper starts beside the engine; the badge waits for it (a few seconds at most), so a run started once the
+    // badge shows wasm shares its λ(H_a) from the first measurement.
+    const helper = deps.hessianOffload;
+    if (helper) await Promise.race([helper.settled, new Promise((r) => setTimeout(r, HELPER_WAIT_MS))]);
+    const info: BackendInfo = helper ? { ...chosen, hessianHelper: helper.usableWith(chosen.name) } : chosen;
     backend = { preferred, info };
     deps.onBackend?.(info);
     return info;
@@ -79,6 +90,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
           session = s;
         },
         loadImages: deps.userData?.collection,
+        hessianOffload: deps.hessianOffload?.forBackend(info.name),
       });
       return { type: 'results', id: r.id, results };
     },

@@ -8,6 +8,9 @@ import { fetchAssetLoader } from '../engine/data/asset-loader';
 import { browserImageDecoder } from '../engine/data/browser-image-decoder';
 import { createUserDataStore } from '../engine/data/user-data-store';
 import { createEngineHost } from './engine-host';
+import { createHelperOffload, type HelperOffload } from './hessian-helper-client';
+import type { HelperWorkerLike } from './hessian-helper-protocol';
+import { automaticWasmThreads, hessianHelperFits } from '../engine/contract/wasm-threads';
 import { HEARTBEAT_MS, threadsFromName, type WorkerRequest, type WorkerResponse } from './protocol';
 
 // The worker owns the engine, the only place tfjs lives in the app. The page talks to it through protocol.ts
@@ -20,10 +23,31 @@ const abs = (url: string) => new URL(url, scope.location.href).href;
 /** A lost GPU device leaves tfjs unusable: report it so the page restarts the worker. */
 const watchDevice = () => watchDeviceLoss((message) => post({ type: 'failure', id: null, kind: 'device-lost', message }));
 
-/** Every core (the engine is the page's only heavy work while it runs), or fewer when the page's setting asks. */
-function wasmThreadCount(): number {
-  const cores = Math.max(1, scope.navigator.hardwareConcurrency || 1);
-  return Math.min(cores, threadsFromName(scope.name) ?? cores);
+const cores = Math.max(1, scope.navigator.hardwareConcurrency || 1);
+/** Every core but one (contract/wasm-threads.ts says why), or what the page's setting asks. */
+const wasmThreads = Math.min(cores, threadsFromName(scope.name) ?? automaticWasmThreads(cores));
+
+const wasmPaths = {
+  'tfjs-backend-wasm.wasm': abs(wasmPlain),
+  'tfjs-backend-wasm-simd.wasm': abs(wasmSimd),
+  'tfjs-backend-wasm-threaded-simd.wasm': abs(wasmThreaded),
+};
+
+/**
+ * The λ(H_a) helper (hessian-helper.worker.ts), where the engine leaves a core free: it computes some of each measured
+ * model's λ jobs while this worker computes the others. Started now, so its wasm is ready before the first run needs it.
+ */
+function spawnHessianHelper(): HelperOffload | undefined {
+  if (!hessianHelperFits(cores, wasmThreads)) return undefined;
+  try {
+    const worker = new Worker(new URL('./hessian-helper.worker.ts', import.meta.url), { type: 'module', name: 'hessian-helper' }) as unknown as HelperWorkerLike;
+    const offload = createHelperOffload(worker);
+    worker.postMessage({ type: 'init', wasmPaths });
+    return offload;
+  } catch (e) {
+    console.warn(`no λ(H_a) helper: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
 }
 
 const host = createEngineHost({
@@ -31,15 +55,9 @@ const host = createEngineHost({
   userData: createUserDataStore(browserImageDecoder),
   // Relative URLs would resolve against this worker's script, so the asset base is made absolute.
   loadAsset: fetchAssetLoader(new URL(`${import.meta.env.BASE_URL}data/`, scope.location.origin).href),
-  backendOptions: {
-    wasmPaths: {
-      'tfjs-backend-wasm.wasm': abs(wasmPlain),
-      'tfjs-backend-wasm-simd.wasm': abs(wasmSimd),
-      'tfjs-backend-wasm-threaded-simd.wasm': abs(wasmThreaded),
-    },
-    wasmThreads: wasmThreadCount(),
-  },
+  backendOptions: { wasmPaths, wasmThreads },
   onBackend: watchDevice,
+  hessianOffload: spawnHessianHelper(),
 });
 
 scope.addEventListener('message', (e: MessageEvent<WorkerRequest>) => host.handle(e.data));

@@ -17,6 +17,8 @@ export interface BackendInfo {
   fallbackReason: string | null;
   /** Threads the wasm backend runs on (absent on other backends). */
   threads?: number;
+  /** Whether a λ(H_a) helper worker shares the Hessian work of runs on this backend (worker/hessian-helper-*.ts). */
+  hessianHelper?: boolean;
 }
 
 export type WorkerRequest =
@@ -120,7 +122,7 @@ export type WorkerResponse =
   /** id null: not tied to a request (a lost device, an uncaught error). */
   | { type: 'failure'; id: number | null; kind: FailureKind; message: string };
 
-/** The thread count a worker's name asks for ("engine threads=2"), or null for every core. */
+/** The thread count a worker's name asks for ("engine threads=2"), or null for the automatic count. */
 export function threadsFromName(name: string): number | null {
   const m = /threads=(\d+)/.exec(name);
   const n = m ? Number(m[1]) : NaN;

@@ -105,7 +105,7 @@ const entries: { [K in GroupMetricId]: Entry } = {
   },
   hessianMax: {
     symbol: 'λ(H_a)', name: 'Hessian max eigenvalue', unit: '', split: 'train', format: (v) => num(v, 2), cli: true, overall: 'hessianMax',
-    description: "Top eigenvalue of the group's loss Hessian by power iteration (Theorem 1, 2), on at most hessian.maxSamplesPerGroup of the group's samples (hessian_samples: how many); missing where not computed.",
+    description: "Top eigenvalue of the group's loss Hessian by Lanczos or power iteration (hessian.method; Theorem 1, 2), on at most hessian.maxSamplesPerGroup of the group's samples (hessian_samples: how many); missing where not computed.",
     usesHessian: true,
     detailColumns: [
       { column: 'hessian_samples', value: (g) => g.hessianMax?.samples ?? null },

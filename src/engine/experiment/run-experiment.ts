@@ -6,6 +6,7 @@ import type { AssetLoader } from '../data/asset-loader';
 import { buildDataset } from '../data/build-dataset';
 import type { ImageCollectionLoader } from '../data/images-dataset';
 import type { DatasetSplit } from '../data/dataset';
+import type { HessianOffload } from '../metrics/hessian-jobs';
 import type { HessianRequest, ModelMeasurement } from '../metrics/measure-model';
 import type { Weights } from '../model/params';
 import type { ModelSpec } from '../model/spec';
@@ -51,6 +52,8 @@ export interface RunExperimentOptions extends RunOptions {
   loadImages?: ImageCollectionLoader;
   /** The share of the sweep to run (sweep-pieces.ts: a shard, or a parallel job's share); the whole sweep if absent. */
   pieces?: SweepPiece[];
+  /** A helper worker that computes some of each measurement's λ jobs beside this one (the page's, on wasm). */
+  hessianOffload?: HessianOffload;
 }
 
 /** The eigenvectors of a measurement, to warm-start λ(H_a) at the next rate; null when it has none. */
@@ -106,7 +109,7 @@ export async function runExperiment(config: Config, o: RunExperimentOptions): Pr
     emit,
     progress,
     signal: o.signal,
-    hessianFor: (seed, warm) => (config.hessian.when === 'off' ? null : { options: config.hessian, seed: deriveSeed(seed, 'hessian'), warmStart: warm, signal: o.signal }),
+    hessianFor: (seed, warm) => (config.hessian.when === 'off' ? null : { options: config.hessian, seed: deriveSeed(seed, 'hessian'), warmStart: warm, signal: o.signal, offload: o.hessianOffload }),
   };
 
   try {

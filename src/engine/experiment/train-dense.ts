@@ -61,8 +61,10 @@ export async function trainDenseModels(
           progress?.report('train-dense', seed, null, 0, `seed ${seed}: ${phase} epoch ${record.epoch}/${config.train.epochs}, loss ${record.loss.toFixed(3)}`);
         },
       });
-      progress?.report(config.hessian.when === 'off' ? 'measure' : 'hessian', seed, null, 0, `seed ${seed}: measuring the ${phase} model`);
-      const measurement = await measureModel(spec, trained.weights, split, hooks.hessianFor(seed, null));
+      const hessian = hooks.hessianFor(seed, null);
+      const shared = hessian?.offload?.available() ? ' (λ(H_a) shared with a helper worker)' : '';
+      progress?.report(hessian ? 'hessian' : 'measure', seed, null, 0, `seed ${seed}: measuring the ${phase} model${shared}`);
+      const measurement = await measureModel(spec, trained.weights, split, hessian);
       progress?.finish();
       dense.set(variant, { weights: trained.weights, measurement, multipliers: objective ? objective.trajectory('dense') : [], wallMs: Date.now() - t0, early: trained.snapshot });
     } finally {

@@ -7,21 +7,13 @@ import { maskTensors, type Masks } from '../prune/mask';
 import type { ModelSpec } from '../model/spec';
 import { evaluateSamples, groupMeans, type SampleOutcomes } from './evaluate';
 import { gradNorms } from './grad-norm';
-import { hessianGroupSize, topHessianEigen } from './hessian';
-import { meanStd } from '../contract/mean-std';
-import { isSubsampled } from '../contract/hessian-sampling';
+import { runHessianJobs, type HessianContext, type HessianJob, type HessianOffload, type HessianWithVector } from './hessian-jobs';
 
 interface GroupSummary {
   loss: number[];
   accuracy: number[];
   overallLoss: number;
   overallAccuracy: number;
-}
-
-export interface HessianWithVector extends HessianEstimate {
-  vector: Float32Array[];
-  /** The training samples it was computed on (rows of the training split). */
-  indices: Int32Array;
 }
 
 /** Everything measured on one model: the inputs of a RunResult and the dense reference of Theorem 1. */
@@ -46,6 +38,8 @@ export interface HessianRequest {
   warmStart: { groups: Float32Array[][]; overall: Float32Array[] } | null;
   /** Cancels between Hessian-vector products (the slowest part of a measurement). */
   signal?: AbortSignal;
+  /** A helper worker that takes some of the λ jobs (the page's); absent, all run here. */
+  offload?: HessianOffload;
 }
 
 /** Measures one model; `masks` are a pruned model's (for the gradient norm over the weights it keeps). */
@@ -75,30 +69,14 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
     let groupHessians: HessianWithVector[] | null = null;
     let overallHessian: HessianWithVector | null = null;
     if (hessian) {
-      const once = (group: number | null, warm: Float32Array[] | null, draw: number) =>
-        topHessianEigen(spec, weights, split.train, {
-          group,
-          tolerance: hessian.options.tolerance,
-          maxIterations: hessian.options.maxIterations,
-          maxSamples: hessian.options.maxSamplesPerGroup,
-          seed: hessian.seed,
-          draw,
-          warmStart: hessian.options.warmStart ? warm : null,
-          signal: hessian.signal,
-          method: hessian.options.method,
-        });
-      const eig = async (group: number | null, warm: Float32Array[] | null): Promise<HessianWithVector> => {
-        const first = await once(group, warm, 0);
-        const draws = hessian.options.sampleDraws;
-        if (draws < 2 || !isSubsampled(first, hessianGroupSize(split.train, group))) return { ...first, drawSpread: null };
-        // A subsampled group: the same λ on further seeded subsamples, warm-started from the first draw's eigenvector.
-        const values = [first.value];
-        for (let d = 1; d < draws; d++) values.push((await once(group, first.vector, d)).value);
-        return { ...first, drawSpread: drawSpread(values) };
-      };
-      groupHessians = [];
-      for (let a = 0; a < numGroups; a++) groupHessians.push(await eig(a, hessian.warmStart?.groups[a] ?? null));
-      overallHessian = await eig(null, hessian.warmStart?.overall ?? null);
+      const ctx: HessianContext = { spec, weights, train: split.train, options: hessian.options, seed: hessian.seed };
+      const jobs: HessianJob[] = [
+        ...Array.from({ length: numGroups }, (_, a) => ({ group: a, warm: hessian.warmStart?.groups[a] ?? null })),
+        { group: null, warm: hessian.warmStart?.overall ?? null },
+      ];
+      const estimates = await runHessianJobs(ctx, jobs, hessian.signal, hessian.offload);
+      groupHessians = estimates.slice(0, numGroups);
+      overallHessian = estimates[numGroups];
     }
     return {
       test,
@@ -113,11 +91,6 @@ export async function measureModel(spec: ModelSpec, weights: Weights, split: Dat
     tf.dispose(params);
     if (keep) tf.dispose(keep.filter((m): m is tf.Tensor => m !== null));
   }
-}
-
-/** Min, max and sample sd of λ over the sample draws. */
-export function drawSpread(values: number[]): NonNullable<HessianEstimate['drawSpread']> {
-  return { min: Math.min(...values), max: Math.max(...values), sd: meanStd(values).std, draws: values.length };
 }
 
 export function stripVector(h: HessianWithVector | null): HessianEstimate | null {

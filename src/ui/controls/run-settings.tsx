@@ -1,4 +1,5 @@
 import { backendNames, type BackendName } from '../../engine/contract/config';
+import { automaticWasmThreads, hessianHelperFits } from '../../engine/contract/wasm-threads';
 import { useApp, useController } from '../app-context';
 import { ControlGroup, NumberField, SelectField } from './fields';
 import { useConfigField } from './use-config-field';
@@ -15,8 +16,8 @@ export function RunSettings() {
   const running = useApp((s) => s.run.status === 'starting' || s.run.status === 'running' || s.run.status === 'cancelling');
   const cores = Math.max(1, navigator.hardwareConcurrency || 1);
   const threadOptions = [
-    { value: 'all', label: `Every core (${cores})` },
-    ...Array.from({ length: cores }, (_, i) => ({ value: String(i + 1), label: `${i + 1}` })),
+    { value: 'auto', label: `Automatic (${automaticWasmThreads(cores)}${hessianHelperFits(cores, automaticWasmThreads(cores)) ? ', and a λ(H_a) helper' : ''})` },
+    ...Array.from({ length: cores }, (_, i) => ({ value: String(i + 1), label: i + 1 === cores ? `${cores} (every core)` : `${i + 1}` })),
   ];
   return (
     <ControlGroup title="Seeds and backend" hint="Several seeds give a mean and a band in every chart.">
@@ -35,11 +36,11 @@ export function RunSettings() {
       />
       <SelectField
         label="WebAssembly threads"
-        value={wasmThreads === null ? 'all' : String(Math.min(wasmThreads, cores))}
+        value={wasmThreads === null ? 'auto' : String(Math.min(wasmThreads, cores))}
         options={threadOptions}
         disabled={running}
-        onChange={(v) => controller.setWasmThreads(v === 'all' ? null : Number(v))}
-        hint="A setting of this device, not of the experiment (never in a link). Changing it restarts the engine; fewer threads leave cores to other work."
+        onChange={(v) => controller.setWasmThreads(v === 'auto' ? null : Number(v))}
+        hint="A setting of this device, not of the experiment (never in a link). Automatic leaves one core to the page's charts and, where the engine leaves one free, to a helper that computes half of λ(H_a). Changing it restarts the engine."
       />
     </ControlGroup>
   );
