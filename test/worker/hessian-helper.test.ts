@@ -49,8 +49,6 @@ function pair(init: () => Promise<string> = async () => 'wasm') {
   return { offload, sent, crash: () => onError.forEach((l) => l(new Event('error'))), isTerminated: () => terminated };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
 describe('the λ(H_a) helper', () => {
   beforeAll(async () => {
     installKernels();
@@ -60,7 +58,7 @@ describe('the λ(H_a) helper', () => {
   it('computes a job as the engine would, bit for bit, and sends each model’s context once', async () => {
     const { offload, sent } = pair();
     expect(offload.usableWith('wasm')).toBe(false); // not before it says it is ready
-    await settle();
+    await offload.settled;
     expect(offload.usableWith('wasm')).toBe(true);
     expect(offload.usableWith('webgpu')).toBe(false); // another backend would give other numbers
     expect(offload.forBackend('webgpu').available()).toBe(false);
@@ -81,7 +79,7 @@ describe('the λ(H_a) helper', () => {
 
   it('rejects what it holds when it crashes, and takes nothing more', async () => {
     const { offload, crash, isTerminated } = pair();
-    await settle();
+    await offload.settled;
     const job = offload.forBackend('wasm').run(context(1), { group: 0, warm: null });
     crash();
     await expect(job).rejects.toThrow(/crashed/);
@@ -92,14 +90,14 @@ describe('the λ(H_a) helper', () => {
 
   it('is unusable when its backend cannot start, and says why', async () => {
     const { offload, isTerminated } = pair(async () => Promise.reject(new Error('no wasm here')));
-    await settle();
+    await offload.settled;
     expect(offload.usableWith('wasm')).toBe(false);
     expect(isTerminated()).toBe(true);
   });
 
   it('stops a cancelled job between products and rejects it as cancelled', async () => {
     const { offload, sent } = pair();
-    await settle();
+    await offload.settled;
     const abort = new AbortController();
     const job = offload.forBackend('wasm').run({ ...context(1), options: { ...configSchema.parse({}).hessian, tolerance: 0, maxIterations: 500 } }, { group: null, warm: null }, abort.signal);
     setTimeout(() => abort.abort(), 30);
