@@ -4,6 +4,10 @@ import type { Results } from '../engine/contract/results';
 import type { EngineClient, RunHandle } from '../worker/client';
 import type { AppStore } from '../state/store';
 import { createRateSelection } from './rate-selection';
+import { createRenderThrottle } from './render-throttle';
+
+/** Least time between two chart updates of a running sweep. */
+const CHART_UPDATE_MS = 1000;
 
 export interface RunController {
   /** Chooses a backend for the current config now, so the badge shows it before any run. */
@@ -27,8 +31,16 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
   const rateSelection = createRateSelection(store, client);
   const s = () => store.getState();
 
+  // The charts' updates of a running sweep, at most one redraw per CHART_UPDATE_MS (render-throttle.ts says why):
+  // training-curve points in order, and the latest partial Results.
+  const curves = createRenderThrottle<Extract<EngineEvent, { type: 'epoch' }>>((es) => es.forEach((e) => s().epochReceived(e.seed, e.phase, e.record)), CHART_UPDATE_MS);
+  const partials = createRenderThrottle<Results>((rs) => s().resultsStreamed(rs[rs.length - 1]), CHART_UPDATE_MS);
+
   const unsubscribe = client.onRestart((kind, msg) => {
     const status = s().run.status;
+    // The points that finished stay on the charts.
+    curves.flush();
+    partials.flush();
     if (status === 'starting' || status === 'running' || status === 'cancelling') s().runFailed('crashed', msg);
     current = null;
     rateSelection.reset();
@@ -40,13 +52,15 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
   function onEvent(id: number, e: EngineEvent): void {
     if (current?.id !== id) return;
     if (e.type === 'progress') s().progressReceived(e, now());
-    else if (e.type === 'epoch') s().epochReceived(e.seed, e.phase, e.record);
-    else if (e.type === 'partial') s().resultsStreamed(e.results);
+    else if (e.type === 'epoch') curves.push(e);
+    else if (e.type === 'partial') partials.push(e.results);
   }
 
   function finished(id: number, results: Results): void {
     if (current?.id !== id) return;
     current = null;
+    curves.flush();
+    partials.drop();
     s().resultsFinal(results);
     if (results.status === 'failed') s().addNotice({ tone: 'error', title: 'The run failed', lines: [results.error ?? 'unknown error', 'The charts keep the points that finished.'] });
     if (results.status === 'complete') rateSelection.requestQuick(s().selectedRate);
@@ -63,6 +77,8 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
     },
     run() {
       current?.cancel();
+      curves.drop();
+      partials.drop();
       const config = s().config;
       const rates = configRates(config);
       if (s().selectedRate === 0 && rates.length > 1) s().selectRate(rates.reduce((b, r) => (Math.abs(r - 0.9) < Math.abs(b - 0.9) ? r : b), rates[1]));
@@ -78,6 +94,8 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
         (e) => {
           if (current?.id !== handle.id) return;
           current = null;
+          curves.flush();
+          partials.flush();
           s().runFailed('failed', errorMessage(e));
           s().addNotice({ tone: 'error', title: 'The run failed', lines: [errorMessage(e)] });
         },
@@ -99,6 +117,8 @@ export function createRunController(store: AppStore, client: EngineClient, now: 
       void controller.probeBackend();
     },
     dispose() {
+      curves.drop();
+      partials.drop();
       unsubscribe();
       current?.cancel();
     },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../../src/engine/contract/events';
 import type { Results, RunResult } from '../../src/engine/contract/results';
 import { createRunController } from '../../src/app/run-controller';
@@ -70,6 +70,35 @@ describe('run controller', () => {
     f.quick[0].resolve([run(1, 'none', 0.7), run(2, 'none', 0.7)]);
     await tick();
     expect(provisionalAt(store.getState().provisional, 0.7)).toHaveLength(2);
+  });
+
+  it('redraws a running sweep at most once a second: the latest partial Results, and every curve point', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = createAppStore();
+      const f = fakeClient();
+      const c = createRunController(store, f.client);
+      c.run();
+      const results = fixtureResults({ seeds: [1], modes: ['none'] });
+      const partial = (n: number) => f.runs[0].onEvent?.({ type: 'partial', results: { ...results, runs: results.runs.slice(0, n) } });
+      const epoch = (k: number) => f.runs[0].onEvent?.({ type: 'epoch', seed: 1, phase: 'dense', record: { epoch: k, loss: 1 / k, accuracy: 0.5, groupLoss: [1], groupAccuracy: [0.5], groupGradNorm: null } as never });
+      partial(1);
+      expect(store.getState().results?.runs).toHaveLength(1); // the first at once
+      partial(2);
+      partial(3);
+      epoch(1);
+      epoch(2);
+      expect(store.getState().results?.runs).toHaveLength(1); // the next ones wait for the second to end
+      vi.advanceTimersByTime(1000);
+      expect(store.getState().results?.runs).toHaveLength(3); // the latest of them
+      expect(store.getState().liveTraining.flatMap((curve) => curve.epochs.map((e) => e.epoch))).toEqual([1, 2]);
+      partial(4);
+      f.runs[0].resolve(results); // the final Results replace what waits
+      await vi.runAllTimersAsync();
+      expect(store.getState().results).toBe(results);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('snaps the slider to measured rates and coalesces quick evaluations while one is in flight', async () => {
