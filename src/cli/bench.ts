@@ -40,6 +40,11 @@ async function main(): Promise<void> {
     log('\n## Hessian of a ResNet-8 (BatchNorm, evaluation mode) vs PyTorch');
     for (const line of await benchHessianResnet()) log(line);
   }
+  if (!only || only === 'hvp') {
+    const { benchHvp } = await import('./bench-hvp');
+    log("\n## One Hessian-vector product (wasm, one thread, start-here's CNN)");
+    for (const line of await benchHvp()) log(line);
+  }
   if (!only || only === 'hessian') {
     const { benchHessian } = await import('./bench-hessian');
     log('\n## Hessian (exact HVPs, power iteration)');
