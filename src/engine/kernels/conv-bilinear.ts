@@ -38,16 +38,40 @@ export function inputGrad(dy: tf.Tensor4D, w: tf.Tensor4D, pads: ConvPads): tf.T
   return op(dy, w) as tf.Tensor4D;
 }
 
+/** Tensors (by their data) that are data, not functions of the parameters: see markConstantInput. */
+const constantInputs = new WeakSet<object>();
+
+/**
+ * Marks `x` (a batch of images fed to the model) as data: the filter gradient of a convolution that reads it then has
+ * no gradient with respect to it. tfjs's customGrad computes every input's gradient whether the tape needs it or not,
+ * and a Hessian-vector product would otherwise pay for a first layer's input gradient it throws away (a whole
+ * convolution, 6% of an HVP of start-here's CNN: `npm run bench -- --only=hvp`). Clones and reshapes share the mark.
+ */
+export function markConstantInput(x: tf.Tensor): void {
+  constantInputs.add(x.dataId);
+}
+
 /**
  * dW = filterGrad(x, dy): on wasm, for first layers, our SIMD kernel (own-filter-grad.ts), else filterGradConv; the
- * same numbers bit for bit either way.
+ * same numbers bit for bit either way. Differentiable again in dy, and in x unless x is marked as data.
  */
 export function filterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, pads: ConvPads): tf.Tensor4D {
+  const [fh, fw] = [x.shape[1] + pads.top + pads.bottom - dy.shape[1] + 1, x.shape[2] + pads.left + pads.right - dy.shape[2] + 1];
+  if (constantInputs.has(x.dataId)) {
+    const inDy = tf.customGrad((dyIn, save) => {
+      const d = dyIn as tf.Tensor4D;
+      (save as tf.GradSaveFunc)([x]);
+      return {
+        value: ownFilterGrad(x, d, fh, fw, pads) ?? filterGradConv(x, d, pads),
+        gradFunc: (g: tf.Tensor, saved: tf.Tensor[]) => [convForward(saved[0] as tf.Tensor4D, g as tf.Tensor4D, pads)],
+      };
+    });
+    return inDy(dy) as tf.Tensor4D;
+  }
   const op = tf.customGrad((xIn, dyIn, save) => {
     const xs = xIn as tf.Tensor4D;
     const d = dyIn as tf.Tensor4D;
     (save as tf.GradSaveFunc)([xs, d]);
-    const [fh, fw] = [xs.shape[1] + pads.top + pads.bottom - d.shape[1] + 1, xs.shape[2] + pads.left + pads.right - d.shape[2] + 1];
     const value = ownFilterGrad(xs, d, fh, fw, pads) ?? filterGradConv(xs, d, pads);
     return {
       value,

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { forward } from '../model/architecture';
 import type { ModelSpec } from '../model/spec';
 import { crossEntropy } from '../train/cross-entropy';
+import { markConstantInput } from '../kernels/conv-bilinear';
 import { dot } from './param-vectors';
 
 /** A data subset for Hessian-vector products: NHWC pixels in [0, 1], int labels, n samples. */
@@ -34,8 +35,11 @@ export function createHvp(spec: ModelSpec, params: tf.Tensor[], data: HvpData, b
   const batches: Array<{ x: tf.Tensor4D; y: tf.Tensor1D; weight: number }> = [];
   for (let start = 0; start < data.n; start += batchSize) {
     const end = Math.min(data.n, start + batchSize);
+    const x = tf.tensor4d(data.x.subarray(start * pixels, end * pixels), [end - start, h, w, c]);
+    // Data, not a function of θ: the double backprop skips the gradient into it (conv-bilinear.ts).
+    markConstantInput(x);
     batches.push({
-      x: tf.tensor4d(data.x.subarray(start * pixels, end * pixels), [end - start, h, w, c]),
+      x,
       y: tf.tensor1d(data.labels.subarray(start, end), 'int32'),
       weight: (end - start) / data.n,
     });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { gatherBatch, toBatchTensors } from '../data/batch-tensors';
+import { markConstantInput } from '../kernels/conv-bilinear';
 import { groupIndices, type Dataset } from '../data/dataset';
 import type { Config } from '../contract/config';
 import { powerIteration } from '../metrics/power-iteration';
@@ -103,7 +104,12 @@ export function createFullObjective(settings: Config['mitigation'], spec: ModelS
     return {
       step,
       members: samples.map((s) => s.a),
-      groups: samples.map((s) => ({ ...toBatchTensors(s, spec.inputShape), weight: weights[s.a] })),
+      groups: samples.map((s) => {
+        const batch = toBatchTensors(s, spec.inputShape);
+        // Data, not a function of θ: the higher-order gradients skip the gradient into it (conv-bilinear.ts).
+        markConstantInput(batch.x);
+        return { ...batch, weight: weights[s.a] };
+      }),
       vectors: {
         groups: samples.map((s) => fromArrays(warm.groups[s.a] as Float32Array[], shapes)),
         overall: fromArrays(warm.overall as Float32Array[], shapes),
