@@ -41,8 +41,9 @@ export const presets: Preset[] = [
       model: smallCnn(),
       train: { epochs: 6 },
       prune: { rates: [0.5, 0.7, 0.8, 0.9, 0.95], fineTuneEpochs: 1 },
-      // The whole groups: 8 s → 18 s in Node on 2 cores, still a minute's run; capped at 128, λ(H_a) of group A spread
-      // 2.9-9.4 over 3 sample draws (issue 15), too wide for the curvature term of Theorem 1.
+      // The whole groups: 8 s → 18 s in Node on 2 cores with power iteration, 4.9 s in all with Lanczos (issue 11);
+      // capped at 128, λ(H_a) of group A spread 2.9-9.4 over 3 sample draws (issue 15), too wide for the curvature term
+      // of Theorem 1.
       hessian: { when: 'dense', maxIterations: 30 },
     },
   },
