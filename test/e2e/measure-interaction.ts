@@ -4,64 +4,50 @@
 //   (target: within one frame);
 // - the slider moved between measured rates → the provisional point drawn (target ≤ 300 ms).
 // Run: npx tsx test/e2e/measure-interaction.ts [backend] (default wasm; E2E_SKIP_BUILD=1 reuses dist/).
-import { fileURLToPath } from 'node:url';
-import { launchBrowser, waitForRunEnd } from './browser';
-import { buildAndServe } from './serve';
+import { waitForRunEnd } from './browser';
+import { measureInBrowser } from './measure-harness';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const backend = process.argv[2] ?? 'wasm';
 
-async function main() {
-  const { url, server } = await buildAndServe(root);
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${url}#v=1&preset=start-here&backend=${backend}`);
-    await page.getByTestId('backend-badge').and(page.locator(`[data-backend="${backend}"]`)).waitFor({ timeout: 60_000 });
-    const t0 = Date.now();
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    const status = await waitForRunEnd(page, 600_000);
-    const runSeconds = (Date.now() - t0) / 1000;
-    const threads = await page.getByTestId('backend-badge').getAttribute('data-threads');
-    console.log(`start-here on ${backend}${threads ? ` (${threads} threads)` : ''}: Run → ${status} in ${runSeconds.toFixed(1)} s (target ≤ 5 s)`);
+measureInBrowser(async (url, browser) => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${url}#v=1&preset=start-here&backend=${backend}`);
+  await page.getByTestId('backend-badge').and(page.locator(`[data-backend="${backend}"]`)).waitFor({ timeout: 60_000 });
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const status = await waitForRunEnd(page, 600_000);
+  const runSeconds = (Date.now() - t0) / 1000;
+  const threads = await page.getByTestId('backend-badge').getAttribute('data-threads');
+  console.log(`start-here on ${backend}${threads ? ` (${threads} threads)` : ''}: Run → ${status} in ${runSeconds.toFixed(1)} s (target ≤ 5 s)`);
 
-    // Slider to the next measured rate by key: time until the selected-rate view shows it, in ms and frames.
-    const slider = page.getByRole('slider', { name: 'Pruning rate' });
-    await slider.focus();
-    const samples: Array<{ ms: number; frames: number }> = [];
-    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowRight', 'ArrowRight']) {
-      const before = await page.getByTestId('rate-view').getAttribute('data-rate');
-      // A string, not a function: tsx would wrap the inner named function in a helper the page does not have.
-      const done = page.evaluate(`new Promise((resolve) => {
-        const start = performance.now();
-        let frames = 0;
-        const tick = () => {
-          if (document.querySelector('[data-testid="rate-view"]')?.getAttribute('data-rate') !== ${JSON.stringify(before)}) resolve({ ms: performance.now() - start, frames });
-          else {
-            frames++;
-            requestAnimationFrame(tick);
-          }
-        };
-        requestAnimationFrame(tick);
-      })`) as Promise<{ ms: number; frames: number }>;
-      await page.keyboard.press(key);
-      samples.push(await done);
-    }
-    const worst = samples.reduce((a, b) => (b.ms > a.ms ? b : a));
-    console.log(`slider to a measured rate: view updated in ${samples.map((s) => `${s.ms.toFixed(0)} ms/${s.frames} frames`).join(', ')} (worst ${worst.ms.toFixed(0)} ms, ${worst.frames} frames; target: within one frame)`);
-
-    // Between measured rates: the worker prunes the kept dense model without fine-tuning (a provisional point).
-    const t1 = Date.now();
-    await slider.fill('0.65');
-    await page.getByTestId('rate-view').and(page.locator('[data-source="provisional"]')).waitFor({ timeout: 60_000 });
-    console.log(`slider between measured rates: provisional point shown in ${Date.now() - t1} ms (target ≤ 300 ms)`);
-  } finally {
-    await browser.close();
-    await server.close();
+  // Slider to the next measured rate by key: time until the selected-rate view shows it, in ms and frames.
+  const slider = page.getByRole('slider', { name: 'Pruning rate' });
+  await slider.focus();
+  const samples: Array<{ ms: number; frames: number }> = [];
+  for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowRight', 'ArrowRight']) {
+    const before = await page.getByTestId('rate-view').getAttribute('data-rate');
+    // A string, not a function: tsx would wrap the inner named function in a helper the page does not have.
+    const done = page.evaluate(`new Promise((resolve) => {
+      const start = performance.now();
+      let frames = 0;
+      const tick = () => {
+        if (document.querySelector('[data-testid="rate-view"]')?.getAttribute('data-rate') !== ${JSON.stringify(before)}) resolve({ ms: performance.now() - start, frames });
+        else {
+          frames++;
+          requestAnimationFrame(tick);
+        }
+      };
+      requestAnimationFrame(tick);
+    })`) as Promise<{ ms: number; frames: number }>;
+    await page.keyboard.press(key);
+    samples.push(await done);
   }
-}
+  const worst = samples.reduce((a, b) => (b.ms > a.ms ? b : a));
+  console.log(`slider to a measured rate: view updated in ${samples.map((s) => `${s.ms.toFixed(0)} ms/${s.frames} frames`).join(', ')} (worst ${worst.ms.toFixed(0)} ms, ${worst.frames} frames; target: within one frame)`);
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
+  // Between measured rates: the worker prunes the kept dense model without fine-tuning (a provisional point).
+  const t1 = Date.now();
+  await slider.fill('0.65');
+  await page.getByTestId('rate-view').and(page.locator('[data-source="provisional"]')).waitFor({ timeout: 60_000 });
+  console.log(`slider between measured rates: provisional point shown in ${Date.now() - t1} ms (target ≤ 300 ms)`);
 });
