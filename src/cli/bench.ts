@@ -40,6 +40,11 @@ async function main(): Promise<void> {
     log('\n## Hessian of a ResNet-8 (BatchNorm, evaluation mode) vs PyTorch');
     for (const line of await benchHessianResnet()) log(line);
   }
+  if (!only || only === 'filter-grad') {
+    const { benchFilterGrad } = await import('./bench-filter-grad');
+    log('\n## The filter gradient: tfjs-wasm conv2d form against our SIMD kernel (one thread)');
+    for (const line of await benchFilterGrad()) log(line);
+  }
   if (!only || only === 'hvp') {
     const { benchHvp } = await import('./bench-hvp');
     log("\n## One Hessian-vector product (wasm, one thread, start-here's CNN)");

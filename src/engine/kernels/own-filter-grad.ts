@@ -1,18 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { wasmMemoryOf, wasmOutputAndOffsets } from './backend-memory';
 import type { ConvPads } from './conv-geometry';
 import { FILTER_GRAD_WASM } from './simd/filter-grad-wasm';
 
-// The filter gradient of a stride-1 convolution with few input channels (first layers: grey or RGB images) as a
-// WebAssembly SIMD kernel of our own (simd/filter-grad.wat.mjs), working in tfjs-backend-wasm's own memory. tfjs runs
-// it as a conv2d whose "filter" is the whole output gradient, a shape XNNPACK is slow at (2.8 GFLOP/s for the bench
-// CNN's first layer). Same numbers bit for bit: the kernel sums in XNNPACK's order (own-filter-grad.test.ts).
+// The filter gradient of a stride-1 convolution as a WebAssembly SIMD kernel of our own (simd/filter-grad.wat.mjs),
+// working in tfjs-backend-wasm's own memory: for first layers (grey or RGB images) always, for layers of up to 32
+// input channels when wasm runs on one thread. tfjs runs it as a conv2d whose "filter" is the whole output gradient, a
+// shape XNNPACK is slow at (2.8 GFLOP/s for the bench CNN's first layer). Same numbers bit for bit: the kernel sums
+// in XNNPACK's order (own-filter-grad.test.ts).
 
 /** Kernel name (registered for wasm by own-kernels.ts). */
 export const FILTER_GRAD = 'PfpFilterGrad';
 
-/** Up to this many input channels: past it XNNPACK's conv is as fast (the kernel keeps one input channel a pass). */
-const MAX_CHANNELS = 4;
+/**
+ * Input channels our kernel takes on any thread count: first layers, where tfjs's conv2d form is slow however many
+ * threads XNNPACK splits it over.
+ */
+const ANY_THREADS_CHANNELS = 4;
+/**
+ * Up to this many when tfjs-wasm runs on one thread (Node; the page's automatic count on a 2-core machine): it was
+ * 1.1-2.4x faster than the conv2d form up to 32 input channels, even at 64 and slower at 128 (issue 11,
+ * docs/benchmarks.md); with more threads XNNPACK splits the conv2d form over them, and our kernel runs on one.
+ */
+const ONE_THREAD_CHANNELS = 32;
 
 interface FilterGradAttrs {
   fh: number;
@@ -60,17 +71,27 @@ export const filterGradKernel: tf.KernelConfig = {
   },
 };
 
+/** tfjs-wasm's thread count (1 in Node), or 0 when it cannot say. */
+function wasmThreads(): number {
+  try {
+    return getThreadsCount();
+  } catch {
+    return 0;
+  }
+}
+
 /** Whether our kernel runs on the backend in use (wasm, its module instantiated on tfjs's memory). */
 export function ownFilterGradReady(): boolean {
   return tf.getBackend() === 'wasm' && tf.getKernel(FILTER_GRAD, 'wasm') !== undefined && filterGradIn(tf.backend()) !== null;
 }
 
 /**
- * dW by our kernel where it applies (wasm, float32, ≤ 4 input channels, a batch),
+ * dW by our kernel where it applies (wasm, float32, ≤ 4 input channels or ≤ 32 on one thread, a batch),
  * else null and the caller uses tfjs's conv2d.
  */
 export function ownFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, fh: number, fw: number, pads: ConvPads): tf.Tensor4D | null {
-  if (x.dtype !== 'float32' || dy.dtype !== 'float32' || x.shape[3] > MAX_CHANNELS || x.shape[0] < 1) return null;
+  if (x.dtype !== 'float32' || dy.dtype !== 'float32' || x.shape[0] < 1) return null;
+  if (x.shape[3] > (wasmThreads() === 1 ? ONE_THREAD_CHANNELS : ANY_THREADS_CHANNELS)) return null;
   if (!ownFilterGradReady()) return null;
   return tf.engine().runKernel(FILTER_GRAD, { x, dy }, { fh, fw, top: pads.top, left: pads.left }) as tf.Tensor4D;
 }

@@ -23,6 +23,10 @@ const cases: { label: string; x: number[]; cout: number; f: [number, number]; pa
   { label: '→ 1 output channel', x: [4, 7, 6, 2], cout: 1, f: [3, 3], pads: same },
   { label: '→ 3 output channels, RGB', x: [4, 7, 6, 3], cout: 3, f: [3, 3], pads: same },
   { label: '→ 23 output channels (16 + 4 + 3)', x: [3, 6, 5, 1], cout: 23, f: [3, 3], pads: same },
+  { label: "start-here's second layer (6 → 12: 4 input channels a pass, then 2)", x: [128, 8, 8, 6], cout: 12, f: [3, 3], pads: same },
+  { label: "the ~100k bench CNN's second layer (16 → 32)", x: [8, 14, 14, 16], cout: 32, f: [3, 3], pads: same },
+  { label: '7 → 23 (input channels 4 + 2 + 1; output passes 12 + 8 + 3)', x: [3, 6, 5, 7], cout: 23, f: [3, 3], pads: same },
+  { label: '6 → 9, 5×3 with uneven pads', x: [2, 9, 7, 6], cout: 9, f: [5, 3], pads: { top: 2, bottom: 1, left: 0, right: 2 } },
 ];
 
 describe('the filter gradient as our WebAssembly SIMD kernel (wasm)', () => {
@@ -53,8 +57,8 @@ describe('the filter gradient as our WebAssembly SIMD kernel (wasm)', () => {
     tf.dispose([x, dy]);
   });
 
-  it('leaves layers with more input channels to the conv2d form', () => {
-    const x = rand([2, 5, 5, 8], 'wide x');
+  it('leaves layers with more input channels (past 32 on one thread) to the conv2d form', () => {
+    const x = rand([2, 5, 5, 40], 'wide x');
     const dy = rand([2, 5, 5, 8], 'wide dy');
     expect(ownFilterGrad(x, dy, 3, 3, same)).toBeNull();
     tf.dispose([x, dy]);

@@ -26,25 +26,39 @@ function loadDy(k, tail) {
   return `(v128.load offset=${16 * k} (local.get $dp))`;
 }
 
-/** Stores vector k's accumulator: four lanes, or only the `tail` lanes that are outputs. */
-function storeAcc(k, tail) {
-  if (tail === 0) return `(v128.store offset=${16 * k} (local.get $o) (local.get $a${k}))`;
-  return Array.from({ length: tail }, (_, lane) => `(f32.store offset=${4 * lane} (local.get $o) (f32x4.extract_lane ${lane} (local.get $a${k})))`).join('\n');
+/** Stores accumulator (k, q) at dW[i, j, c + q, ob + 4k]: four lanes, or only the `tail` lanes that are outputs. */
+function storeAcc(k, q, tail) {
+  const at = q === 0 ? '(local.get $o)' : `(i32.add (local.get $o) (i32.mul (local.get $cout) (i32.const ${4 * q})))`;
+  if (tail === 0) return `(v128.store offset=${16 * k} ${at} (local.get $a${k}_${q}))`;
+  return Array.from({ length: tail }, (_, lane) => `(f32.store offset=${4 * lane} ${at} (f32x4.extract_lane ${lane} (local.get $a${k}_${q})))`).join('\n');
 }
 
+const blockName = (cb, v, tail) => `$block_c${cb}_v${v}${tail ? `t${tail}` : ''}`;
+
 /**
- * The accumulation for one (i, j, c) and `v` vectors: output channels $ob to $ob + 4v − 1, stored at $o; with `tail`
- * (1-3, v = 1) only that many channels, the last ones of a layer.
+ * The accumulation for input channels $c to $c + cb − 1 of one (i, j) and `v` vectors of output channels ($ob to
+ * $ob + 4v − 1), stored at $o (dW[i, j, $c, $ob]); with `tail` (1-3, v = 1) only that many output channels, the last
+ * ones of a layer. Each dy vector is loaded once and used for the cb input channels, each x value once for the v
+ * vectors: cb·v accumulators stay in registers while the loop walks every (oh, ow, n).
  */
-function block(v, tail = 0) {
-  const acc = Array.from({ length: v }, (_, k) => `(local $a${k} v128)`).join(' ');
-  const mac = Array.from({ length: v }, (_, k) => `(local.set $a${k} (f32x4.add (local.get $a${k}) (f32x4.mul (local.get $xs) ${loadDy(k, tail)})))`).join('\n');
-  const store = Array.from({ length: v }, (_, k) => storeAcc(k, tail)).join('\n');
+function block(cb, v, tail = 0) {
+  const kq = Array.from({ length: v }, (_, k) => Array.from({ length: cb }, (_, q) => [k, q])).flat();
+  const locals = [
+    ...kq.map(([k, q]) => `(local $a${k}_${q} v128)`),
+    ...Array.from({ length: cb }, (_, q) => `(local $xs${q} v128)`),
+    ...Array.from({ length: v }, (_, k) => `(local $d${k} v128)`),
+  ].join(' ');
+  const loads = [
+    ...Array.from({ length: cb }, (_, q) => `(local.set $xs${q} (f32x4.splat (f32.load offset=${4 * q} (local.get $xp))))`),
+    ...Array.from({ length: v }, (_, k) => `(local.set $d${k} ${loadDy(k, tail)})`),
+  ].join('\n');
+  const mac = kq.map(([k, q]) => `(local.set $a${k}_${q} (f32x4.add (local.get $a${k}_${q}) (f32x4.mul (local.get $xs${q}) (local.get $d${k}))))`).join('\n');
+  const store = kq.map(([k, q]) => storeAcc(k, q, tail)).join('\n');
   return `
-(func $block${v}${tail ? `t${tail}` : ''} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
+(func ${blockName(cb, v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
   (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $j i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
   (local $r i32) (local $s i32) (local $b i32) (local $xr i32) (local $xc i32) (local $xp i32) (local $dp i32)
-  (local $xstride i32) (local $dstride i32) (local $xs v128) ${acc}
+  (local $xstride i32) (local $dstride i32) ${locals}
   (local.set $xstride (i32.shl (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $cin)) (i32.const 2)))
   (local.set $dstride (i32.shl (i32.mul (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout)) (i32.const 2)))
   ${forUpTo('r', 'oh', `(local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
@@ -55,7 +69,7 @@ function block(v, tail = 0) {
           (local.set $dp (i32.add (local.get $dy) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $r) (local.get $ow)) (local.get $s)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
           (local.set $b (local.get $n))
           (loop $batch
-            (local.set $xs (f32x4.splat (f32.load (local.get $xp))))
+            ${loads}
             ${mac}
             (local.set $xp (i32.add (local.get $xp) (local.get $xstride)))
             (local.set $dp (i32.add (local.get $dp) (local.get $dstride)))
@@ -64,38 +78,56 @@ function block(v, tail = 0) {
   ${store})`;
 }
 
+/**
+ * Input channels a pass takes (4, 2, 1), and for each the passes' widths in vectors, widest first (cb·v ≤ 12
+ * accumulators: with the x and dy values they stay within the 16 SIMD registers of x86-64).
+ */
+const CHANNEL_BLOCKS = [
+  [4, [3, 2, 1]],
+  [2, [4, 2, 1]],
+  [1, [4, 2, 1]],
+];
+
 /** The module: filterGrad(x, dy, out, n, h, w, cin, oh, ow, cout, fh, fw, top, left); pointers are byte offsets. */
 export function filterGradWat(shared) {
   const args = '(local.get $x) (local.get $dy) (local.get $o) (local.get $n) (local.get $h) (local.get $w) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $i) (local.get $j) (local.get $c) (local.get $ob) (local.get $top) (local.get $left)';
-  // One pass of `v` vectors: the output address of dW[i, j, c, ob], the accumulation, then ob moves on by 4v.
-  const pass = (v, tail = 0) => `(local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $i) (local.get $fw)) (local.get $j)) (local.get $cin)) (local.get $c)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
-          (call $block${v}${tail ? `t${tail}` : ''} ${args})
+  // One pass of cb input channels and `v` vectors: the output address of dW[i, j, c, ob], the accumulation, then ob
+  // moves on by 4v.
+  const pass = (cb, v, tail = 0) => `(local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $i) (local.get $fw)) (local.get $j)) (local.get $cin)) (local.get $c)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
+          (call ${blockName(cb, v, tail)} ${args})
           (local.set $ob (i32.add (local.get $ob) (i32.const ${tail || 4 * v})))`;
-  // The last 1-3 channels of a layer whose count is no multiple of 4.
-  const tail = [1, 2, 3].map((t) => `(if (i32.eq (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${t})) (then ${pass(1, t)}))`).join('\n        ');
+  // Every output channel of input channels c to c + cb − 1: passes of each width while they fit, then the last 1-3.
+  const outputs = (cb, widths) => `(local.set $ob (i32.const 0))
+        ${widths
+          .map((v) =>
+            loop(
+              `out${cb}_${v}`,
+              `(br_if $out${cb}_${v}_end (i32.lt_s (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${4 * v})))
+          ${pass(cb, v)}
+          (br $out${cb}_${v})`,
+            ),
+          )
+          .join('\n        ')}
+        ${[1, 2, 3].map((t) => `(if (i32.eq (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${t})) (then ${pass(cb, 1, t)}))`).join('\n        ')}`;
+  // Input channels in blocks of 4 while 4 remain, then 2, then 1.
+  const channels = CHANNEL_BLOCKS.map(
+    ([cb, widths]) =>
+      loop(
+        `chan${cb}`,
+        `(br_if $chan${cb}_end (i32.lt_s (i32.sub (local.get $cin) (local.get $c)) (i32.const ${cb})))
+        ${outputs(cb, widths)}
+        (local.set $c (i32.add (local.get $c) (i32.const ${cb})))
+        (br $chan${cb})`,
+      ),
+  ).join('\n      ');
+  const blocks = CHANNEL_BLOCKS.flatMap(([cb, widths]) => [...widths.map((v) => block(cb, v)), block(cb, 1, 1), block(cb, 1, 2), block(cb, 1, 3)]).join('\n');
   return `(module
 (import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))
-${block(4)}
-${block(1)}
-${block(1, 1)}
-${block(1, 2)}
-${block(1, 3)}
+${blocks}
 (func (export "filterGrad") (param $x i32) (param $dy i32) (param $out i32) (param $n i32) (param $h i32) (param $w i32)
   (param $cin i32) (param $oh i32) (param $ow i32) (param $cout i32) (param $fh i32) (param $fw i32) (param $top i32) (param $left i32)
   (local $i i32) (local $j i32) (local $c i32) (local $ob i32) (local $o i32)
-  ${forUpTo('i', 'fh', forUpTo('j', 'fw', forUpTo('c', 'cin', `(local.set $ob (i32.const 0))
-        ${loop(
-          'wide',
-          `(br_if $wide_end (i32.lt_s (i32.sub (local.get $cout) (local.get $ob)) (i32.const 16)))
-          ${pass(4)}
-          (br $wide)`,
-        )}
-        ${loop(
-          'narrow',
-          `(br_if $narrow_end (i32.lt_s (i32.sub (local.get $cout) (local.get $ob)) (i32.const 4)))
-          ${pass(1)}
-          (br $narrow)`,
-        )}
-        ${tail}`)))})
+  ${forUpTo('i', 'fh', forUpTo('j', 'fw', `(local.set $c (i32.const 0))
+      ${channels}`))})
 )`;
 }

@@ -1,0 +1,43 @@
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../engine/backend';
+import { filterGradConv } from '../engine/kernels/conv-bilinear';
+import { FILTER_GRAD } from '../engine/kernels/own-filter-grad';
+
+/** [x shape NHWC, output channels, what it is]; 3×3 filters, 'same' pads. */
+const SHAPES: Array<[[number, number, number, number], number, string]> = [
+  [[64, 28, 28, 1], 8, 'default CNN, layer 1'],
+  [[64, 14, 14, 8], 16, 'default CNN, layer 2'],
+  [[64, 28, 28, 1], 16, '~100k CNN, layer 1'],
+  [[64, 14, 14, 16], 32, '~100k CNN, layer 2'],
+  [[128, 16, 16, 1], 6, "start-here's CNN, layer 1 (an HVP batch)"],
+  [[128, 8, 8, 6], 12, "start-here's CNN, layer 2 (an HVP batch)"],
+  [[64, 32, 32, 3], 16, 'RGB 32×32, layer 1'],
+  [[64, 32, 32, 16], 16, 'ResNet ×1, first stage'],
+  [[64, 16, 16, 32], 32, 'ResNet ×1, second stage'],
+  [[64, 8, 8, 64], 64, 'ResNet ×1, third stage (past the kernel’s 32 channels)'],
+];
+
+/**
+ * The filter gradient of a stride-1 3×3 convolution on wasm (one thread in Node): tfjs's conv2d form (XNNPACK) against
+ * our SIMD kernel (kernels/simd/filter-grad.wat.mjs, run directly here whatever its channel limit), per shape.
+ */
+export async function benchFilterGrad(repeats = 30): Promise<string[]> {
+  await initBackend('wasm');
+  const lines: string[] = [];
+  const pads = { top: 1, bottom: 1, left: 1, right: 1 };
+  for (const [shape, cout, label] of SHAPES) {
+    const x = tf.randomNormal(shape, 0, 1, 'float32', 1) as tf.Tensor4D;
+    const dy = tf.randomNormal([shape[0], shape[1], shape[2], cout], 0, 1, 'float32', 2) as tf.Tensor4D;
+    const time = (f: () => tf.Tensor) => {
+      for (let i = 0; i < 5; i++) f().dispose();
+      const t0 = performance.now();
+      for (let i = 0; i < repeats; i++) f().dispose();
+      return (performance.now() - t0) / repeats;
+    };
+    const conv = time(() => filterGradConv(x, dy, pads));
+    const ours = time(() => tf.engine().runKernel(FILTER_GRAD, { x, dy }, { fh: 3, fw: 3, top: 1, left: 1 }) as tf.Tensor);
+    lines.push(`${label.padEnd(56)} x ${shape.join('×')} → ${String(cout).padStart(3)}: conv2d form ${conv.toFixed(2).padStart(6)} ms, ours ${ours.toFixed(2).padStart(6)} ms (${(conv / ours).toFixed(2)}x)`);
+    tf.dispose([x, dy]);
+  }
+  return lines;
+}
