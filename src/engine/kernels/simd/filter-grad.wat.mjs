@@ -79,6 +79,66 @@ function block(cb, v, tail = 0) {
 }
 
 /**
+ * One-channel layers (grey images) with 3-wide filters: the accumulation for row i of the filter, all three columns j
+ * at once, and `v` vectors of output channels from $ob (or the last `tail`). Each dy vector is loaded once for the three
+ * columns. A column that falls in the zero padding adds 0·dy, which leaves a float32 sum that starts at +0 unchanged
+ * (it is never −0), so each output still sums over (oh, ow, n) in XNNPACK's order; its x address is clamped into the
+ * image so nothing outside x is read.
+ */
+function rowBlock(v, tail = 0) {
+  const jk = [0, 1, 2].flatMap((j) => Array.from({ length: v }, (_, k) => [j, k]));
+  const locals = [
+    ...jk.map(([j, k]) => `(local $a${j}_${k} v128)`),
+    ...[0, 1, 2].map((j) => `(local $xs${j} v128) (local $p${j} i32) (local $ok${j} i32) (local $xc${j} i32)`),
+    ...Array.from({ length: v }, (_, k) => `(local $d${k} v128)`),
+  ].join(' ');
+  const column = (j) => `(local.set $xc${j} (i32.sub (i32.add (local.get $s) (i32.const ${j})) (local.get $left)))
+          (local.set $ok${j} (i32.and (i32.ge_s (local.get $xc${j}) (i32.const 0)) (i32.lt_s (local.get $xc${j}) (local.get $w))))
+          (if (i32.lt_s (local.get $xc${j}) (i32.const 0)) (then (local.set $xc${j} (i32.const 0))))
+          (if (i32.ge_s (local.get $xc${j}) (local.get $w)) (then (local.set $xc${j} (i32.sub (local.get $w) (i32.const 1)))))
+          (local.set $p${j} (i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $xr) (local.get $w)) (local.get $xc${j})) (local.get $cin)) (local.get $c)) (i32.const 2))))`;
+  const loads = [
+    ...[0, 1, 2].map((j) => `(local.set $xs${j} (f32x4.splat (select (f32.load (local.get $p${j})) (f32.const 0) (local.get $ok${j}))))`),
+    ...Array.from({ length: v }, (_, k) => `(local.set $d${k} ${loadDy(k, tail)})`),
+  ].join('\n');
+  const mac = jk.map(([j, k]) => `(local.set $a${j}_${k} (f32x4.add (local.get $a${j}_${k}) (f32x4.mul (local.get $xs${j}) (local.get $d${k}))))`).join('\n');
+  const at = (j) => (j === 0 ? '(local.get $o)' : `(i32.add (local.get $o) (i32.mul (i32.mul (local.get $cin) (local.get $cout)) (i32.const ${4 * j})))`);
+  const store = jk
+    .map(([j, k]) =>
+      tail === 0
+        ? `(v128.store offset=${16 * k} ${at(j)} (local.get $a${j}_${k}))`
+        : Array.from({ length: tail }, (_, lane) => `(f32.store offset=${4 * lane} ${at(j)} (f32x4.extract_lane ${lane} (local.get $a${j}_${k})))`).join('\n'),
+    )
+    .join('\n');
+  return `
+(func ${rowName(v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
+  (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
+  (local $r i32) (local $s i32) (local $b i32) (local $xr i32) (local $dp i32)
+  (local $xstride i32) (local $dstride i32) ${locals}
+  (local.set $xstride (i32.shl (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $cin)) (i32.const 2)))
+  (local.set $dstride (i32.shl (i32.mul (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout)) (i32.const 2)))
+  ${forUpTo('r', 'oh', `(local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
+    (if (i32.and (i32.ge_s (local.get $xr) (i32.const 0)) (i32.lt_s (local.get $xr) (local.get $h))) (then
+      ${forUpTo('s', 'ow', `${[0, 1, 2].map(column).join('\n          ')}
+          (local.set $dp (i32.add (local.get $dy) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $r) (local.get $ow)) (local.get $s)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
+          (local.set $b (local.get $n))
+          (loop $batch
+            ${loads}
+            ${mac}
+            (local.set $p0 (i32.add (local.get $p0) (local.get $xstride)))
+            (local.set $p1 (i32.add (local.get $p1) (local.get $xstride)))
+            (local.set $p2 (i32.add (local.get $p2) (local.get $xstride)))
+            (local.set $dp (i32.add (local.get $dp) (local.get $dstride)))
+            (local.set $b (i32.sub (local.get $b) (i32.const 1)))
+            (br_if $batch (i32.gt_s (local.get $b) (i32.const 0))))`)}))`)}
+  ${store})`;
+}
+
+const rowName = (v, tail) => `$row_v${v}${tail ? `t${tail}` : ''}`;
+/** Widths of the one-channel row passes in vectors (3 columns × v accumulators ≤ 9). */
+const ROW_WIDTHS = [3, 2, 1];
+
+/**
  * Input channels a pass takes (4, 2, 1), and for each the passes' widths in vectors, widest first (cb·v ≤ 12
  * accumulators: with the x and dy values they stay within the 16 SIMD registers of x86-64).
  */
@@ -121,13 +181,36 @@ export function filterGradWat(shared) {
       ),
   ).join('\n      ');
   const blocks = CHANNEL_BLOCKS.flatMap(([cb, widths]) => [...widths.map((v) => block(cb, v)), block(cb, 1, 1), block(cb, 1, 2), block(cb, 1, 3)]).join('\n');
+  // One input channel and 3-wide filters: a filter row's three columns in one pass (rowBlock).
+  const rowArgs = '(local.get $x) (local.get $dy) (local.get $o) (local.get $n) (local.get $h) (local.get $w) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $i) (local.get $c) (local.get $ob) (local.get $top) (local.get $left)';
+  const rowPass = (v, tail = 0) => `(local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.mul (i32.mul (local.get $i) (local.get $fw)) (local.get $cin)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
+          (call ${rowName(v, tail)} ${rowArgs})
+          (local.set $ob (i32.add (local.get $ob) (i32.const ${tail || 4 * v})))`;
+  const rows = `(local.set $c (i32.const 0)) (local.set $ob (i32.const 0))
+      ${ROW_WIDTHS.map((v) =>
+        loop(
+          `row_${v}`,
+          `(br_if $row_${v}_end (i32.lt_s (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${4 * v})))
+        ${rowPass(v)}
+        (br $row_${v})`,
+        ),
+      ).join('\n      ')}
+      ${[1, 2, 3].map((t) => `(if (i32.eq (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${t})) (then ${rowPass(1, t)}))`).join('\n      ')}`;
+  const rowBlocks = [...ROW_WIDTHS.map((v) => rowBlock(v)), rowBlock(1, 1), rowBlock(1, 2), rowBlock(1, 3)].join('\n');
   return `(module
 (import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))
 ${blocks}
+${rowBlocks}
 (func (export "filterGrad") (param $x i32) (param $dy i32) (param $out i32) (param $n i32) (param $h i32) (param $w i32)
   (param $cin i32) (param $oh i32) (param $ow i32) (param $cout i32) (param $fh i32) (param $fw i32) (param $top i32) (param $left i32)
   (local $i i32) (local $j i32) (local $c i32) (local $ob i32) (local $o i32)
-  ${forUpTo('i', 'fh', forUpTo('j', 'fw', `(local.set $c (i32.const 0))
-      ${channels}`))})
+  ${forUpTo(
+    'i',
+    'fh',
+    `(if (i32.and (i32.eq (local.get $cin) (i32.const 1)) (i32.eq (local.get $fw) (i32.const 3)))
+      (then ${rows})
+      (else ${forUpTo('j', 'fw', `(local.set $c (i32.const 0))
+      ${channels}`)}))`,
+  )})
 )`;
 }
