@@ -4,13 +4,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
-import { chromium } from 'playwright-core';
 import { targz } from '../helpers/image-fixtures';
-import { buildAndServe } from './serve';
+import { measureInBrowser } from './measure-harness';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const count = Number(process.argv[2] ?? 4000);
 
 function face(k: number): Uint8Array {
@@ -21,35 +18,23 @@ function face(k: number): Uint8Array {
   return new Uint8Array(jpeg.encode({ data, width: 200, height: 200 }, 90).data);
 }
 
-async function main() {
+measureInBrowser(async (url, browser) => {
   // A few distinct faces repeated under distinct names: encoding 4,000 JPEGs in Node would take longer than decoding them.
   const distinct = Array.from({ length: 50 }, (_, k) => face(k));
   const files = Array.from({ length: count }, (_, i) => ({ path: `UTKFace/${20 + (i % 60)}_${i % 2}_${i % 5}_2017${String(i).padStart(8, '0')}.jpg.chip.jpg`, bytes: distinct[i % 50] }));
   const archive = targz(files);
-  const { url, server } = await buildAndServe(root);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${url}#v=1&preset=utkface-table2&backend=wasm`);
-    const t0 = Date.now();
-    // Playwright passes buffers only up to 50 MB: larger archives go through a file, as a user's would.
-    const file = join(mkdtempSync(join(tmpdir(), 'pfp-decode-')), 'UTKFace.tar.gz');
-    writeFileSync(file, archive);
-    await page.getByLabel('Choose data files').setInputFiles(file);
-    const line = page.getByText(/^Read [\d,]+ UTKFace images/);
-    await line.waitFor({ timeout: 600_000 });
-    const wall = (Date.now() - t0) / 1000;
-    const text = (await line.textContent()) ?? '';
-    const seconds = Number(/in ([\d.]+) s/.exec(text)?.[1]);
-    console.log(`${text}`);
-    console.log(`${count} JPEGs of 200×200 (${(archive.length / 1e6).toFixed(1)} MB tar.gz): decoded in ${seconds} s in the worker (${(count / seconds).toFixed(0)} images/s), ${wall.toFixed(1)} s from giving the file to the report; 23,708 UTKFace images at that rate: ${(23708 / (count / seconds)).toFixed(0)} s`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
+  const page = await browser.newPage();
+  await page.goto(`${url}#v=1&preset=utkface-table2&backend=wasm`);
+  const t0 = Date.now();
+  // Playwright passes buffers only up to 50 MB: larger archives go through a file, as a user's would.
+  const file = join(mkdtempSync(join(tmpdir(), 'pfp-decode-')), 'UTKFace.tar.gz');
+  writeFileSync(file, archive);
+  await page.getByLabel('Choose data files').setInputFiles(file);
+  const line = page.getByText(/^Read [\d,]+ UTKFace images/);
+  await line.waitFor({ timeout: 600_000 });
+  const wall = (Date.now() - t0) / 1000;
+  const text = (await line.textContent()) ?? '';
+  const seconds = Number(/in ([\d.]+) s/.exec(text)?.[1]);
+  console.log(`${text}`);
+  console.log(`${count} JPEGs of 200×200 (${(archive.length / 1e6).toFixed(1)} MB tar.gz): decoded in ${seconds} s in the worker (${(count / seconds).toFixed(0)} images/s), ${wall.toFixed(1)} s from giving the file to the report; 23,708 UTKFace images at that rate: ${(23708 / (count / seconds)).toFixed(0)} s`);
 });

@@ -7,11 +7,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { decodeResultsText } from '../../src/engine/contract/decode-results';
 import { createRng } from '../../src/engine/random';
-import { CHROMIUM_ARGS } from './browser';
-import { buildAndServe } from './serve';
+import { measureInBrowser } from './measure-harness';
 
 const root = resolve(process.argv[2] ?? fileURLToPath(new URL('../..', import.meta.url)));
 const MB = Number(process.env.IMPORT_MB ?? 50);
@@ -27,46 +25,34 @@ function bigResults(): string {
   return JSON.stringify({ ...d.results, config: { ...d.results.config, seeds: 1 }, runs });
 }
 
-async function main() {
+measureInBrowser(async (url, browser) => {
   const text = bigResults();
   const file = join(mkdtempSync(join(tmpdir(), 'pfp-import-')), 'big-results.json');
   writeFileSync(file, text);
-  const { url, server } = await buildAndServe(root);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${url}#v=1`);
-    await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
-    await page.evaluate(() => {
-      const w = window as unknown as { __long: number[]; __gap: number };
-      w.__long = [];
-      w.__gap = 0;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-      let last = performance.now();
-      setInterval(() => {
-        const now = performance.now();
-        w.__gap = Math.max(w.__gap, now - last);
-        last = now;
-      }, 10);
-    });
-    const t0 = Date.now();
-    await page.getByLabel('Import results file').setInputFiles(file);
-    await page.getByRole('status').filter({ hasText: 'Imported big-results.json' }).or(page.getByRole('alert')).first().waitFor({ timeout: 300_000 });
-    const wall = (Date.now() - t0) / 1000;
-    await page.waitForTimeout(500);
-    const { long, gap } = await page.evaluate(() => {
-      const w = window as unknown as { __long: number[]; __gap: number };
-      return { long: w.__long, gap: w.__gap };
-    });
-    const sum = long.reduce((a, b) => a + b, 0);
-    console.log(`${(text.length / 1e6).toFixed(1)} MB Results file (${root}): imported in ${wall.toFixed(1)} s; main thread: ${long.length} long tasks, longest ${Math.max(0, ...long).toFixed(0)} ms, ${sum.toFixed(0)} ms in all; longest timer gap ${gap.toFixed(0)} ms`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${url}#v=1`);
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[]; __gap: number };
+    w.__long = [];
+    w.__gap = 0;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.__gap = Math.max(w.__gap, now - last);
+      last = now;
+    }, 10);
+  });
+  const t0 = Date.now();
+  await page.getByLabel('Import results file').setInputFiles(file);
+  await page.getByRole('status').filter({ hasText: 'Imported big-results.json' }).or(page.getByRole('alert')).first().waitFor({ timeout: 300_000 });
+  const wall = (Date.now() - t0) / 1000;
+  await page.waitForTimeout(500);
+  const { long, gap } = await page.evaluate(() => {
+    const w = window as unknown as { __long: number[]; __gap: number };
+    return { long: w.__long, gap: w.__gap };
+  });
+  const sum = long.reduce((a, b) => a + b, 0);
+  console.log(`${(text.length / 1e6).toFixed(1)} MB Results file (${root}): imported in ${wall.toFixed(1)} s; main thread: ${long.length} long tasks, longest ${Math.max(0, ...long).toFixed(0)} ms, ${sum.toFixed(0)} ms in all; longest timer gap ${gap.toFixed(0)} ms`);
+}, root);
