@@ -15,6 +15,32 @@ const forUpTo = (v, limit, body) =>
     (local.set $${v} (i32.add (local.get $${v}) (i32.const 1)))
     (br $${v})`)}`;
 
+/** The byte address of x[·, $xr, column, $c] in the first image. */
+const xAddress = (column) =>
+  `(i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $xr) (local.get $w)) (local.get ${column})) (local.get $cin)) (local.get $c)) (i32.const 2)))`;
+
+/**
+ * The walk every pass makes: each row r of dy whose x row (r + i − top) is in the image, each column s; there
+ * `atColumn` sets the x pointers (or skips the column) around `batch`, the loop over the images, which runs `loads`
+ * and `mac` per image and moves the x pointers and dy on by one image.
+ */
+function walk(atColumn, loads, mac, xPointers) {
+  const batch = `(local.set $dp (i32.add (local.get $dy) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $r) (local.get $ow)) (local.get $s)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
+          (local.set $b (local.get $n))
+          (loop $batch
+            ${loads}
+            ${mac}
+            ${xPointers.map((p) => `(local.set ${p} (i32.add (local.get ${p}) (local.get $xstride)))`).join('\n            ')}
+            (local.set $dp (i32.add (local.get $dp) (local.get $dstride)))
+            (local.set $b (i32.sub (local.get $b) (i32.const 1)))
+            (br_if $batch (i32.gt_s (local.get $b) (i32.const 0))))`;
+  return `(local.set $xstride (i32.shl (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $cin)) (i32.const 2)))
+  (local.set $dstride (i32.shl (i32.mul (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout)) (i32.const 2)))
+  ${forUpTo('r', 'oh', `(local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
+    (if (i32.and (i32.ge_s (local.get $xr) (i32.const 0)) (i32.lt_s (local.get $xr) (local.get $h))) (then
+      ${forUpTo('s', 'ow', atColumn(batch))}))`)}`;
+}
+
 /**
  * dy's output channels $ob.. for vector k: four of them, or the last `tail` (1-3) with the lanes past them zero, so a
  * layer whose channel count is no multiple of 4 never reads past dy's end.
@@ -59,22 +85,15 @@ function block(cb, v, tail = 0) {
   (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $j i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
   (local $r i32) (local $s i32) (local $b i32) (local $xr i32) (local $xc i32) (local $xp i32) (local $dp i32)
   (local $xstride i32) (local $dstride i32) ${locals}
-  (local.set $xstride (i32.shl (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $cin)) (i32.const 2)))
-  (local.set $dstride (i32.shl (i32.mul (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout)) (i32.const 2)))
-  ${forUpTo('r', 'oh', `(local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
-    (if (i32.and (i32.ge_s (local.get $xr) (i32.const 0)) (i32.lt_s (local.get $xr) (local.get $h))) (then
-      ${forUpTo('s', 'ow', `(local.set $xc (i32.sub (i32.add (local.get $s) (local.get $j)) (local.get $left)))
+  ${walk(
+    (batch) => `(local.set $xc (i32.sub (i32.add (local.get $s) (local.get $j)) (local.get $left)))
         (if (i32.and (i32.ge_s (local.get $xc) (i32.const 0)) (i32.lt_s (local.get $xc) (local.get $w))) (then
-          (local.set $xp (i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $xr) (local.get $w)) (local.get $xc)) (local.get $cin)) (local.get $c)) (i32.const 2))))
-          (local.set $dp (i32.add (local.get $dy) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $r) (local.get $ow)) (local.get $s)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
-          (local.set $b (local.get $n))
-          (loop $batch
-            ${loads}
-            ${mac}
-            (local.set $xp (i32.add (local.get $xp) (local.get $xstride)))
-            (local.set $dp (i32.add (local.get $dp) (local.get $dstride)))
-            (local.set $b (i32.sub (local.get $b) (i32.const 1)))
-            (br_if $batch (i32.gt_s (local.get $b) (i32.const 0))))))`)}))`)}
+          (local.set $xp ${xAddress('$xc')})
+          ${batch}))`,
+    loads,
+    mac,
+    ['$xp'],
+  )}
   ${store})`;
 }
 
@@ -96,7 +115,7 @@ function rowBlock(v, tail = 0) {
           (local.set $ok${j} (i32.and (i32.ge_s (local.get $xc${j}) (i32.const 0)) (i32.lt_s (local.get $xc${j}) (local.get $w))))
           (if (i32.lt_s (local.get $xc${j}) (i32.const 0)) (then (local.set $xc${j} (i32.const 0))))
           (if (i32.ge_s (local.get $xc${j}) (local.get $w)) (then (local.set $xc${j} (i32.sub (local.get $w) (i32.const 1)))))
-          (local.set $p${j} (i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $xr) (local.get $w)) (local.get $xc${j})) (local.get $cin)) (local.get $c)) (i32.const 2))))`;
+          (local.set $p${j} ${xAddress(`$xc${j}`)})`;
   const loads = [
     ...[0, 1, 2].map((j) => `(local.set $xs${j} (f32x4.splat (select (f32.load (local.get $p${j})) (f32.const 0) (local.get $ok${j}))))`),
     ...Array.from({ length: v }, (_, k) => `(local.set $d${k} ${loadDy(k, tail)})`),
@@ -115,22 +134,8 @@ function rowBlock(v, tail = 0) {
   (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
   (local $r i32) (local $s i32) (local $b i32) (local $xr i32) (local $dp i32)
   (local $xstride i32) (local $dstride i32) ${locals}
-  (local.set $xstride (i32.shl (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $cin)) (i32.const 2)))
-  (local.set $dstride (i32.shl (i32.mul (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout)) (i32.const 2)))
-  ${forUpTo('r', 'oh', `(local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
-    (if (i32.and (i32.ge_s (local.get $xr) (i32.const 0)) (i32.lt_s (local.get $xr) (local.get $h))) (then
-      ${forUpTo('s', 'ow', `${[0, 1, 2].map(column).join('\n          ')}
-          (local.set $dp (i32.add (local.get $dy) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $r) (local.get $ow)) (local.get $s)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
-          (local.set $b (local.get $n))
-          (loop $batch
-            ${loads}
-            ${mac}
-            (local.set $p0 (i32.add (local.get $p0) (local.get $xstride)))
-            (local.set $p1 (i32.add (local.get $p1) (local.get $xstride)))
-            (local.set $p2 (i32.add (local.get $p2) (local.get $xstride)))
-            (local.set $dp (i32.add (local.get $dp) (local.get $dstride)))
-            (local.set $b (i32.sub (local.get $b) (i32.const 1)))
-            (br_if $batch (i32.gt_s (local.get $b) (i32.const 0))))`)}))`)}
+  ${walk((batch) => `${[0, 1, 2].map(column).join('\n          ')}
+          ${batch}`, loads, mac, ['$p0', '$p1', '$p2'])}
   ${store})`;
 }
 
