@@ -2,8 +2,9 @@
 //   dW[i, j, c, o] = Σ over (oh, ow, n), in that order, of x[n, oh+i−top, ow+j−left, c] · dy[n, oh, ow, o]
 // Each output is one float32 accumulator, multiply then add, no fused multiply-add, in XNNPACK's order for the conv2d
 // it replaces (kernels/conv-bilinear.ts filterGradConv): the result is the same bit for bit. Terms that fall in the
-// zero padding are skipped (adding 0·dy to a float32 sum starting at +0 never changes it). Four output channels
-// share a SIMD lane group; a pass keeps 16 (or 4, or the last 1-3) in registers while it walks every (oh, ow, n).
+// zero padding are skipped, or added as 0·dy, which never changes a float32 sum that starts at +0. Four output
+// channels share a SIMD lane group; a pass keeps a block of input channels × output vectors in registers while it
+// walks every (oh, ow, n) (block), or for one-channel layers a filter row's three columns (rowBlock).
 
 const loop = (label, body) => `(block $${label}_end (loop $${label} ${body}))`;
 
@@ -52,12 +53,14 @@ function loadDy(k, tail) {
   return `(v128.load offset=${16 * k} (local.get $dp))`;
 }
 
-/** Stores accumulator (k, q) at dW[i, j, c + q, ob + 4k]: four lanes, or only the `tail` lanes that are outputs. */
-function storeAcc(k, q, tail) {
-  const at = q === 0 ? '(local.get $o)' : `(i32.add (local.get $o) (i32.mul (local.get $cout) (i32.const ${4 * q})))`;
-  if (tail === 0) return `(v128.store offset=${16 * k} ${at} (local.get $a${k}_${q}))`;
-  return Array.from({ length: tail }, (_, lane) => `(f32.store offset=${4 * lane} ${at} (f32x4.extract_lane ${lane} (local.get $a${k}_${q})))`).join('\n');
+/** Stores accumulator `acc` (output vector k) at byte address `at` + 16k: four lanes, or only the `tail` that are outputs. */
+function storeLanes(acc, at, k, tail) {
+  if (tail === 0) return `(v128.store offset=${16 * k} ${at} (local.get ${acc}))`;
+  return Array.from({ length: tail }, (_, lane) => `(f32.store offset=${4 * lane} ${at} (f32x4.extract_lane ${lane} (local.get ${acc})))`).join('\n');
 }
+
+/** `$o` moved on by `times` rows of `rowLength` output floats (`$o` itself for 0). */
+const outputAt = (times, rowLength) => (times === 0 ? '(local.get $o)' : `(i32.add (local.get $o) (i32.mul ${rowLength} (i32.const ${4 * times})))`);
 
 const blockName = (cb, v, tail) => `$block_c${cb}_v${v}${tail ? `t${tail}` : ''}`;
 
@@ -79,7 +82,8 @@ function block(cb, v, tail = 0) {
     ...Array.from({ length: v }, (_, k) => `(local.set $d${k} ${loadDy(k, tail)})`),
   ].join('\n');
   const mac = kq.map(([k, q]) => `(local.set $a${k}_${q} (f32x4.add (local.get $a${k}_${q}) (f32x4.mul (local.get $xs${q}) (local.get $d${k}))))`).join('\n');
-  const store = kq.map(([k, q]) => storeAcc(k, q, tail)).join('\n');
+  // Accumulator (k, q) goes to dW[i, j, c + q, ob + 4k]: q rows of cout floats past $o.
+  const store = kq.map(([k, q]) => storeLanes(`$a${k}_${q}`, outputAt(q, '(local.get $cout)'), k, tail)).join('\n');
   return `
 (func ${blockName(cb, v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
   (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $j i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
@@ -121,14 +125,8 @@ function rowBlock(v, tail = 0) {
     ...Array.from({ length: v }, (_, k) => `(local.set $d${k} ${loadDy(k, tail)})`),
   ].join('\n');
   const mac = jk.map(([j, k]) => `(local.set $a${j}_${k} (f32x4.add (local.get $a${j}_${k}) (f32x4.mul (local.get $xs${j}) (local.get $d${k}))))`).join('\n');
-  const at = (j) => (j === 0 ? '(local.get $o)' : `(i32.add (local.get $o) (i32.mul (i32.mul (local.get $cin) (local.get $cout)) (i32.const ${4 * j})))`);
-  const store = jk
-    .map(([j, k]) =>
-      tail === 0
-        ? `(v128.store offset=${16 * k} ${at(j)} (local.get $a${j}_${k}))`
-        : Array.from({ length: tail }, (_, lane) => `(f32.store offset=${4 * lane} ${at(j)} (f32x4.extract_lane ${lane} (local.get $a${j}_${k})))`).join('\n'),
-    )
-    .join('\n');
+  // Accumulator (j, k) goes to dW[i, j, c, ob + 4k]: j rows of cin·cout floats past $o.
+  const store = jk.map(([j, k]) => storeLanes(`$a${j}_${k}`, outputAt(j, '(i32.mul (local.get $cin) (local.get $cout))'), k, tail)).join('\n');
   return `
 (func ${rowName(v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
   (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
@@ -156,52 +154,42 @@ const CHANNEL_BLOCKS = [
 /** The module: filterGrad(x, dy, out, n, h, w, cin, oh, ow, cout, fh, fw, top, left); pointers are byte offsets. */
 export function filterGradWat(shared) {
   const args = '(local.get $x) (local.get $dy) (local.get $o) (local.get $n) (local.get $h) (local.get $w) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $i) (local.get $j) (local.get $c) (local.get $ob) (local.get $top) (local.get $left)';
-  // One pass of cb input channels and `v` vectors: the output address of dW[i, j, c, ob], the accumulation, then ob
-  // moves on by 4v.
-  const pass = (cb, v, tail = 0) => `(local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $i) (local.get $fw)) (local.get $j)) (local.get $cin)) (local.get $c)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
-          (call ${blockName(cb, v, tail)} ${args})
-          (local.set $ob (i32.add (local.get $ob) (i32.const ${tail || 4 * v})))`;
-  // Every output channel of input channels c to c + cb − 1: passes of each width while they fit, then the last 1-3.
-  const outputs = (cb, widths) => `(local.set $ob (i32.const 0))
+  const rowArgs = args.replace(' (local.get $j)', '');
+  // One pass: the output address of dW[i, j, c, ob], the call, then ob moves on by the pass's output channels.
+  const pass = (name, callArgs, channels) => `(local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $i) (local.get $fw)) (local.get $j)) (local.get $cin)) (local.get $c)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
+          (call ${name} ${callArgs})
+          (local.set $ob (i32.add (local.get $ob) (i32.const ${channels})))`;
+  // Every output channel: passes of each width (in vectors) while they fit, then the last 1-3 channels.
+  const outputs = (label, widths, passOf) => `(local.set $ob (i32.const 0))
         ${widths
           .map((v) =>
             loop(
-              `out${cb}_${v}`,
-              `(br_if $out${cb}_${v}_end (i32.lt_s (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${4 * v})))
-          ${pass(cb, v)}
-          (br $out${cb}_${v})`,
+              `${label}_${v}`,
+              `(br_if $${label}_${v}_end (i32.lt_s (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${4 * v})))
+          ${passOf(v, 0)}
+          (br $${label}_${v})`,
             ),
           )
           .join('\n        ')}
-        ${[1, 2, 3].map((t) => `(if (i32.eq (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${t})) (then ${pass(cb, 1, t)}))`).join('\n        ')}`;
+        ${[1, 2, 3].map((t) => `(if (i32.eq (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${t})) (then ${passOf(1, t)}))`).join('\n        ')}`;
+  // The functions of one family: each width, then the three tails.
+  const family = (widths, make) => [...widths.map((v) => make(v, 0)), make(1, 1), make(1, 2), make(1, 3)].join('\n');
   // Input channels in blocks of 4 while 4 remain, then 2, then 1.
   const channels = CHANNEL_BLOCKS.map(
     ([cb, widths]) =>
       loop(
         `chan${cb}`,
         `(br_if $chan${cb}_end (i32.lt_s (i32.sub (local.get $cin) (local.get $c)) (i32.const ${cb})))
-        ${outputs(cb, widths)}
+        ${outputs(`out${cb}`, widths, (v, t) => pass(blockName(cb, v, t), args, t || 4 * v))}
         (local.set $c (i32.add (local.get $c) (i32.const ${cb})))
         (br $chan${cb})`,
       ),
   ).join('\n      ');
-  const blocks = CHANNEL_BLOCKS.flatMap(([cb, widths]) => [...widths.map((v) => block(cb, v)), block(cb, 1, 1), block(cb, 1, 2), block(cb, 1, 3)]).join('\n');
-  // One input channel and 3-wide filters: a filter row's three columns in one pass (rowBlock).
-  const rowArgs = '(local.get $x) (local.get $dy) (local.get $o) (local.get $n) (local.get $h) (local.get $w) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $i) (local.get $c) (local.get $ob) (local.get $top) (local.get $left)';
-  const rowPass = (v, tail = 0) => `(local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.mul (i32.mul (local.get $i) (local.get $fw)) (local.get $cin)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
-          (call ${rowName(v, tail)} ${rowArgs})
-          (local.set $ob (i32.add (local.get $ob) (i32.const ${tail || 4 * v})))`;
-  const rows = `(local.set $c (i32.const 0)) (local.set $ob (i32.const 0))
-      ${ROW_WIDTHS.map((v) =>
-        loop(
-          `row_${v}`,
-          `(br_if $row_${v}_end (i32.lt_s (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${4 * v})))
-        ${rowPass(v)}
-        (br $row_${v})`,
-        ),
-      ).join('\n      ')}
-      ${[1, 2, 3].map((t) => `(if (i32.eq (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${t})) (then ${rowPass(1, t)}))`).join('\n      ')}`;
-  const rowBlocks = [...ROW_WIDTHS.map((v) => rowBlock(v)), rowBlock(1, 1), rowBlock(1, 2), rowBlock(1, 3)].join('\n');
+  const blocks = CHANNEL_BLOCKS.map(([cb, widths]) => family(widths, (v, t) => block(cb, v, t))).join('\n');
+  // One input channel and 3-wide filters: a filter row's three columns in one pass (rowBlock), from dW[i, 0, 0, ·].
+  const rows = `(local.set $j (i32.const 0)) (local.set $c (i32.const 0))
+      ${outputs('row', ROW_WIDTHS, (v, t) => pass(rowName(v, t), rowArgs, t || 4 * v))}`;
+  const rowBlocks = family(ROW_WIDTHS, rowBlock);
   return `(module
 (import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))
 ${blocks}
