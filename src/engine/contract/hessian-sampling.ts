@@ -1,3 +1,4 @@
+import type { Config } from './config';
 import type { HessianEstimate, Results } from './results';
 
 // λ(H_a) is computed on at most hessian.maxSamplesPerGroup samples of a group (a seeded subsample past the cap). On
@@ -6,6 +7,13 @@ import type { HessianEstimate, Results } from './results';
 
 /** Whether an estimate was computed on fewer samples than its group has (`groupSize`: the training-split size). */
 export const isSubsampled = (h: Pick<HessianEstimate, 'samples'> | null, groupSize: number): boolean => h !== null && h.samples > 0 && h.samples < groupSize;
+
+/**
+ * Samples λ(H_a) of a group of `groupSize` runs its products over: the whole group, or past the cap the capped
+ * subsample once per draw. The run estimate's measure of the Hessian's work, and the λ jobs' order (largest first).
+ */
+export const hessianWorkSamples = (groupSize: number, hessian: Pick<Config['hessian'], 'maxSamplesPerGroup' | 'sampleDraws'>): number =>
+  groupSize > hessian.maxSamplesPerGroup ? hessian.maxSamplesPerGroup * hessian.sampleDraws : groupSize;
 
 export interface HessianSamplingSummary {
   /** Whether any λ(H_a) (or the overall λ(H)) of the Results is on a subsample. */

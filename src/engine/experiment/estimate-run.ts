@@ -1,4 +1,5 @@
 import type { Config, MitigationVersion } from '../contract/config';
+import { hessianWorkSamples } from '../contract/hessian-sampling';
 import type { Calibration, RunEstimate } from '../contract/run-estimate';
 import { pieceModes, planPieces } from './sweep-pieces';
 import { fineTuneEpochs, mitigatedFineTune, type DenseVariant } from './sweep-plan';
@@ -17,9 +18,8 @@ export const TYPICAL_HESSIAN_ITERATIONS = { power: 15, lanczos: 7 } as const;
  */
 export function estimateRun(config: Config, cal: Calibration): RunEstimate {
   const n = cal.trainSizes.reduce((s, x) => s + x, 0);
-  const cap = config.hessian.maxSamplesPerGroup;
   // λ(H_a) per group plus λ(H) overall, each on the group (or the draws of a capped subsample).
-  const hessianSamples = [...cal.trainSizes, n].reduce((s, size) => s + (size > cap ? cap * config.hessian.sampleDraws : size), 0);
+  const hessianSamples = [...cal.trainSizes, n].reduce((s, size) => s + hessianWorkSamples(size, config.hessian), 0);
   const iterations = Math.min(config.hessian.maxIterations, TYPICAL_HESSIAN_ITERATIONS[config.hessian.method]);
   const hessianTime = (cal.hvpSample ?? 0) * iterations * hessianSamples;
   const stepCost = (version: MitigationVersion | null) => (version ? (cal.mitigatedSample[version] ?? cal.trainSample) : cal.trainSample);

@@ -1,6 +1,6 @@
 import type { Config } from '../contract/config';
 import { errorMessage, throwIfAborted } from '../contract/events';
-import { isSubsampled } from '../contract/hessian-sampling';
+import { hessianWorkSamples, isSubsampled } from '../contract/hessian-sampling';
 import { meanStd } from '../contract/mean-std';
 import type { Dataset } from '../data/dataset';
 import type { Weights } from '../model/params';
@@ -70,12 +70,6 @@ export function drawSpread(values: number[]): NonNullable<HessianEstimate['drawS
   return { min: Math.min(...values), max: Math.max(...values), sd: meanStd(values).std, draws: values.length };
 }
 
-/** Samples a job's products run over (its cost, up to the number of products). */
-function jobSamples(ctx: HessianContext, job: HessianJob): number {
-  const size = hessianGroupSize(ctx.train, job.group);
-  return size > ctx.options.maxSamplesPerGroup ? ctx.options.maxSamplesPerGroup * ctx.options.sampleDraws : size;
-}
-
 /**
  * Runs the jobs, here and on `offload` when given: both take the next job from one queue, largest first, so the two
  * finish close together. Results come back in the jobs' order whoever computed them. A job the offload fails (its
@@ -83,7 +77,8 @@ function jobSamples(ctx: HessianContext, job: HessianJob): number {
  */
 export async function runHessianJobs(ctx: HessianContext, jobs: HessianJob[], signal?: AbortSignal, offload?: HessianOffload): Promise<HessianWithVector[]> {
   const results: Array<HessianWithVector | undefined> = new Array(jobs.length);
-  const queue = jobs.map((_, k) => k).sort((a, b) => jobSamples(ctx, jobs[b]) - jobSamples(ctx, jobs[a]) || a - b);
+  const cost = jobs.map((job) => hessianWorkSamples(hessianGroupSize(ctx.train, job.group), ctx.options));
+  const queue = jobs.map((_, k) => k).sort((a, b) => cost[b] - cost[a] || a - b);
   // Stops the offloaded job too when the run is cancelled or a job here fails.
   const stop = new AbortController();
   const onAbort = () => stop.abort();
@@ -102,11 +97,8 @@ export async function runHessianJobs(ctx: HessianContext, jobs: HessianJob[], si
       try {
         results[k] = await offload.run(ctx, jobs[k], stop.signal);
       } catch (e) {
-        if (stop.signal.aborted) {
-          queue.unshift(k);
-          return;
-        }
-        console.warn(`λ(H_a) helper failed, computing here instead: ${errorMessage(e)}`);
+        // Stopped (a cancel, or a failure here) or failed: either way the job goes back and the offload takes no more.
+        if (!stop.signal.aborted) console.warn(`λ(H_a) helper failed, computing here instead: ${errorMessage(e)}`);
         queue.unshift(k);
         return;
       }
