@@ -52,17 +52,18 @@ export function markConstantInput(x: tf.Tensor): void {
 }
 
 /**
- * dW = filterGrad(x, dy): on wasm, for first layers, our SIMD kernel (own-filter-grad.ts), else filterGradConv; the
+ * dW = filterGrad(x, dy): on wasm, where it applies, our SIMD kernel (own-filter-grad.ts), else filterGradConv; the
  * same numbers bit for bit either way. Differentiable again in dy, and in x unless x is marked as data.
  */
 export function filterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, pads: ConvPads): tf.Tensor4D {
   const [fh, fw] = [x.shape[1] + pads.top + pads.bottom - dy.shape[1] + 1, x.shape[2] + pads.left + pads.right - dy.shape[2] + 1];
+  const dW = (xs: tf.Tensor4D, d: tf.Tensor4D) => ownFilterGrad(xs, d, fh, fw, pads) ?? filterGradConv(xs, d, pads);
   if (constantInputs.has(x.dataId)) {
     const inDy = tf.customGrad((dyIn, save) => {
       const d = dyIn as tf.Tensor4D;
       (save as tf.GradSaveFunc)([x]);
       return {
-        value: ownFilterGrad(x, d, fh, fw, pads) ?? filterGradConv(x, d, pads),
+        value: dW(x, d),
         gradFunc: (g: tf.Tensor, saved: tf.Tensor[]) => [convForward(saved[0] as tf.Tensor4D, g as tf.Tensor4D, pads)],
       };
     });
@@ -72,9 +73,8 @@ export function filterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, pads: ConvPads): tf.
     const xs = xIn as tf.Tensor4D;
     const d = dyIn as tf.Tensor4D;
     (save as tf.GradSaveFunc)([xs, d]);
-    const value = ownFilterGrad(xs, d, fh, fw, pads) ?? filterGradConv(xs, d, pads);
     return {
-      value,
+      value: dW(xs, d),
       gradFunc: (g: tf.Tensor, saved: tf.Tensor[]) => {
         const [xSaved, dySaved] = saved as [tf.Tensor4D, tf.Tensor4D];
         const g4 = g as tf.Tensor4D;

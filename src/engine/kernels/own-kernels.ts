@@ -7,7 +7,7 @@ import { filterGradKernel } from './own-filter-grad';
 /**
  * Kernels of our own on the CPU backends, where tfjs's own cost the training loop most (issue 11's profile):
  * - one Adam update per variable in one pass (adam-step.ts; train/fused-adam.ts uses it);
- * - the filter gradient of first layers (≤ 4 input channels) as a WebAssembly SIMD kernel (own-filter-grad.ts);
+ * - the filter gradient of stride-1 convolutions as a WebAssembly SIMD kernel (own-filter-grad.ts says where it runs);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
  * Code that finds one of ours missing (FusedAdam, ownFilterGrad) takes tfjs's way, so switching them off (the bench's
