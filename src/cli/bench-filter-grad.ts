@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../engine/backend';
 import { filterGradConv } from '../engine/kernels/conv-bilinear';
 import { FILTER_GRAD } from '../engine/kernels/own-filter-grad';
+import { meanMs } from './bench-kernel-stats';
 
 /** [x shape NHWC, output channels, what it is]; 3×3 filters, 'same' pads. */
 const SHAPES: Array<[[number, number, number, number], number, string]> = [
@@ -28,14 +29,8 @@ export async function benchFilterGrad(repeats = 30): Promise<string[]> {
   for (const [shape, cout, label] of SHAPES) {
     const x = tf.randomNormal(shape, 0, 1, 'float32', 1) as tf.Tensor4D;
     const dy = tf.randomNormal([shape[0], shape[1], shape[2], cout], 0, 1, 'float32', 2) as tf.Tensor4D;
-    const time = (f: () => tf.Tensor) => {
-      for (let i = 0; i < 5; i++) f().dispose();
-      const t0 = performance.now();
-      for (let i = 0; i < repeats; i++) f().dispose();
-      return (performance.now() - t0) / repeats;
-    };
-    const conv = time(() => filterGradConv(x, dy, pads));
-    const ours = time(() => tf.engine().runKernel(FILTER_GRAD, { x, dy }, { fh: 3, fw: 3, top: 1, left: 1 }) as tf.Tensor);
+    const conv = await meanMs(() => filterGradConv(x, dy, pads), repeats);
+    const ours = await meanMs(() => tf.engine().runKernel(FILTER_GRAD, { x, dy }, { fh: 3, fw: 3, top: 1, left: 1 }) as tf.Tensor, repeats);
     lines.push(`${label.padEnd(56)} x ${shape.join('×')} → ${String(cout).padStart(3)}: conv2d form ${conv.toFixed(2).padStart(6)} ms, ours ${ours.toFixed(2).padStart(6)} ms (${(conv / ours).toFixed(2)}x)`);
     tf.dispose([x, dy]);
   }

@@ -3,6 +3,7 @@ import { initBackend } from '../engine/backend';
 import { createHvp } from '../engine/metrics/hvp';
 import { initWeights } from '../engine/model/params';
 import type { CnnSpec } from '../engine/model/spec';
+import { kernelStats, meanMs } from './bench-kernel-stats';
 import { createRng } from '../engine/random';
 
 /**
@@ -24,38 +25,17 @@ export async function benchHvp(repeats = 30): Promise<string[]> {
   const v = params.map((p, i) => tf.randomNormal(p.shape, 0, 1, 'float32', i + 1));
   const lines: string[] = [];
   try {
-    const time = async (f: () => tf.Tensor[]) => {
-      for (let i = 0; i < 5; i++) tf.dispose(f());
-      const t0 = performance.now();
-      for (let i = 0; i < repeats; i++) {
-        const r = f();
-        await r[0].data();
-        tf.dispose(r);
-      }
-      return (performance.now() - t0) / repeats;
-    };
-    const hvpMs = await time(() => hvp.apply(v));
+    const hvpMs = await meanMs(() => hvp.apply(v), repeats);
     const { forward } = await import('../engine/model/architecture');
     const { crossEntropy } = await import('../engine/train/cross-entropy');
     const xt = tf.tensor4d(x, [n, 16, 16, 1]);
     const yt = tf.tensor1d(labels, 'int32');
-    const gradMs = await time(() => tf.grads((...p: tf.Tensor[]) => crossEntropy(forward(spec, p, xt), yt) as tf.Scalar)(params));
+    const gradMs = await meanMs(() => tf.grads((...p: tf.Tensor[]) => crossEntropy(forward(spec, p, xt), yt) as tf.Scalar)(params), repeats);
     tf.dispose([xt, yt]);
     lines.push(`start-here's CNN, ${n} samples: one HVP ${hvpMs.toFixed(1)} ms (${((n / hvpMs) * 1000).toFixed(0)} sample-HVPs/s), one gradient ${gradMs.toFixed(1)} ms (HVP/gradient ${(hvpMs / gradMs).toFixed(2)}x)`);
-    const profile = await tf.profile(() => tf.dispose(hvp.apply(v)));
-    const byName = new Map<string, { ms: number; calls: number }>();
-    for (const k of profile.kernels) {
-      if (k.name === 'unnamed scope' || k.name === 'backward') continue; // custom-gradient scopes: their kernels are counted
-      const e = byName.get(k.name) ?? { ms: 0, calls: 0 };
-      e.ms += k.kernelTimeMs as number;
-      e.calls++;
-      byName.set(k.name, e);
-    }
-    const total = [...byName.values()].reduce((s, e) => s + e.ms, 0);
-    const calls = [...byName.values()].reduce((s, e) => s + e.calls, 0);
-    lines.push(`kernels of one HVP: ${total.toFixed(1)} ms in ${calls} calls (the rest of the wall time is tfjs's JS between kernels)`);
-    const top = [...byName.entries()].sort((a, b) => b[1].ms - a[1].ms).filter(([, e]) => e.ms >= 0.1);
-    lines.push(`    ${top.map(([name, e]) => `${name} ${e.ms.toFixed(2)}/${e.calls}`).join(', ')}`);
+    const stats = kernelStats([await tf.profile(() => tf.dispose(hvp.apply(v)))]);
+    lines.push(`kernels of one HVP: ${stats.total.toFixed(1)} ms in ${stats.calls} calls (the rest of the wall time is tfjs's JS between kernels)`);
+    lines.push(`    ${stats.top.map((e) => `${e.name} ${e.ms.toFixed(2)}/${e.calls}`).join(', ')}`);
   } finally {
     hvp.dispose();
     tf.dispose([...params, ...v]);

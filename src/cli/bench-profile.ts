@@ -6,6 +6,7 @@ import { initWeights, toVariables } from '../engine/model/params';
 import { crossEntropy } from '../engine/train/cross-entropy';
 import { createOptimizer, disposeOptimizer } from '../engine/train/optimizer';
 import type { KernelChoice } from '../headless/bench-protocol';
+import { kernelStats, type Profile } from './bench-kernel-stats';
 import { cnnBenchModels, randomBenchData } from './bench-models';
 
 /**
@@ -36,20 +37,11 @@ export async function benchProfile(kernels: KernelChoice[], steps = 5): Promise<
         const t0 = performance.now();
         for (let i = 0; i < 20; i++) step().dispose();
         const wall = (performance.now() - t0) / 20;
-        const byName = new Map<string, number>();
-        let calls = 0;
-        for (let r = 0; r < steps; r++) {
-          const profile = await tf.profile(() => step().dispose());
-          for (const kernel of profile.kernels) {
-            if (kernel.name === 'unnamed scope' || kernel.name === 'backward') continue; // custom-gradient scopes: their kernels are counted
-            byName.set(kernel.name, (byName.get(kernel.name) ?? 0) + (kernel.kernelTimeMs as number) / steps);
-            calls += 1 / steps;
-          }
-        }
-        const total = [...byName.values()].reduce((a, b) => a + b, 0);
-        lines.push(`wasm ${k.padEnd(5)} ${label}: ${wall.toFixed(1)} ms a step (wall), kernels ${total.toFixed(1)} ms in ${Math.round(calls)} calls`);
-        const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms >= 0.1);
-        lines.push(`    ${top.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}`);
+        const profiles: Profile[] = [];
+        for (let r = 0; r < steps; r++) profiles.push(await tf.profile(() => step().dispose()));
+        const stats = kernelStats(profiles);
+        lines.push(`wasm ${k.padEnd(5)} ${label}: ${wall.toFixed(1)} ms a step (wall), kernels ${stats.total.toFixed(1)} ms in ${Math.round(stats.calls)} calls`);
+        lines.push(`    ${stats.top.map((e) => `${e.name} ${e.ms.toFixed(2)}`).join(', ')}`);
       } finally {
         disposeOptimizer(opt);
         tf.dispose([...vars, x, y]);
