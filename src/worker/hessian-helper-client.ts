@@ -21,9 +21,8 @@ export function createHelperOffload(worker: HelperWorkerLike): HelperOffload {
   let backend: string | null = null;
   let dead = false;
   let nextId = 1;
-  let nextKey = 1;
-  const keys = new WeakMap<HessianContext, number>();
-  let sentKey = 0;
+  // The helper keeps one context (host: a new one replaces the old); the key of the one it holds.
+  let sent: { ctx: HessianContext; key: number } | null = null;
   const pending = new Map<number, { resolve: (r: HessianWithVector) => void; reject: (e: Error) => void }>();
   let settle = () => {};
   const settled = new Promise<void>((resolve) => {
@@ -55,34 +54,30 @@ export function createHelperOffload(worker: HelperWorkerLike): HelperOffload {
 
   const usableWith = (b: string) => !dead && backend === b;
   const run: HessianOffload['run'] = (ctx, job, signal) => {
-      if (dead || backend === null) return Promise.reject(new Error('the λ(H_a) helper is not ready'));
-      if (signal?.aborted) return Promise.reject(new CancelledError());
-      let key = keys.get(ctx);
-      if (key === undefined) {
-        key = nextKey++;
-        keys.set(ctx, key);
-      }
-      if (key !== sentKey) {
-        worker.postMessage({ type: 'context', key, context: ctx });
-        sentKey = key;
-      }
-      const id = nextId++;
-      return new Promise<HessianWithVector>((resolve, reject) => {
-        const onAbort = () => worker.postMessage({ type: 'cancel', id });
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const done = () => signal?.removeEventListener('abort', onAbort);
-        pending.set(id, {
-          resolve: (r) => {
-            done();
-            resolve(r);
-          },
-          reject: (e) => {
-            done();
-            reject(signal?.aborted ? new CancelledError() : e);
-          },
-        });
-        worker.postMessage({ type: 'job', id, key, job });
+    if (dead || backend === null) return Promise.reject(new Error('the λ(H_a) helper is not ready'));
+    if (signal?.aborted) return Promise.reject(new CancelledError());
+    if (sent?.ctx !== ctx) {
+      sent = { ctx, key: (sent?.key ?? 0) + 1 };
+      worker.postMessage({ type: 'context', key: sent.key, context: ctx });
+    }
+    const { key } = sent;
+    const id = nextId++;
+    return new Promise<HessianWithVector>((resolve, reject) => {
+      const onAbort = () => worker.postMessage({ type: 'cancel', id });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      pending.set(id, {
+        resolve: (r) => {
+          done();
+          resolve(r);
+        },
+        reject: (e) => {
+          done();
+          reject(signal?.aborted ? new CancelledError() : e);
+        },
       });
+      worker.postMessage({ type: 'job', id, key, job });
+    });
   };
   return {
     usableWith,

@@ -8,7 +8,8 @@ import type { HelperRequest, HelperResponse } from './hessian-helper-protocol';
  * (tfjs has one backend), each with runHessianJob, the function the engine runs for the jobs it keeps.
  */
 export function createHelperHost(post: (m: HelperResponse) => void, init: (wasmPaths: BackendOptions['wasmPaths']) => Promise<string>) {
-  const contexts = new Map<number, HessianContext>();
+  // One model at a time: a new context replaces the old (its tensors are built per job, nothing to free).
+  let held: { key: number; context: HessianContext } | null = null;
   const aborts = new Map<number, AbortController>();
   let queue: Promise<void> = Promise.resolve();
   return {
@@ -22,9 +23,7 @@ export function createHelperHost(post: (m: HelperResponse) => void, init: (wasmP
           ),
         );
       } else if (m.type === 'context') {
-        // One model at a time: a new context replaces the old (its tensors are built per job, nothing to free).
-        contexts.clear();
-        contexts.set(m.key, m.context);
+        held = { key: m.key, context: m.context };
       } else if (m.type === 'cancel') {
         aborts.get(m.id)?.abort();
       } else {
@@ -32,9 +31,8 @@ export function createHelperHost(post: (m: HelperResponse) => void, init: (wasmP
         aborts.set(m.id, abort);
         queue = queue.then(async () => {
           try {
-            const ctx = contexts.get(m.key);
-            if (!ctx) throw new Error(`no context ${m.key} (the helper had another model)`);
-            post({ type: 'result', id: m.id, result: await runHessianJob(ctx, m.job, abort.signal) });
+            if (held?.key !== m.key) throw new Error(`no context ${m.key} (the helper had another model)`);
+            post({ type: 'result', id: m.id, result: await runHessianJob(held.context, m.job, abort.signal) });
           } catch (e) {
             post({ type: 'failed', id: m.id, message: errorMessage(e) });
           } finally {
