@@ -52,10 +52,10 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   async function ensureBackend(preferred: BackendName): Promise<BackendInfo> {
     if (backend && backend.preferred === preferred) return backend.info;
     const chosen = await initBackend(preferred, deps.backendOptions);
-    // The helper starts beside the engine; the badge waits for it (a few seconds at most), so a run started once the
-    // badge shows wasm shares its λ(H_a) from the first measurement.
+    // The helper (wasm) starts beside the engine; on wasm the badge waits for it (a few seconds at most), so a run
+    // started once the badge shows wasm shares its λ(H_a) from the first measurement. Other backends never use it.
     const helper = deps.hessianOffload;
-    if (helper) await Promise.race([helper.settled, new Promise((r) => setTimeout(r, HELPER_WAIT_MS))]);
+    if (helper && chosen.name === 'wasm') await Promise.race([helper.settled, new Promise((r) => setTimeout(r, HELPER_WAIT_MS))]);
     const info: BackendInfo = helper ? { ...chosen, hessianHelper: helper.usableWith(chosen.name) } : chosen;
     backend = { preferred, info };
     deps.onBackend?.(info);

@@ -15,8 +15,9 @@ export function RunSettings() {
   const wasmThreads = useApp((s) => s.wasmThreads);
   const running = useApp((s) => s.run.status === 'starting' || s.run.status === 'running' || s.run.status === 'cancelling');
   const cores = Math.max(1, navigator.hardwareConcurrency || 1);
+  const auto = automaticWasmThreads(cores);
   const threadOptions = [
-    { value: 'auto', label: `Automatic (${automaticWasmThreads(cores)}${hessianHelperFits(cores, automaticWasmThreads(cores)) ? ', and a λ(H_a) helper' : ''})` },
+    { value: 'auto', label: `Automatic (${auto}${hessianHelperFits(cores, auto) ? ', and a λ(H_a) helper' : ''})` },
     ...Array.from({ length: cores }, (_, i) => ({ value: String(i + 1), label: i + 1 === cores ? `${cores} (every core)` : `${i + 1}` })),
   ];
   return (
