@@ -16,6 +16,11 @@ describe('a preset link with autorun', () => {
     expect(await waitForRunEnd(page)).toBe('complete');
   });
   afterAll(async () => browser?.close());
+  /** The label of a chart's selected-rate line (recharts draws it beside the axis titles, in a layer of their own). */
+  const rateLineLabel = async (region: string) => {
+    const labels = await page.getByRole('region', { name: region, exact: true }).locator('.recharts-label').allTextContents();
+    return labels.filter((t) => /^\d+%/.test(t));
+  };
 
   it('runs to Results and draws one series per group in every per-group chart', async () => {
     const groups = await page.getByRole('list', { name: 'Groups' }).getByRole('button').count();
@@ -61,6 +66,10 @@ describe('a preset link with autorun', () => {
     expect(await view.textContent()).not.toBe(at90);
     const bars50 = await page.getByRole('region', { name: 'Accuracy change at the selected rate' }).locator('.recharts-bar-rectangle path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
     expect(bars50).not.toEqual(bars90);
+    // The selected-rate line (a component of its own inside each chart) follows the slider in every per-group chart.
+    for (const name of ['Per-group accuracy', 'Per-group gradient norm', 'Per-group Hessian max eigenvalue']) {
+      await expect.poll(() => rateLineLabel(name)).toEqual(['50%']);
+    }
   });
 
   it('asks the worker for a provisional point between measured rates', async () => {
@@ -71,6 +80,7 @@ describe('a preset link with autorun', () => {
     expect(await view.textContent()).toContain('provisional');
     // The provisional points are drawn in the per-group accuracy chart as a separate symbol series per group.
     expect(await page.getByRole('region', { name: 'Per-group accuracy', exact: true }).locator('.recharts-scatter').count()).toBe(3);
+    await expect.poll(() => rateLineLabel('Per-group accuracy')).toEqual(['70% (provisional)']);
   });
 
   it('exports a chart as PNG and as SVG', async () => {

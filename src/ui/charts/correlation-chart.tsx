@@ -4,6 +4,7 @@ import type { CorrelationId } from '../../engine/contract/results';
 import { groupShape } from '../group-mark';
 import { groupColor, groupMarker } from '../group-style';
 import { num } from '../../engine/contract/number-format';
+import { AXIS_MARGIN } from './chart-margins';
 import { ChartFrame } from './chart-frame';
 import { NO_RESULTS } from './empty-text';
 import { useChartView } from './use-chart-view';
@@ -27,7 +28,7 @@ export function CorrelationChart({ id, title, caption }: Props) {
   return (
     <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group), marker: groupMarker(g.group) }))} tools={<span className="rho" title="Spearman's rank correlation over all points">ρ = {rho === null || rho === undefined ? '–' : rho.toFixed(2)}{basis}</span>}>
       <ResponsiveContainer width="100%" height={height}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+        <ScatterChart margin={AXIS_MARGIN} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
           <XAxis dataKey="x" type="number" name={corr?.x} domain={['auto', 'auto']} tickFormatter={(v: number) => num(v, 3)} label={{ value: corr?.x ?? '', position: 'insideBottom', offset: -10 }} />
           <YAxis dataKey="y" type="number" name={corr?.y} domain={['auto', 'auto']} tickFormatter={(v: number) => num(v, 3)} width={56} label={{ value: corr?.y ?? '', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />

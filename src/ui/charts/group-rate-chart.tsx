@@ -1,13 +1,16 @@
 import { useMemo } from 'react';
-import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GroupMetricId } from '../../engine/contract/group-metrics';
 import { rowsFromRuns, bandKey, errorKey, groupSeriesRows, hasMetric, seriesKey } from '../../state/select-group-series';
 import { groupDot, groupShape } from '../group-mark';
 import { dimmed, groupColor, groupDash, groupLineStyle, groupMarker } from '../group-style';
 import { useApp } from '../app-context';
-import { useRateContext } from '../use-rate-context';
+import { provisionalAllowed } from '../../state/rate-rules';
+import { shownSweep } from '../../state/select-rate';
+import { LABELLED_RATE_MARGIN } from './chart-margins';
 import { ChartFrame } from './chart-frame';
 import { NO_POINT_YET, NO_RESULTS } from './empty-text';
+import { SelectedRateLine } from './selected-rate-line';
 import { rateTickFormat, rateTicks, useChartView } from './use-chart-view';
 
 interface Props {
@@ -22,55 +25,72 @@ interface Props {
   yDomain?: [number | ((v: number) => number) | 'auto', number | ((v: number) => number) | 'auto'];
 }
 
+const FIT_DATA: NonNullable<Props['yDomain']> = ['auto', 'auto'];
+
 /**
  * One metric per group against the pruning rate: mean line, band over seeds (shaded), bootstrap interval over test
  * samples (error bars, where the metric has one), selected rate, provisional points.
  */
-export function GroupRateChart({ title, caption, metric, yLabel, format, missing, yDomain = ['auto', 'auto'] }: Props) {
+export function GroupRateChart({ title, caption, metric, yLabel, format, missing, yDomain = FIT_DATA }: Props) {
   const { results, shown, hoveredGroup, hoverGroup, mode, height } = useChartView();
-  const selectedRate = useApp((s) => s.selectedRate);
   const provisional = useApp((s) => s.provisional);
-  const { isMeasured, provisional: takesProvisional, view } = useRateContext();
+  // A boolean of the sweep, not the rate context: this chart must not depend on the selected rate (SelectedRateLine).
+  const takesProvisional = useApp((s) => provisionalAllowed(shownSweep(s)));
   const rows = useMemo(() => groupSeriesRows(results, mode, metric), [results, mode, metric]);
   const quickRows = useMemo(
     () => (takesProvisional ? rowsFromRuns(provisional.flatMap((p) => p.runs), shown.map((g) => g.group), metric) : []),
     [provisional, shown, metric, takesProvisional],
   );
   const empty = !results ? NO_RESULTS : rows.length === 0 ? NO_POINT_YET : !hasMetric(rows) ? missing : null;
-  const isProvisional = view?.source === 'provisional';
-  const markerNote = isMeasured ? '' : isProvisional ? ' (provisional)' : ' (not measured)';
+
+  // The series and axes, built once per change of what they show: a new provisional point (below) adds its markers
+  // without rebuilding them.
+  const series = useMemo(
+    () => (
+      <>
+        <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+        <XAxis dataKey="rate" type="number" domain={[0, 1]} ticks={rateTicks} tickFormatter={rateTickFormat} label={{ value: 'pruning rate', position: 'insideBottom', offset: -10 }} />
+        <YAxis tickFormatter={format} width={56} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} domain={yDomain} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} labelFormatter={(v) => `rate ${rateTickFormat(Number(v))}`} />
+        {shown.map(({ group }) => (
+          <Area key={`band-${group}`} dataKey={bandKey(group)} stroke="none" fill={groupColor(group)} fillOpacity={0.15 * dimmed(group, hoveredGroup)} isAnimationActive={false} legendType="none" tooltipType="none" connectNulls />
+        ))}
+        {shown.map(({ group, name }) => (
+          <Line
+            key={`line-${group}`}
+            {...groupLineStyle(group, hoveredGroup)}
+            name={name}
+            dataKey={seriesKey(group)}
+            dot={groupDot(group, hoveredGroup)}
+            activeDot={false}
+            isAnimationActive={false}
+            connectNulls
+            onMouseEnter={() => hoverGroup(group)}
+          >
+            <ErrorBar dataKey={errorKey(group)} width={4} stroke={groupColor(group)} strokeOpacity={0.7 * dimmed(group, hoveredGroup)} direction="y" />
+          </Line>
+        ))}
+      </>
+    ),
+    [shown, hoveredGroup, hoverGroup, format, yLabel, yDomain],
+  );
+  // The provisional points apart: a new one adds its markers without rebuilding the series above.
+  const quickMarkers = useMemo(
+    () =>
+      quickRows.length > 0 &&
+      shown.map(({ group, name }) => (
+        <Scatter key={`quick-${group}`} name={`${name} (provisional)`} data={quickRows} dataKey={seriesKey(group)} shape={groupShape(group, hoveredGroup, true)} isAnimationActive={false} legendType="none" />
+      )),
+    [quickRows, shown, hoveredGroup],
+  );
 
   return (
     <ChartFrame title={title} caption={caption} empty={empty} legend={shown.map((g) => ({ label: g.name, color: groupColor(g.group), dash: groupDash(g.group), marker: groupMarker(g.group) }))}>
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={rows} margin={{ top: 20, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
-          <XAxis dataKey="rate" type="number" domain={[0, 1]} ticks={rateTicks} tickFormatter={rateTickFormat} label={{ value: 'pruning rate', position: 'insideBottom', offset: -10 }} />
-          <YAxis tickFormatter={format} width={56} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} domain={yDomain} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} labelFormatter={(v) => `rate ${rateTickFormat(Number(v))}`} />
-          {shown.map(({ group }) => (
-            <Area key={`band-${group}`} dataKey={bandKey(group)} stroke="none" fill={groupColor(group)} fillOpacity={0.15 * dimmed(group, hoveredGroup)} isAnimationActive={false} legendType="none" tooltipType="none" connectNulls />
-          ))}
-          {shown.map(({ group, name }) => (
-            <Line
-              key={`line-${group}`}
-              {...groupLineStyle(group, hoveredGroup)}
-              name={name}
-              dataKey={seriesKey(group)}
-              dot={groupDot(group, hoveredGroup)}
-              activeDot={false}
-              isAnimationActive={false}
-              connectNulls
-              onMouseEnter={() => hoverGroup(group)}
-            >
-              <ErrorBar dataKey={errorKey(group)} width={4} stroke={groupColor(group)} strokeOpacity={0.7 * dimmed(group, hoveredGroup)} direction="y" />
-            </Line>
-          ))}
-          {quickRows.length > 0 &&
-            shown.map(({ group, name }) => (
-              <Scatter key={`quick-${group}`} name={`${name} (provisional)`} data={quickRows} dataKey={seriesKey(group)} shape={groupShape(group, hoveredGroup, true)} isAnimationActive={false} legendType="none" />
-            ))}
-          <ReferenceLine x={selectedRate} stroke="#444" strokeDasharray={isMeasured ? undefined : '4 3'} label={{ value: `${rateTickFormat(selectedRate)}${markerNote}`, position: 'top', fontSize: 11 }} />
+        <ComposedChart data={rows} margin={LABELLED_RATE_MARGIN} onMouseLeave={() => hoverGroup(null)}>
+          {series}
+          {quickMarkers}
+          <SelectedRateLine labelled />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -5,6 +5,7 @@ import { ceagChecks, multiplierRows } from '../../state/select-multipliers';
 import { groupDot, markerStep } from '../group-mark';
 import { groupColor, groupMarker } from '../group-style';
 import { useApp } from '../app-context';
+import { AXIS_MARGIN } from './chart-margins';
 import { ChartFrame } from './chart-frame';
 import { NO_RESULTS } from './empty-text';
 import { useChartView } from './use-chart-view';
@@ -30,7 +31,7 @@ export function MultiplierChart() {
       legend={groups.map((g) => ({ label: g.name, color: groupColor(g.group), marker: groupMarker(g.group) }))}
     >
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
+        <LineChart data={rows} margin={AXIS_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
           <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'dual update', position: 'insideBottom', offset: -10 }} />
           <YAxis width={56} tickFormatter={(v: number) => num(v, 2)} label={{ value: 'λ', angle: -90, position: 'insideLeft' }} />

@@ -4,6 +4,7 @@ import { pct } from '../../engine/contract/number-format';
 import type { PieSummary } from '../../engine/contract/pies';
 import type { GroupInfo } from '../../state/select-runs';
 import { dimmed, groupColor } from '../group-style';
+import { BAR_MARGIN } from './chart-margins';
 import { ChartFrame } from './chart-frame';
 import { useChartView } from './use-chart-view';
 
@@ -19,7 +20,7 @@ export function PieCountsChart({ pies, rate }: { pies: PieSummary; rate: number 
       caption={`Pruning identified exemplars at ${pct(rate)} (Hooker et al.): test images whose prediction ${seeds} between the dense and the pruned model. Which group's examples does pruning forget? The tooltip gives the share of the group's test images.`}
     >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+        <BarChart data={rows} margin={BAR_MARGIN} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
           <XAxis dataKey="name" />
           <YAxis allowDecimals={false} width={48} />

@@ -5,6 +5,7 @@ import { dimmed, groupColor } from '../group-style';
 import { num, pct, pp } from '../../engine/contract/number-format';
 import { useApp } from '../app-context';
 import { useRateContext } from '../use-rate-context';
+import { BAR_MARGIN } from './chart-margins';
 import { ChartFrame } from './chart-frame';
 import { NO_RESULTS } from './empty-text';
 import { niceTicks } from './nice-ticks';
@@ -53,7 +54,7 @@ export function RateBarsCharts() {
         empty={empty}
       >
         <ResponsiveContainer width="100%" height={height}>
-          <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+          <BarChart data={rows} margin={BAR_MARGIN} onMouseLeave={() => hoverGroup(null)}>
             <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
             <XAxis dataKey="name" />
             <YAxis tickFormatter={(v: number) => pp(v, 1)} width={70} />
@@ -71,7 +72,7 @@ export function RateBarsCharts() {
         empty={empty}
       >
         <ResponsiveContainer width="100%" height={height}>
-          <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+          <BarChart data={rows} margin={BAR_MARGIN} onMouseLeave={() => hoverGroup(null)}>
             <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
             <XAxis dataKey="name" />
             <YAxis yAxisId="loss" domain={[axes.loss[0], axes.loss[axes.loss.length - 1]]} ticks={axes.loss} tickFormatter={(v: number) => num(v, 2)} width={56} label={{ value: 'R(a)', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />

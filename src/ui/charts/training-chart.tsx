@@ -7,6 +7,7 @@ import { groupColor, groupDash, groupLineStyle, groupMarker } from '../group-sty
 import { num, pct } from '../../engine/contract/number-format';
 import type { TrainingPhase } from '../../engine/contract/results';
 import { useApp } from '../app-context';
+import { AXIS_MARGIN } from './chart-margins';
 import { ChartFrame } from './chart-frame';
 import { useChartView } from './use-chart-view';
 
@@ -47,7 +48,7 @@ export function TrainingChart() {
       legend={lines.map((g) => ({ label: g.name, color: groupColor(g.group), dash: groupDash(g.group), marker: groupMarker(g.group) }))}
     >
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }} onMouseLeave={() => hoverGroup(null)}>
+        <LineChart data={rows} margin={AXIS_MARGIN} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
           <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -10 }} />
           <YAxis tickFormatter={format} width={52} domain={metric === 'accuracy' ? [(v: number) => Math.max(0, Math.floor(v * 10) / 10), (v: number) => Math.min(1, Math.ceil(v * 10) / 10)] : ['auto', 'auto']} />
