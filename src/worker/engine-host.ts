@@ -20,8 +20,11 @@ export interface EngineHostDeps {
   backendOptions?: BackendOptions;
   /** Called once a backend is in use (the worker watches a WebGPU device for loss). */
   onBackend?: (b: BackendInfo) => void;
-  /** The λ(H_a) helper worker, used by runs on its backend (wasm) while it works. */
-  hessianOffload?: HelperOffload;
+  /**
+   * Starts the λ(H_a) helper worker (undefined where none fits), called once, the first time the engine's backend is
+   * wasm, the one backend that uses it: on WebGPU or WebGL no second tfjs is loaded for nothing.
+   */
+  startHessianHelper?: () => HelperOffload | undefined;
 }
 
 export interface EngineHost {
@@ -48,15 +51,24 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   const estimator = createRunEstimator(loadAsset, deps.userData?.collection);
   /** Requests served beside the queue (summarize-data, describe-model, test-images), so idle() waits for them too. */
   const beside = new Set<Promise<void>>();
+  let helperStarted = false;
+  let helper: HelperOffload | undefined;
+  const hessianHelperFor = (backendName: string): HelperOffload | undefined => {
+    if (backendName === 'wasm' && !helperStarted) {
+      helperStarted = true;
+      helper = deps.startHessianHelper?.();
+    }
+    return helper;
+  };
 
   async function ensureBackend(preferred: BackendName): Promise<BackendInfo> {
     if (backend && backend.preferred === preferred) return backend.info;
     const chosen = await initBackend(preferred, deps.backendOptions);
-    // The helper (wasm) starts beside the engine; on wasm the badge waits for it (a few seconds at most), so a run
-    // started once the badge shows wasm shares its λ(H_a) from the first measurement. Other backends never use it.
-    const helper = deps.hessianOffload;
-    if (helper && chosen.name === 'wasm') await Promise.race([helper.settled, new Promise((r) => setTimeout(r, HELPER_WAIT_MS))]);
-    const info: BackendInfo = helper ? { ...chosen, hessianHelper: helper.usableWith(chosen.name) } : chosen;
+    // The helper starts with the wasm backend, and the badge waits for it (a few seconds at most), so a run started
+    // once the badge shows wasm shares its λ(H_a) from the first measurement. Other backends never use it.
+    const offload = hessianHelperFor(chosen.name);
+    if (offload && chosen.name === 'wasm') await Promise.race([offload.settled, new Promise((r) => setTimeout(r, HELPER_WAIT_MS))]);
+    const info: BackendInfo = offload ? { ...chosen, hessianHelper: offload.usableWith(chosen.name) } : chosen;
     backend = { preferred, info };
     deps.onBackend?.(info);
     return info;
@@ -90,7 +102,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
           session = s;
         },
         loadImages: deps.userData?.collection,
-        hessianOffload: deps.hessianOffload?.forBackend(info.name),
+        hessianOffload: helper?.forBackend(info.name),
       });
       return { type: 'results', id: r.id, results };
     },

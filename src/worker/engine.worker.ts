@@ -35,7 +35,8 @@ const wasmPaths = {
 
 /**
  * The λ(H_a) helper (hessian-helper.worker.ts), where the engine leaves a core free: it computes some of each measured
- * model's λ jobs while this worker computes the others. Started now, so its wasm is ready before the first run needs it.
+ * model's λ jobs while this worker computes the others. Started with the wasm backend (engine-host.ts), before the
+ * first run needs it.
  */
 function spawnHessianHelper(): HelperOffload | undefined {
   if (!hessianHelperFits(cores, wasmThreads)) return undefined;
@@ -57,7 +58,7 @@ const host = createEngineHost({
   loadAsset: fetchAssetLoader(new URL(`${import.meta.env.BASE_URL}data/`, scope.location.origin).href),
   backendOptions: { wasmPaths, wasmThreads },
   onBackend: watchDevice,
-  hessianOffload: spawnHessianHelper(),
+  startHessianHelper: spawnHessianHelper,
 });
 
 scope.addEventListener('message', (e: MessageEvent<WorkerRequest>) => host.handle(e.data));

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../src/engine/contract/config';
 import { createEngineHost } from '../../src/worker/engine-host';
+import type { HelperOffload } from '../../src/worker/hessian-helper-client';
 import type { WorkerResponse } from '../../src/worker/protocol';
 
 // The worker's logic with the real engine, in Node on the cpu backend: a tiny sweep in well under a second.
@@ -41,6 +42,29 @@ describe('engine host', () => {
     expect(quick.runs[0].sparsity).toBeGreaterThan(0.6);
     // Served in order: the quick answer comes after the run it depends on.
     expect(posted.findIndex((m) => m.type === 'quick-result')).toBeGreaterThan(posted.findIndex((m) => m.type === 'results'));
+  });
+
+  it('starts the λ(H_a) helper with the wasm backend only, once, and says so in the backend it reports', async () => {
+    let starts = 0;
+    const offload: HelperOffload = { usableWith: (b) => b === 'wasm', forBackend: () => ({ available: () => false, run: () => Promise.reject(new Error('unused')) }), settled: Promise.resolve(), dispose: () => {} };
+    const posted: WorkerResponse[] = [];
+    const h = createEngineHost({ post: (m) => posted.push(m), loadAsset: () => Promise.reject(new Error('no assets')), startHessianHelper: () => (starts++, offload) });
+    h.handle({ type: 'init-backend', id: 1, backend: 'cpu' });
+    await h.idle();
+    // No second tfjs for a backend that never uses it (WebGPU and WebGL alike).
+    expect(starts).toBe(0);
+    expect(of(posted, 'backend')[0].backend.hessianHelper).toBeUndefined();
+    h.handle({ type: 'init-backend', id: 2, backend: 'wasm' });
+    h.handle({ type: 'init-backend', id: 3, backend: 'cpu' });
+    h.handle({ type: 'init-backend', id: 4, backend: 'wasm' });
+    await h.idle();
+    expect(starts).toBe(1);
+    expect(of(posted, 'backend').map((m) => [m.backend.name, m.backend.hessianHelper])).toEqual([
+      ['cpu', undefined],
+      ['wasm', true],
+      ['cpu', false],
+      ['wasm', true],
+    ]);
   });
 
   it('sizes a config\'s model on a data shape beside a running sweep; a bad config fails clearly', async () => {
