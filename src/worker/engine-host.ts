@@ -142,6 +142,9 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
       const config = parsed.data;
       const info = await ensureBackend(config.backend);
+      // The calibration times steps on this thread: the data preview and test images built beside the queue (at page
+      // load, all at once) would run between its steps and count as theirs.
+      await Promise.allSettled([...beside]);
       return { type: 'estimate', id: r.id, estimate: await estimator.estimate(config, info.name) };
     },
     'quick-evaluate': async (r) => {

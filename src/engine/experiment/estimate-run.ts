@@ -7,9 +7,11 @@ import { fineTuneEpochs, mitigatedFineTune, type DenseVariant } from './sweep-pl
 /**
  * Hessian-vector products expected per λ(H_a), by method: power iteration's residual rule stopped after 5-25 products
  * on start-here's dense models (3 seeds, /tmp runs of 2026-12) and up to 99 on synthetic-minority's group B; Lanczos
- * after 5-6 on start-here's (issue 11). Typical values, not hessian.maxIterations (an upper bound nobody waits for).
+ * after 5-6 on start-here's, 5-7 on synthetic-minority's and 4-8 on mnist-imbalanced's (7 for λ(H) in both), 5.5-6.3
+ * a sample on average (`npm run experiment -- --preset <id>`, the runs' hessianMax.iterations). Typical values, not
+ * hessian.maxIterations (an upper bound nobody waits for).
  */
-export const TYPICAL_HESSIAN_ITERATIONS = { power: 15, lanczos: 7 } as const;
+export const TYPICAL_HESSIAN_ITERATIONS = { power: 15, lanczos: 6 } as const;
 
 /**
  * The sweep's time from a calibration: the work the run does (sweep-pieces' plan: dense models, then per mode and

@@ -45,9 +45,9 @@ describe('estimateRun', () => {
   it('counts λ(H_a) per group and overall, capped subsamples once per draw, at the typical iterations of each method', () => {
     // Cap 60, 3 draws: group 0 (100) → 180 samples, group 1 (50) → 50, overall (150) → 180; power iteration:
     // 410 × 15 × 0.001 = 6.15 per measured model (the 2 dense models with 'dense', and the 4 pruned ones too with
-    // 'all'); Lanczos, the default: 410 × 7 × 0.001 = 2.87.
+    // 'all'); Lanczos, the default: 410 × 6 × 0.001 = 2.46.
     const hessian = { maxSamplesPerGroup: 60, sampleDraws: 3 };
-    expect(estimateRun(base({ hessian: { ...hessian, when: 'dense' } }), cal).parts.hessian).toBeCloseTo(2 * 2.87, 9);
+    expect(estimateRun(base({ hessian: { ...hessian, when: 'dense' } }), cal).parts.hessian).toBeCloseTo(2 * 2.46, 9);
     expect(estimateRun(base({ hessian: { ...hessian, when: 'dense', method: 'power' } }), cal).parts.hessian).toBeCloseTo(2 * 6.15, 9);
     expect(estimateRun(base({ hessian: { ...hessian, when: 'all', method: 'power' } }), cal).parts.hessian).toBeCloseTo(6 * 6.15, 9);
     // A low maxIterations bounds the guess: 5 products instead of 15.
