@@ -15,7 +15,11 @@ const SHAPES: Array<[[number, number, number, number], number, string]> = [
   [[64, 32, 32, 3], 16, 'RGB 32×32, layer 1'],
   [[64, 32, 32, 16], 16, 'ResNet ×1, first stage'],
   [[64, 16, 16, 32], 32, 'ResNet ×1, second stage'],
-  [[64, 8, 8, 64], 64, 'ResNet ×1, third stage (past the kernel’s 32 channels)'],
+  [[64, 8, 8, 64], 64, 'ResNet ×1, third stage'],
+  [[64, 16, 16, 64], 64, 'VGG ×0.5, third block'],
+  [[64, 4, 4, 128], 128, 'VGG ×0.5, last block'],
+  [[64, 8, 8, 128], 128, 'VGG ×1, fourth block'],
+  [[64, 4, 4, 256], 256, 'VGG ×1, fifth block'],
 ];
 
 /**

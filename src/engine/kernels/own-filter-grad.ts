@@ -5,7 +5,7 @@ import type { ConvPads } from './conv-geometry';
 import { FILTER_GRAD_WASM } from './simd/filter-grad-wasm';
 
 // The filter gradient of a stride-1 convolution as a WebAssembly SIMD kernel of our own (simd/filter-grad.wat.mjs),
-// working in tfjs-backend-wasm's own memory: for first layers (grey or RGB images) always, for layers of up to 32
+// working in tfjs-backend-wasm's own memory: for first layers (grey or RGB images) always, for layers of up to 256
 // input channels when wasm runs on one thread. tfjs runs it as a conv2d whose "filter" is the whole output gradient, a
 // shape XNNPACK is slow at (2.8 GFLOP/s for the bench CNN's first layer). Same numbers bit for bit: the kernel sums
 // in XNNPACK's order (own-filter-grad.test.ts).
@@ -19,11 +19,12 @@ export const FILTER_GRAD = 'PfpFilterGrad';
  */
 const ANY_THREADS_CHANNELS = 4;
 /**
- * Up to this many when tfjs-wasm runs on one thread (Node; the page's automatic count on a 2-core machine): it was
- * 1.1-2.4x faster than the conv2d form up to 32 input channels, even at 64 and slower at 128 (issue 11,
- * docs/benchmarks.md); with more threads XNNPACK splits the conv2d form over them, and our kernel runs on one.
+ * Up to this many when tfjs-wasm runs on one thread (Node; the page's automatic count on a 2-core machine): since it
+ * walks dy in tiles of rows that stay in the cache, it is 1.2-1.7x faster than the conv2d form from 8 to 256 input
+ * channels, the most measured (`npm run bench -- --only=filter-grad`; 0.92-0.98x at 64 before the tiles). With more
+ * threads XNNPACK splits the conv2d form over them, and our kernel runs on one.
  */
-const ONE_THREAD_CHANNELS = 32;
+const ONE_THREAD_CHANNELS = 256;
 
 interface FilterGradAttrs {
   fh: number;
@@ -86,7 +87,7 @@ export function ownFilterGradReady(): boolean {
 }
 
 /**
- * dW by our kernel where it applies (wasm, float32, ≤ 4 input channels or ≤ 32 on one thread, a batch),
+ * dW by our kernel where it applies (wasm, float32, ≤ 4 input channels or ≤ 256 on one thread, a batch),
  * else null and the caller uses tfjs's conv2d.
  */
 export function ownFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, fh: number, fw: number, pads: ConvPads): tf.Tensor4D | null {

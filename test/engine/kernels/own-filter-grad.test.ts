@@ -27,6 +27,10 @@ const cases: { label: string; x: number[]; cout: number; f: [number, number]; pa
   { label: "the ~100k bench CNN's second layer (16 → 32)", x: [8, 14, 14, 16], cout: 32, f: [3, 3], pads: same },
   { label: '7 → 23 (input channels 4 + 2 + 1; output passes 12 + 8 + 3)', x: [3, 6, 5, 7], cout: 23, f: [3, 3], pads: same },
   { label: '6 → 9, 5×3 with uneven pads', x: [2, 9, 7, 6], cout: 9, f: [5, 3], pads: { top: 2, bottom: 1, left: 0, right: 2 } },
+  // dy goes in tiles of about 32768 floats' worth of rows (here 10 rows, then the eleventh alone), each output's sum
+  // carried over from one tile to the next.
+  { label: 'a ResNet third stage (64 → 64, several tiles)', x: [16, 8, 8, 64], cout: 64, f: [3, 3], pads: same },
+  { label: 'two tiles of dy rows, the last one short (3 → 20, 5×3, uneven pads)', x: [16, 12, 10, 3], cout: 20, f: [5, 3], pads: { top: 2, bottom: 1, left: 0, right: 2 } },
 ];
 
 describe('the filter gradient as our WebAssembly SIMD kernel (wasm)', () => {
@@ -57,8 +61,8 @@ describe('the filter gradient as our WebAssembly SIMD kernel (wasm)', () => {
     tf.dispose([x, dy]);
   });
 
-  it('leaves layers with more input channels (past 32 on one thread) to the conv2d form', () => {
-    const x = rand([2, 5, 5, 40], 'wide x');
+  it('leaves layers with more input channels (past 256 on one thread) to the conv2d form', () => {
+    const x = rand([2, 5, 5, 260], 'wide x');
     const dy = rand([2, 5, 5, 8], 'wide dy');
     expect(ownFilterGrad(x, dy, 3, 3, same)).toBeNull();
     tf.dispose([x, dy]);

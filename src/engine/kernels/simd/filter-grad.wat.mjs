@@ -4,24 +4,31 @@
 // it replaces (kernels/conv-bilinear.ts filterGradConv): the result is the same bit for bit. Terms that fall in the
 // zero padding are skipped, or added as 0·dy, which never changes a float32 sum that starts at +0. Four output
 // channels share a SIMD lane group; a pass keeps a block of input channels × output vectors in registers while it
-// walks every (oh, ow, n) (block), or for one-channel layers a filter row's three columns (rowBlock).
+// walks (oh, ow, n) (block), or for one-channel layers a filter row's three columns (rowBlock).
+// The walk goes a tile of dy rows at a time: every pass over one tile, then every pass over the next, each pass
+// taking its sums up from dW where the last tile left them (dW starts at +0), so each output still adds its terms in
+// (oh, ow, n) order. A tile's dy and x (about 128 KB of dy) stay in the cache for all its passes, where a pass over
+// the whole batch read them from memory again: 9 × (cin/4) × (cout/12) times for a 3×3 filter.
 
 const loop = (label, body) => `(block $${label}_end (loop $${label} ${body}))`;
 
-/** for ($v = 0; $v < $limit; $v++) body, as a labelled block and loop. */
-const forUpTo = (v, limit, body) =>
-  `(local.set $${v} (i32.const 0))
+/** for ($v = start; $v < $limit; $v++) body, as a labelled block and loop (start: a WAT expression). */
+const forRange = (v, start, limit, body) =>
+  `(local.set $${v} ${start})
   ${loop(v, `(br_if $${v}_end (i32.ge_s (local.get $${v}) (local.get $${limit})))
     ${body}
     (local.set $${v} (i32.add (local.get $${v}) (i32.const 1)))
     (br $${v})`)}`;
+
+/** for ($v = 0; $v < $limit; $v++) body. */
+const forUpTo = (v, limit, body) => forRange(v, '(i32.const 0)', limit, body);
 
 /** The byte address of x[·, $xr, column, $c] in the first image. */
 const xAddress = (column) =>
   `(i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $xr) (local.get $w)) (local.get ${column})) (local.get $cin)) (local.get $c)) (i32.const 2)))`;
 
 /**
- * The walk every pass makes: each row r of dy whose x row (r + i − top) is in the image, each column s; there
+ * The walk every pass makes: each row r of the tile ($r0 to $r1) whose x row (r + i − top) is in the image, each column s; there
  * `atColumn` sets the x pointers (or skips the column) around `batch`, the loop over the images, which runs `loads`
  * and `mac` per image and moves the x pointers and dy on by one image.
  */
@@ -37,7 +44,7 @@ function walk(atColumn, loads, mac, xPointers) {
             (br_if $batch (i32.gt_s (local.get $b) (i32.const 0))))`;
   return `(local.set $xstride (i32.shl (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $cin)) (i32.const 2)))
   (local.set $dstride (i32.shl (i32.mul (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout)) (i32.const 2)))
-  ${forUpTo('r', 'oh', `(local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
+  ${forRange('r', '(local.get $r0)', 'r1', `(local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
     (if (i32.and (i32.ge_s (local.get $xr) (i32.const 0)) (i32.lt_s (local.get $xr) (local.get $h))) (then
       ${forUpTo('s', 'ow', atColumn(batch))}))`)}`;
 }
@@ -57,6 +64,12 @@ function loadDy(k, tail) {
 function storeLanes(acc, at, k, tail) {
   if (tail === 0) return `(v128.store offset=${16 * k} ${at} (local.get ${acc}))`;
   return Array.from({ length: tail }, (_, lane) => `(f32.store offset=${4 * lane} ${at} (f32x4.extract_lane ${lane} (local.get ${acc})))`).join('\n');
+}
+
+/** Accumulator `acc` (output vector k) set from byte address `at` + 16k: the sums a pass over the last tile stored. */
+function loadLanes(acc, at, k, tail) {
+  const load = tail === 0 ? `(v128.load offset=${16 * k} ${at})` : tail === 1 ? `(v128.load32_zero ${at})` : tail === 2 ? `(v128.load64_zero ${at})` : `(f32x4.replace_lane 2 (v128.load64_zero ${at}) (f32.load offset=8 ${at}))`;
+  return `(local.set ${acc} ${load})`;
 }
 
 /** `$o` moved on by `times` rows of `rowLength` output floats (`$o` itself for 0). */
@@ -82,13 +95,16 @@ function block(cb, v, tail = 0) {
     ...Array.from({ length: v }, (_, k) => `(local.set $d${k} ${loadDy(k, tail)})`),
   ].join('\n');
   const mac = kq.map(([k, q]) => `(local.set $a${k}_${q} (f32x4.add (local.get $a${k}_${q}) (f32x4.mul (local.get $xs${q}) (local.get $d${k}))))`).join('\n');
-  // Accumulator (k, q) goes to dW[i, j, c + q, ob + 4k]: q rows of cout floats past $o.
+  // Accumulator (k, q) is dW[i, j, c + q, ob + 4k]: q rows of cout floats past $o.
+  const take = kq.map(([k, q]) => loadLanes(`$a${k}_${q}`, outputAt(q, '(local.get $cout)'), k, tail)).join('\n');
   const store = kq.map(([k, q]) => storeLanes(`$a${k}_${q}`, outputAt(q, '(local.get $cout)'), k, tail)).join('\n');
   return `
 (func ${blockName(cb, v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
   (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $j i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
+  (param $r0 i32) (param $r1 i32)
   (local $r i32) (local $s i32) (local $b i32) (local $xr i32) (local $xc i32) (local $xp i32) (local $dp i32)
   (local $xstride i32) (local $dstride i32) ${locals}
+  ${take}
   ${walk(
     (batch) => `(local.set $xc (i32.sub (i32.add (local.get $s) (local.get $j)) (local.get $left)))
         (if (i32.and (i32.ge_s (local.get $xc) (i32.const 0)) (i32.lt_s (local.get $xc) (local.get $w))) (then
@@ -125,13 +141,17 @@ function rowBlock(v, tail = 0) {
     ...Array.from({ length: v }, (_, k) => `(local.set $d${k} ${loadDy(k, tail)})`),
   ].join('\n');
   const mac = jk.map(([j, k]) => `(local.set $a${j}_${k} (f32x4.add (local.get $a${j}_${k}) (f32x4.mul (local.get $xs${j}) (local.get $d${k}))))`).join('\n');
-  // Accumulator (j, k) goes to dW[i, j, c, ob + 4k]: j rows of cin·cout floats past $o.
-  const store = jk.map(([j, k]) => storeLanes(`$a${j}_${k}`, outputAt(j, '(i32.mul (local.get $cin) (local.get $cout))'), k, tail)).join('\n');
+  // Accumulator (j, k) is dW[i, j, c, ob + 4k]: j rows of cin·cout floats past $o.
+  const rowOut = (j) => outputAt(j, '(i32.mul (local.get $cin) (local.get $cout))');
+  const take = jk.map(([j, k]) => loadLanes(`$a${j}_${k}`, rowOut(j), k, tail)).join('\n');
+  const store = jk.map(([j, k]) => storeLanes(`$a${j}_${k}`, rowOut(j), k, tail)).join('\n');
   return `
 (func ${rowName(v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
   (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
+  (param $r0 i32) (param $r1 i32)
   (local $r i32) (local $s i32) (local $b i32) (local $xr i32) (local $dp i32)
   (local $xstride i32) (local $dstride i32) ${locals}
+  ${take}
   ${walk((batch) => `${[0, 1, 2].map(column).join('\n          ')}
           ${batch}`, loads, mac, ['$p0', '$p1', '$p2'])}
   ${store})`;
@@ -151,9 +171,12 @@ const CHANNEL_BLOCKS = [
   [1, [4, 2, 1]],
 ];
 
+/** dy floats a tile of rows holds (128 KB): with its x rows, well within a core's L2 cache. */
+const TILE_FLOATS = 32768;
+
 /** The module: filterGrad(x, dy, out, n, h, w, cin, oh, ow, cout, fh, fw, top, left); pointers are byte offsets. */
 export function filterGradWat(shared) {
-  const args = '(local.get $x) (local.get $dy) (local.get $o) (local.get $n) (local.get $h) (local.get $w) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $i) (local.get $j) (local.get $c) (local.get $ob) (local.get $top) (local.get $left)';
+  const args = '(local.get $x) (local.get $dy) (local.get $o) (local.get $n) (local.get $h) (local.get $w) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $i) (local.get $j) (local.get $c) (local.get $ob) (local.get $top) (local.get $left) (local.get $r0) (local.get $r1)';
   const rowArgs = args.replace(' (local.get $j)', '');
   // One pass: the output address of dW[i, j, c, ob], the call, then ob moves on by the pass's output channels.
   const pass = (name, callArgs, channels) => `(local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $i) (local.get $fw)) (local.get $j)) (local.get $cin)) (local.get $c)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
@@ -196,14 +219,31 @@ ${blocks}
 ${rowBlocks}
 (func (export "filterGrad") (param $x i32) (param $dy i32) (param $out i32) (param $n i32) (param $h i32) (param $w i32)
   (param $cin i32) (param $oh i32) (param $ow i32) (param $cout i32) (param $fh i32) (param $fw i32) (param $top i32) (param $left i32)
-  (local $i i32) (local $j i32) (local $c i32) (local $ob i32) (local $o i32)
-  ${forUpTo(
-    'i',
-    'fh',
-    `(if (i32.and (i32.eq (local.get $cin) (i32.const 1)) (i32.eq (local.get $fw) (i32.const 3)))
+  (local $i i32) (local $j i32) (local $c i32) (local $ob i32) (local $o i32) (local $r0 i32) (local $r1 i32)
+  (local $tile i32) (local $k i32) (local $size i32)
+  ;; dW starts at +0: the first tile's passes take their sums up from it.
+  (local.set $size (i32.shl (i32.mul (i32.mul (i32.mul (local.get $fh) (local.get $fw)) (local.get $cin)) (local.get $cout)) (i32.const 2)))
+  (local.set $k (i32.const 0))
+  ${loop('clear', `(br_if $clear_end (i32.ge_u (local.get $k) (local.get $size)))
+    (f32.store (i32.add (local.get $out) (local.get $k)) (f32.const 0))
+    (local.set $k (i32.add (local.get $k) (i32.const 4)))
+    (br $clear)`)}
+  ;; Rows of dy a tile: about ${TILE_FLOATS} floats of dy (at least one row).
+  (local.set $tile (i32.div_u (i32.const ${TILE_FLOATS}) (i32.mul (i32.mul (local.get $ow) (local.get $n)) (local.get $cout))))
+  (if (i32.lt_s (local.get $tile) (i32.const 1)) (then (local.set $tile (i32.const 1))))
+  (local.set $r0 (i32.const 0))
+  ${loop('tiles', `(br_if $tiles_end (i32.ge_s (local.get $r0) (local.get $oh)))
+    (local.set $r1 (i32.add (local.get $r0) (local.get $tile)))
+    (if (i32.gt_s (local.get $r1) (local.get $oh)) (then (local.set $r1 (local.get $oh))))
+    ${forUpTo(
+      'i',
+      'fh',
+      `(if (i32.and (i32.eq (local.get $cin) (i32.const 1)) (i32.eq (local.get $fw) (i32.const 3)))
       (then ${rows})
       (else ${forUpTo('j', 'fw', `(local.set $c (i32.const 0))
       ${channels}`)}))`,
-  )})
+    )}
+    (local.set $r0 (local.get $r1))
+    (br $tiles)`)})
 )`;
 }
