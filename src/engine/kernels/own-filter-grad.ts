@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { wasmMemoryOf, wasmOutputAndOffsets } from './backend-memory';
+import { wasmOutputAndOffsets } from './backend-memory';
 import type { ConvPads } from './conv-geometry';
+import { ownModuleIn } from './own-module';
 import { FILTER_GRAD_WASM } from './simd/filter-grad-wasm';
 
 // The filter gradient of a stride-1 convolution as a WebAssembly SIMD kernel of our own (simd/filter-grad.wat.mjs),
@@ -35,26 +36,9 @@ interface FilterGradAttrs {
 
 type FilterGradFn = (...args: number[]) => void;
 
-const instances = new WeakMap<WebAssembly.Memory, FilterGradFn | null>();
-
-/** Our module instantiated on tfjs's memory (shared in the threaded build), once per memory; null if it cannot be. */
-function filterGradIn(backend: unknown): FilterGradFn | null {
-  const memory = wasmMemoryOf(backend);
-  if (!memory) return null;
-  if (!instances.has(memory)) {
-    let fn: FilterGradFn | null = null;
-    try {
-      const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-      const bytes = Uint8Array.from(atob(shared ? FILTER_GRAD_WASM.shared : FILTER_GRAD_WASM.plain), (ch) => ch.charCodeAt(0));
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-      fn = instance.exports.filterGrad as FilterGradFn;
-    } catch (e) {
-      console.warn(`own filter-gradient kernel unavailable, using tfjs's conv2d: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    instances.set(memory, fn);
-  }
-  return instances.get(memory) ?? null;
-}
+/** Our kernel on the backend's memory, or null if it cannot run there. */
+const filterGradIn = (backend: unknown): FilterGradFn | null =>
+  (ownModuleIn(backend, FILTER_GRAD_WASM, 'own filter-gradient kernel')?.filterGrad as FilterGradFn | undefined) ?? null;
 
 export const filterGradKernel: tf.KernelConfig = {
   kernelName: FILTER_GRAD,

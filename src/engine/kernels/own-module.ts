@@ -1,0 +1,33 @@
+import { wasmMemoryOf } from './backend-memory';
+
+/** One of our WebAssembly kernels, base64: a build importing a plain memory and one importing a shared memory. */
+export interface OwnWasm {
+  plain: string;
+  shared: string;
+}
+
+const instances = new WeakMap<WebAssembly.Memory, Map<OwnWasm, WebAssembly.Exports | null>>();
+
+/**
+ * Our module `wasm` instantiated on the wasm backend's memory (the shared build for tfjs's threaded build), once per
+ * memory: its exports, or null where it cannot be (the caller then takes tfjs's own kernel; `what` names it in the
+ * warning).
+ */
+export function ownModuleIn(backend: unknown, wasm: OwnWasm, what: string): WebAssembly.Exports | null {
+  const memory = wasmMemoryOf(backend);
+  if (!memory) return null;
+  let modules = instances.get(memory);
+  if (!modules) instances.set(memory, (modules = new Map()));
+  if (!modules.has(wasm)) {
+    let exports: WebAssembly.Exports | null = null;
+    try {
+      const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+      const bytes = Uint8Array.from(atob(shared ? wasm.shared : wasm.plain), (ch) => ch.charCodeAt(0));
+      exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+    } catch (e) {
+      console.warn(`${what} unavailable, using tfjs's own: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    modules.set(wasm, exports);
+  }
+  return modules.get(wasm) ?? null;
+}

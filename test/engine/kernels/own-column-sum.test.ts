@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
+import { createRng } from '../../../src/engine/random';
+
+const rand = (shape: number[], label: string) => {
+  const rng = createRng(29, label);
+  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal()), shape);
+};
+
+/** tfjs-wasm's own Sum (ours switched off), then ours, on the same input. */
+async function stockAndOurs(f: () => tf.Tensor): Promise<{ stock: tf.Tensor; ours: tf.Tensor }> {
+  useOwnKernels(false);
+  const stock = f();
+  useOwnKernels(true);
+  return { stock, ours: f() };
+}
+
+const sameBits = async (a: tf.Tensor, b: tf.Tensor) => {
+  expect(a.shape).toEqual(b.shape);
+  const [x, y] = [await a.data(), await b.data()];
+  return Array.from(x).every((v, i) => Object.is(v, y[i]));
+};
+
+describe('Sum over every axis but the last as our WebAssembly SIMD kernel (wasm)', () => {
+  beforeAll(async () => {
+    installKernels();
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+  afterAll(() => useOwnKernels(true));
+
+  // Column counts: 32-wide passes, then 16, 8, 4, and the last 1-3 columns.
+  it.each([
+    ['the ~100k CNN\'s first bias gradient', [64, 28, 28, 16]],
+    ['its second', [64, 14, 14, 32]],
+    ['a dense layer\'s (64 × 10)', [64, 10]],
+    ['37 columns: 32 + 4 + 1', [2, 3, 4, 37]],
+    ['7 columns: 4 + 3', [3, 5, 7]],
+    ['one column', [10, 1]],
+    ['one row', [1, 6]],
+  ])('equals tfjs-wasm\'s Sum bit for bit: %s', async (label, shape) => {
+    const x = rand(shape, label);
+    const axes = shape.slice(0, -1).map((_, i) => i);
+    const before = tf.memory().numTensors;
+    const { stock, ours } = await stockAndOurs(() => tf.sum(x, axes));
+    expect(await sameBits(ours, stock)).toBe(true);
+    const kept = await stockAndOurs(() => tf.sum(x, axes, true));
+    expect(kept.ours.shape).toEqual([...axes.map(() => 1), shape[shape.length - 1]]);
+    expect(await sameBits(kept.ours, kept.stock)).toBe(true);
+    tf.dispose([stock, ours, kept.stock, kept.ours]);
+    expect(tf.memory().numTensors).toBe(before);
+    x.dispose();
+  });
+
+  it('is a real column sum (against a float64 sum), and leaves every other reduction to tfjs', async () => {
+    const x = rand([50, 3], 'check');
+    const v = await x.data();
+    const want = [0, 1, 2].map((c) => Array.from({ length: 50 }, (_, r) => v[r * 3 + c]).reduce((a, b) => a + b, 0));
+    const got = await tf.sum(x, 0).data();
+    got.forEach((g, c) => expect(g).toBeCloseTo(want[c], 4));
+    // Other axes, the leading ones out of order (tfjs's transpose orders the terms otherwise), int32 and a full sum go
+    // to tfjs's kernel: the same numbers as with ours switched off.
+    const cube = rand([6, 5, 4], 'cube');
+    for (const f of [() => tf.sum(x, 1), () => tf.sum(x), () => tf.sum(tf.cast(x, 'int32'), 0), () => tf.sum(cube, [1, 0])]) {
+      const { stock, ours } = await stockAndOurs(() => tf.tidy(f));
+      expect(await sameBits(ours, stock)).toBe(true);
+      tf.dispose([stock, ours]);
+    }
+    tf.dispose([x, cube]);
+  });
+});
