@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 import { columnSumWat } from '../src/engine/kernels/simd/column-sum.wat.mjs';
 import { filterGradWat } from '../src/engine/kernels/simd/filter-grad.wat.mjs';
+import { upsampleWat } from '../src/engine/kernels/simd/upsample.wat.mjs';
 
 /** [file name, exported constant, WAT text of (shared)]. */
 const kernels = [
   ['filter-grad', 'FILTER_GRAD_WASM', filterGradWat],
   ['column-sum', 'COLUMN_SUM_WASM', columnSumWat],
+  ['upsample', 'UPSAMPLE_WASM', upsampleWat],
 ];
 
 const wabt = await wabtInit();

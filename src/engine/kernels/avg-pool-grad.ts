@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ownUpsample } from './own-upsample';
 import { poolAttrs } from './pool-attrs';
 
 const pair = (v: number | [number, number]): [number, number] => (Array.isArray(v) ? v : [v, v]);
@@ -31,14 +32,16 @@ export function avgPoolGradConfig(stock: tf.GradConfig | undefined): tf.GradConf
 /**
  * Copies each dy / (kh·kw) over its pooling window, zero where the pool never looked (the last row/column of an
  * odd size). Nearest-neighbour resizing by a power-of-two factor is that copy exactly (the source index
- * floor(i · 2^-m) has no rounding error). Its adjoint is the avgPool itself, so that is its gradient.
+ * floor(i · 2^-m) has no rounding error); on wasm our kernel makes it in one pass (own-upsample.ts). Its adjoint is
+ * the avgPool itself, so that is its gradient.
  */
 function upsample(dy: tf.Tensor4D, kh: number, kw: number, inShape: number[]): tf.Tensor4D {
   const [h, w] = [inShape[1], inShape[2]];
   const op = tf.customGrad((d) => {
     const dy4 = d as tf.Tensor4D;
     const [, oh, ow] = dy4.shape;
-    const up = tf.image.resizeNearestNeighbor(tf.mul(dy4, 1 / (kh * kw)) as tf.Tensor4D, [oh * kh, ow * kw]);
+    const scale = 1 / (kh * kw);
+    const up = ownUpsample(dy4, kh, kw, scale) ?? tf.image.resizeNearestNeighbor(tf.mul(dy4, scale) as tf.Tensor4D, [oh * kh, ow * kw]);
     const value = h === oh * kh && w === ow * kw ? up : tf.pad(up, [[0, 0], [0, h - oh * kh], [0, w - ow * kw], [0, 0]]);
     return { value, gradFunc: (g: tf.Tensor) => tf.avgPool(g as tf.Tensor4D, [kh, kw], [kh, kw], 'valid') };
   });

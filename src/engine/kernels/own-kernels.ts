@@ -4,22 +4,25 @@ import { adamStepKernel } from './adam-step';
 import { shareData } from './backend-memory';
 import { columnSumKernel } from './own-column-sum';
 import { filterGradKernel } from './own-filter-grad';
+import { upsampleKernel } from './own-upsample';
 
 /**
  * Kernels of our own on the CPU backends, where tfjs's own cost the training loop most (issue 11's profile):
  * - one Adam update per variable in one pass (adam-step.ts; train/fused-adam.ts uses it);
  * - the filter gradient of stride-1 convolutions as a WebAssembly SIMD kernel (own-filter-grad.ts says where it runs);
  * - Sum over every axis but the last on wasm (a bias's gradient) in place, without tfjs's transpose (own-column-sum.ts);
+ * - an average pool's gradient on wasm in one pass, not a multiply and a resize (own-upsample.ts);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
- * Code that finds one of ours missing (FusedAdam, ownFilterGrad) takes tfjs's way, so switching them off (the bench's
+ * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample) takes tfjs's way, so switching them off (the bench's
  * --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
- * so the numbers are the same bit for bit either way (fused-adam, own-filter-grad and own-column-sum tests).
+ * so the numbers are the same bit for bit either way (fused-adam, own-filter-grad, own-column-sum, own-upsample tests).
  */
 const ours: tf.KernelConfig[] = [
   ...(['wasm', 'cpu'] as const).map((name) => adamStepKernel(name)),
   filterGradKernel,
   columnSumKernel,
+  upsampleKernel,
   {
     kernelName: 'Identity',
     backendName: 'wasm',
