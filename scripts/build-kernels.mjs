@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
+import { biasAddWat } from '../src/engine/kernels/simd/bias-add.wat.mjs';
 import { columnSumWat } from '../src/engine/kernels/simd/column-sum.wat.mjs';
 import { filterGradWat } from '../src/engine/kernels/simd/filter-grad.wat.mjs';
 import { upsampleWat } from '../src/engine/kernels/simd/upsample.wat.mjs';
@@ -14,6 +15,7 @@ const kernels = [
   ['filter-grad', 'FILTER_GRAD_WASM', filterGradWat],
   ['column-sum', 'COLUMN_SUM_WASM', columnSumWat],
   ['upsample', 'UPSAMPLE_WASM', upsampleWat],
+  ['bias-add', 'BIAS_ADD_WASM', biasAddWat],
 ];
 
 const wabt = await wabtInit();

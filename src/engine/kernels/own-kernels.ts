@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its kernels are registered first, so ours replace them
 import { adamStepKernel } from './adam-step';
 import { shareData } from './backend-memory';
+import { biasAddKernel } from './own-bias-add';
 import { columnSumKernel } from './own-column-sum';
 import { filterGradKernel } from './own-filter-grad';
 import { upsampleKernel } from './own-upsample';
@@ -12,17 +13,20 @@ import { upsampleKernel } from './own-upsample';
  * - the filter gradient of stride-1 convolutions as a WebAssembly SIMD kernel (own-filter-grad.ts says where it runs);
  * - Sum over every axis but the last on wasm (a bias's gradient) in place, without tfjs's transpose (own-column-sum.ts);
  * - an average pool's gradient on wasm in one pass, not a multiply and a resize (own-upsample.ts);
+ * - a layer's bias added on wasm without tfjs's general broadcasting (own-bias-add.ts);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
- * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample) takes tfjs's way, so switching them off (the bench's
- * --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
- * so the numbers are the same bit for bit either way (fused-adam, own-filter-grad, own-column-sum, own-upsample tests).
+ * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample) takes tfjs's way, and ours that replace
+ * a tfjs kernel (Sum, Add) hand it what they do not take, so switching them off (the bench's --kernels=stock) gives
+ * the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
+ * so the numbers are the same bit for bit either way (fused-adam and the own-* kernel tests).
  */
 const ours: tf.KernelConfig[] = [
   ...(['wasm', 'cpu'] as const).map((name) => adamStepKernel(name)),
   filterGradKernel,
   columnSumKernel,
   upsampleKernel,
+  biasAddKernel,
   {
     kernelName: 'Identity',
     backendName: 'wasm',

@@ -1,0 +1,35 @@
+// x plus a bias broadcast over its rows, as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
+//   out[r, c] = x[r, c] + b[c]   for a row-major rows × cols x
+// A conv or dense layer's bias in the forward pass. tfjs-wasm's Add takes a general broadcasting path for it, 1.2 ms
+// for the default bench CNN's first layer (64×28×28×8); one float32 addition per element either way, so the same bits.
+
+/** The module: biasAdd(x, b, out, rows, cols); pointers are byte offsets into the imported memory. */
+export function biasAddWat(shared) {
+  return `(module
+(import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))
+(func (export "biasAdd") (param $x i32) (param $b i32) (param $out i32) (param $rows i32) (param $cols i32)
+  (local $r i32) (local $k i32) (local $rowBytes i32) (local $vectorBytes i32)
+  (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 2)))
+  (local.set $vectorBytes (i32.and (local.get $rowBytes) (i32.const -16)))
+  (local.set $r (local.get $rows))
+  (block $rows_end (loop $rows_loop
+    (br_if $rows_end (i32.le_s (local.get $r) (i32.const 0)))
+    (local.set $k (i32.const 0))
+    (block $vec_end (loop $vec_loop
+      (br_if $vec_end (i32.ge_u (local.get $k) (local.get $vectorBytes)))
+      (v128.store (i32.add (local.get $out) (local.get $k))
+        (f32x4.add (v128.load (i32.add (local.get $x) (local.get $k))) (v128.load (i32.add (local.get $b) (local.get $k)))))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $vec_loop)))
+    (block $tail_end (loop $tail_loop
+      (br_if $tail_end (i32.ge_u (local.get $k) (local.get $rowBytes)))
+      (f32.store (i32.add (local.get $out) (local.get $k))
+        (f32.add (f32.load (i32.add (local.get $x) (local.get $k))) (f32.load (i32.add (local.get $b) (local.get $k)))))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $tail_loop)))
+    (local.set $x (i32.add (local.get $x) (local.get $rowBytes)))
+    (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
+    (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+    (br $rows_loop)))
+))`;
+}

@@ -1,0 +1,66 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { ownBiasAddTakes } from '../../../src/engine/kernels/own-bias-add';
+import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
+import { createRng } from '../../../src/engine/random';
+
+const rand = (shape: number[], label: string) => {
+  const rng = createRng(37, label);
+  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal()), shape);
+};
+
+/** tfjs-wasm's own Add (ours switched off), then ours, on the same inputs; whether every bit agrees. */
+async function sameAsStock(f: () => tf.Tensor): Promise<boolean> {
+  useOwnKernels(false);
+  const stock = f();
+  useOwnKernels(true);
+  const ours = f();
+  expect(ours.shape).toEqual(stock.shape);
+  const [x, y] = [await ours.data(), await stock.data()];
+  tf.dispose([stock, ours]);
+  return x.length === y.length && Array.from(x).every((v, i) => Object.is(v, y[i]));
+}
+
+describe('a bias added by our WebAssembly SIMD kernel (wasm)', () => {
+  beforeAll(async () => {
+    installKernels();
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+  afterAll(() => useOwnKernels(true));
+
+  it.each([
+    ["the default CNN's first layer", [64, 28, 28, 8]],
+    ['a dense layer', [64, 10]],
+    ['7 channels: a vector and 3', [3, 5, 7]],
+    ['one channel', [4, 1]],
+  ])('equals tfjs-wasm\'s Add bit for bit: %s', async (label, shape) => {
+    const x = rand(shape, label);
+    const c = shape[shape.length - 1];
+    const b = rand([c], `${label} bias`);
+    const before = tf.memory().numTensors;
+    expect(ownBiasAddTakes(x, b) && ownBiasAddTakes(b, x)).toBe(true); // ours runs, not tfjs's
+    expect(await sameAsStock(() => tf.add(x, b))).toBe(true);
+    expect(await sameAsStock(() => tf.add(b, x))).toBe(true); // the bias first
+    expect(await sameAsStock(() => tf.tidy(() => tf.add(x, tf.reshape(b, [...shape.slice(0, -1).map(() => 1), c]))))).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+    // It is the sum it claims: the last element is the last x plus the last bias value.
+    const sum = tf.add(x, b);
+    const out = await sum.data();
+    sum.dispose();
+    expect(out[out.length - 1]).toBe(Math.fround((await x.data())[x.size - 1] + (await b.data())[c - 1]));
+    tf.dispose([x, b]);
+  });
+
+  it('leaves every other addition to tfjs (same shapes, other broadcasts, int32): the same numbers', async () => {
+    const x = rand([6, 5, 4], 'x');
+    const y = rand([6, 5, 4], 'y');
+    const col = rand([6, 5, 1], 'column');
+    const mid = rand([5, 1], 'middle');
+    for (const [u, v] of [[x, y], [x, col], [x, mid]]) expect(ownBiasAddTakes(u, v)).toBe(false);
+    for (const f of [() => tf.add(x, y), () => tf.add(x, col), () => tf.add(x, mid), () => tf.add(tf.cast(x, 'int32'), tf.cast(y, 'int32')), () => tf.add(x, 1)]) {
+      expect(await sameAsStock(() => tf.tidy(f))).toBe(true);
+    }
+    tf.dispose([x, y, col, mid]);
+  });
+});
