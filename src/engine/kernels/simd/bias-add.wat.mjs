@@ -1,3 +1,5 @@
+import { vectorsThenFloats } from './wat-loops.mjs';
+
 // x plus a bias broadcast over its rows, as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
 //   out[r, c] = x[r, c] + b[c]   for a row-major rows × cols x
 // A conv or dense layer's bias in the forward pass. tfjs-wasm's Add takes a general broadcasting path for it, 1.2 ms
@@ -14,19 +16,14 @@ export function biasAddWat(shared) {
   (local.set $r (local.get $rows))
   (block $rows_end (loop $rows_loop
     (br_if $rows_end (i32.le_s (local.get $r) (i32.const 0)))
-    (local.set $k (i32.const 0))
-    (block $vec_end (loop $vec_loop
-      (br_if $vec_end (i32.ge_u (local.get $k) (local.get $vectorBytes)))
-      (v128.store (i32.add (local.get $out) (local.get $k))
-        (f32x4.add (v128.load (i32.add (local.get $x) (local.get $k))) (v128.load (i32.add (local.get $b) (local.get $k)))))
-      (local.set $k (i32.add (local.get $k) (i32.const 16)))
-      (br $vec_loop)))
-    (block $tail_end (loop $tail_loop
-      (br_if $tail_end (i32.ge_u (local.get $k) (local.get $rowBytes)))
-      (f32.store (i32.add (local.get $out) (local.get $k))
-        (f32.add (f32.load (i32.add (local.get $x) (local.get $k))) (f32.load (i32.add (local.get $b) (local.get $k)))))
-      (local.set $k (i32.add (local.get $k) (i32.const 4)))
-      (br $tail_loop)))
+    ${vectorsThenFloats(
+      '$vectorBytes',
+      '$rowBytes',
+      `(v128.store (i32.add (local.get $out) (local.get $k))
+        (f32x4.add (v128.load (i32.add (local.get $x) (local.get $k))) (v128.load (i32.add (local.get $b) (local.get $k)))))`,
+      `(f32.store (i32.add (local.get $out) (local.get $k))
+        (f32.add (f32.load (i32.add (local.get $x) (local.get $k))) (f32.load (i32.add (local.get $b) (local.get $k)))))`,
+    )}
     (local.set $x (i32.add (local.get $x) (local.get $rowBytes)))
     (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
     (local.set $r (i32.sub (local.get $r) (i32.const 1)))

@@ -1,3 +1,5 @@
+import { vectorsThenFloats } from './wat-loops.mjs';
+
 // The gradient of a non-overlapping 2^m-window average pool as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
 //   out[b, i·kh + a, j·kw + e, c] = dy[b, i, j, c] · scale, for every a < kh, e < kw
 // What tfjs computes as mul(dy, scale) then a nearest-neighbour resize (kernels/avg-pool-grad.ts): the same float32
@@ -28,19 +30,14 @@ export function upsampleWat(shared) {
       ;; out[i·kh, j·kw, 0]: the window's first row, at its first column.
       (local.set $dst (i32.add (local.get $out) (i32.add (i32.mul (i32.mul (local.get $i) (local.get $kh)) (local.get $outRow))
         (i32.mul (i32.mul (local.get $j) (local.get $kw)) (local.get $pixel)))))
-      (local.set $k (i32.const 0))
-      (block $vec_end (loop $vec_loop
-        (br_if $vec_end (i32.ge_s (local.get $k) (local.get $vectors)))
-        (local.set $v (f32x4.mul (v128.load (i32.add (local.get $src) (local.get $k))) (local.get $s)))
-        ${copies('(v128.store (i32.add (local.get $at) (local.get $k)) (local.get $v))')}
-        (local.set $k (i32.add (local.get $k) (i32.const 16)))
-        (br $vec_loop)))
-      (block $tail_end (loop $tail_loop
-        (br_if $tail_end (i32.ge_s (local.get $k) (local.get $pixel)))
-        (local.set $f (f32.mul (f32.load (i32.add (local.get $src) (local.get $k))) (local.get $scale)))
-        ${copies('(f32.store (i32.add (local.get $at) (local.get $k)) (local.get $f))')}
-        (local.set $k (i32.add (local.get $k) (i32.const 4)))
-        (br $tail_loop)))
+      ${vectorsThenFloats(
+        '$vectors',
+        '$pixel',
+        `(local.set $v (f32x4.mul (v128.load (i32.add (local.get $src) (local.get $k))) (local.get $s)))
+        ${copies('(v128.store (i32.add (local.get $at) (local.get $k)) (local.get $v))')}`,
+        `(local.set $f (f32.mul (f32.load (i32.add (local.get $src) (local.get $k))) (local.get $scale)))
+        ${copies('(f32.store (i32.add (local.get $at) (local.get $k)) (local.get $f))')}`,
+      )}
       (local.set $src (i32.add (local.get $src) (local.get $pixel)))
       (local.set $j (i32.add (local.get $j) (i32.const 1)))
       (br $cols_loop)))
