@@ -80,6 +80,9 @@ describe('a preset link with autorun', () => {
     expect(await view.textContent()).toContain('provisional');
     // The provisional points are drawn in the per-group accuracy chart as a separate symbol series per group.
     expect(await page.getByRole('region', { name: 'Per-group accuracy', exact: true }).locator('.recharts-scatter').count()).toBe(3);
+    // A provisional point has no λ(H_a) (the quick evaluation skips the Hessian): no marker there, not one drawn above
+    // the plot for a missing value.
+    expect(await page.getByRole('region', { name: 'Per-group Hessian max eigenvalue', exact: true }).locator('.recharts-scatter-symbol').count()).toBe(0);
     await expect.poll(() => rateLineLabel('Per-group accuracy')).toEqual(['70% (provisional)']);
   });
 

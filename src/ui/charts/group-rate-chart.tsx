@@ -74,13 +74,14 @@ export function GroupRateChart({ title, caption, metric, yLabel, format, missing
     ),
     [shown, hoveredGroup, hoverGroup, format, yLabel, yDomain],
   );
-  // The provisional points apart: a new one adds its markers without rebuilding the series above.
+  // The provisional points' markers, each group's where it has a value: a provisional point has no λ(H_a) (the slider's
+  // quick evaluation skips the Hessian), and recharts drew a missing value above the plot.
   const quickMarkers = useMemo(
     () =>
-      quickRows.length > 0 &&
-      shown.map(({ group, name }) => (
-        <Scatter key={`quick-${group}`} name={`${name} (provisional)`} data={quickRows} dataKey={seriesKey(group)} shape={groupShape(group, hoveredGroup, true)} isAnimationActive={false} legendType="none" />
-      )),
+      shown.map(({ group, name }) => {
+        const points = quickRows.filter((r) => typeof r[seriesKey(group)] === 'number');
+        return points.length > 0 && <Scatter key={`quick-${group}`} name={`${name} (provisional)`} data={points} dataKey={seriesKey(group)} shape={groupShape(group, hoveredGroup, true)} isAnimationActive={false} legendType="none" />;
+      }),
     [quickRows, shown, hoveredGroup],
   );
 
