@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its Add is registered first: ours hands it every other addition
 import { wasmOutputAndOffsets } from './backend-memory';
-import { ownModuleIn } from './own-module';
+import { overStockKernel, ownModuleIn } from './own-module';
 import { BIAS_ADD_WASM } from './simd/bias-add-wasm';
 
 // A layer's bias added on wasm (simd/bias-add.wat.mjs): tfjs-wasm's Add broadcasts a [C] bias over an [N, H, W, C]
@@ -9,8 +9,6 @@ import { BIAS_ADD_WASM } from './simd/bias-add-wasm';
 // addition per element in both, so the same bits (own-bias-add.test.ts).
 
 type BiasAddFn = (x: number, b: number, out: number, rows: number, cols: number) => void;
-
-const stockAdd = tf.getKernel('Add', 'wasm');
 
 const biasAddIn = (backend: unknown): BiasAddFn | null => (ownModuleIn(backend, BIAS_ADD_WASM, 'own bias-add kernel')?.biasAdd as BiasAddFn | undefined) ?? null;
 
@@ -33,24 +31,15 @@ export function ownBiasAddTakes(a: tf.Tensor, b: tf.Tensor): boolean {
 }
 
 /** tfjs-wasm's Add, with a float32 tensor plus a bias along its last axis done by our kernel; any other by tfjs's. */
-export const biasAddKernel: tf.KernelConfig = {
-  kernelName: 'Add',
-  backendName: 'wasm',
-  // The backend runs a kernel's setup when it starts: tfjs's binds its wasm function there, which ours calls.
-  setupFunc: stockAdd?.setupFunc,
-  kernelFunc: (args) => {
-    const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-    const pair = biasPair(a, b);
-    const fn = pair ? biasAddIn(args.backend) : null;
-    if (fn === null || pair === null) {
-      if (!stockAdd) throw new Error("tfjs-wasm's Add kernel is not registered");
-      return stockAdd.kernelFunc(args);
-    }
-    const [x, bias] = pair;
-    const cols = x.shape[x.shape.length - 1];
-    const rows = tf.util.sizeFromShape(x.shape) / cols;
-    const { out, offsets } = wasmOutputAndOffsets(args.backend, x.shape, [x, bias]);
-    fn(offsets[0], offsets[1], offsets[2], rows, cols);
-    return out;
-  },
-};
+export const biasAddKernel: tf.KernelConfig = overStockKernel('Add', (args) => {
+  const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+  const pair = biasPair(a, b);
+  const fn = pair ? biasAddIn(args.backend) : null;
+  if (fn === null || pair === null) return null;
+  const [x, bias] = pair;
+  const cols = x.shape[x.shape.length - 1];
+  const rows = tf.util.sizeFromShape(x.shape) / cols;
+  const { out, offsets } = wasmOutputAndOffsets(args.backend, x.shape, [x, bias]);
+  fn(offsets[0], offsets[1], offsets[2], rows, cols);
+  return out;
+});

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its Sum is registered first: ours hands it every other reduction
 import { wasmOutputAndOffsets } from './backend-memory';
-import { ownModuleIn } from './own-module';
+import { overStockKernel, ownModuleIn } from './own-module';
 import { COLUMN_SUM_WASM } from './simd/column-sum-wasm';
 
 // tfjs-wasm's Sum over every axis but the last (a bias's gradient: the output gradient summed over images and
@@ -10,8 +10,6 @@ import { COLUMN_SUM_WASM } from './simd/column-sum-wasm';
 // (simd/column-sum.wat.mjs), each in the same order from +0: the same numbers bit for bit (own-column-sum.test.ts).
 
 type ColumnSumFn = (x: number, out: number, rows: number, cols: number) => void;
-
-const stockSum = tf.getKernel('Sum', 'wasm');
 
 const columnSumIn = (backend: unknown): ColumnSumFn | null =>
   (ownModuleIn(backend, COLUMN_SUM_WASM, 'own column-sum kernel')?.columnSum as ColumnSumFn | undefined) ?? null;
@@ -26,24 +24,15 @@ function leadingAxes(axes: number[], rank: number): boolean {
 }
 
 /** tfjs-wasm's Sum, with float32 sums over every axis but the last done by our kernel; any other by tfjs's. */
-export const columnSumKernel: tf.KernelConfig = {
-  kernelName: 'Sum',
-  backendName: 'wasm',
-  // The backend runs a kernel's setup when it starts: tfjs's binds its wasm function there, which ours calls.
-  setupFunc: stockSum?.setupFunc,
-  kernelFunc: (args) => {
-    const { x } = args.inputs as { x: tf.TensorInfo };
-    const { axis, keepDims } = args.attrs as unknown as { axis: number | number[]; keepDims: boolean };
-    const rank = x.shape.length;
-    const fn = x.dtype === 'float32' && leadingAxes(tf.util.parseAxisParam(axis, x.shape), rank) ? columnSumIn(args.backend) : null;
-    if (fn === null) {
-      if (!stockSum) throw new Error("tfjs-wasm's Sum kernel is not registered");
-      return stockSum.kernelFunc(args);
-    }
-    const cols = x.shape[rank - 1];
-    const rows = tf.util.sizeFromShape(x.shape) / cols;
-    const { out, offsets } = wasmOutputAndOffsets(args.backend, keepDims ? [...x.shape.slice(0, -1).map(() => 1), cols] : [cols], [x]);
-    fn(offsets[0], offsets[1], rows, cols);
-    return out;
-  },
-};
+export const columnSumKernel: tf.KernelConfig = overStockKernel('Sum', (args) => {
+  const { x } = args.inputs as { x: tf.TensorInfo };
+  const { axis, keepDims } = args.attrs as unknown as { axis: number | number[]; keepDims: boolean };
+  const rank = x.shape.length;
+  const fn = x.dtype === 'float32' && leadingAxes(tf.util.parseAxisParam(axis, x.shape), rank) ? columnSumIn(args.backend) : null;
+  if (fn === null) return null;
+  const cols = x.shape[rank - 1];
+  const rows = tf.util.sizeFromShape(x.shape) / cols;
+  const { out, offsets } = wasmOutputAndOffsets(args.backend, keepDims ? [...x.shape.slice(0, -1).map(() => 1), cols] : [cols], [x]);
+  fn(offsets[0], offsets[1], rows, cols);
+  return out;
+});

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { wasmMemoryOf } from './backend-memory';
 
 /** One of our WebAssembly kernels, base64: a build importing a plain memory and one importing a shared memory. */
@@ -30,4 +31,27 @@ export function ownModuleIn(backend: unknown, wasm: OwnWasm, what: string): WebA
     modules.set(wasm, exports);
   }
   return modules.get(wasm) ?? null;
+}
+
+type KernelArgs = Parameters<tf.KernelConfig['kernelFunc']>[0];
+
+/**
+ * A kernel that replaces tfjs-wasm's `kernelName` for the inputs `ours` takes (it returns null for the others, which
+ * tfjs's own kernel computes). tfjs's kernel is looked up now, so call this before ours is registered, with
+ * tfjs-backend-wasm imported. Its setup runs with ours: the backend calls a kernel's setup when it starts, and tfjs's
+ * binds the wasm function its kernel calls.
+ */
+export function overStockKernel(kernelName: string, ours: (args: KernelArgs) => tf.TensorInfo | null): tf.KernelConfig {
+  const stock = tf.getKernel(kernelName, 'wasm');
+  return {
+    kernelName,
+    backendName: 'wasm',
+    setupFunc: stock?.setupFunc,
+    kernelFunc: (args) => {
+      const out = ours(args);
+      if (out !== null) return out;
+      if (!stock) throw new Error(`tfjs-wasm's ${kernelName} kernel is not registered`);
+      return stock.kernelFunc(args);
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { vectorsThenFloats } from './wat-loops.mjs';
+import { vectorsThenFloats } from './wat-parts.mjs';
 
 // x plus a bias broadcast over its rows, as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
 //   out[r, c] = x[r, c] + b[c]   for a row-major rows × cols x

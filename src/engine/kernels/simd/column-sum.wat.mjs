@@ -1,3 +1,5 @@
+import { loadLanes, storeLanes } from './wat-parts.mjs';
+
 // Column sums of a row-major rows × cols float32 matrix as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
 //   out[c] = Σ over r, in order, of x[r, c]
 // A bias's gradient in training (the output gradient summed over images and positions). tfjs-wasm's Sum transposes
@@ -8,21 +10,14 @@
 /** Column vectors a pass keeps in registers, widest first (8 × 4 = 32 columns). */
 const WIDTHS = [8, 4, 2, 1];
 
-/** The last `tail` (1-3) columns at byte address `at`, the lanes past them zero: nothing past x's end is read. */
-const loadTail = (tail, at) =>
-  tail === 1 ? `(v128.load32_zero ${at})` : tail === 2 ? `(v128.load64_zero ${at})` : `(f32x4.replace_lane 2 (v128.load64_zero ${at}) (f32.load offset=8 ${at}))`;
-
 /**
  * One pass: columns $c.. for `v` vectors (or the last `tail` columns), summed down every row from +0, stored at
  * out[$c..]; then $c moves on.
  */
 function pass(v, tail = 0) {
   const ks = Array.from({ length: v }, (_, k) => k);
-  const load = (k) => (tail ? loadTail(tail, '(local.get $p)') : `(v128.load offset=${16 * k} (local.get $p))`);
-  const store = (k) =>
-    tail
-      ? Array.from({ length: tail }, (_, lane) => `(f32.store offset=${4 * lane} (local.get $o) (f32x4.extract_lane ${lane} (local.get $a${k})))`).join('\n')
-      : `(v128.store offset=${16 * k} (local.get $o) (local.get $a${k}))`;
+  const load = (k) => loadLanes('(local.get $p)', k, tail);
+  const store = (k) => storeLanes(`$a${k}`, '(local.get $o)', k, tail);
   return `${ks.map((k) => `(local.set $a${k} (v128.const i32x4 0 0 0 0))`).join('\n')}
     (local.set $p (i32.add (local.get $x) (i32.shl (local.get $c) (i32.const 2))))
     (local.set $o (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))))

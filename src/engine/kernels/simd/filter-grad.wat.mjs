@@ -1,3 +1,5 @@
+import { loadLanes, storeLanes } from './wat-parts.mjs';
+
 // The filter gradient of a stride-1 convolution as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
 //   dW[i, j, c, o] = Σ over (oh, ow, n), in that order, of x[n, oh+i−top, ow+j−left, c] · dy[n, oh, ow, o]
 // Each output is one float32 accumulator, multiply then add, no fused multiply-add, in XNNPACK's order for the conv2d
@@ -49,28 +51,11 @@ function walk(atColumn, loads, mac, xPointers) {
       ${forUpTo('s', 'ow', atColumn(batch))}))`)}`;
 }
 
-/**
- * dy's output channels $ob.. for vector k: four of them, or the last `tail` (1-3) with the lanes past them zero, so a
- * layer whose channel count is no multiple of 4 never reads past dy's end.
- */
-function loadDy(k, tail) {
-  if (tail === 1) return '(v128.load32_zero (local.get $dp))';
-  if (tail === 2) return '(v128.load64_zero (local.get $dp))';
-  if (tail === 3) return '(f32x4.replace_lane 2 (v128.load64_zero (local.get $dp)) (f32.load offset=8 (local.get $dp)))';
-  return `(v128.load offset=${16 * k} (local.get $dp))`;
-}
-
-/** Stores accumulator `acc` (output vector k) at byte address `at` + 16k: four lanes, or only the `tail` that are outputs. */
-function storeLanes(acc, at, k, tail) {
-  if (tail === 0) return `(v128.store offset=${16 * k} ${at} (local.get ${acc}))`;
-  return Array.from({ length: tail }, (_, lane) => `(f32.store offset=${4 * lane} ${at} (f32x4.extract_lane ${lane} (local.get ${acc})))`).join('\n');
-}
+/** dy's output channels $ob.. for vector k (or the last `tail`, 1-3, of a layer). */
+const loadDy = (k, tail) => loadLanes('(local.get $dp)', k, tail);
 
 /** Accumulator `acc` (output vector k) set from byte address `at` + 16k: the sums a pass over the last tile stored. */
-function loadLanes(acc, at, k, tail) {
-  const load = tail === 0 ? `(v128.load offset=${16 * k} ${at})` : tail === 1 ? `(v128.load32_zero ${at})` : tail === 2 ? `(v128.load64_zero ${at})` : `(f32x4.replace_lane 2 (v128.load64_zero ${at}) (f32.load offset=8 ${at}))`;
-  return `(local.set ${acc} ${load})`;
-}
+const takeLanes = (acc, at, k, tail) => `(local.set ${acc} ${loadLanes(at, k, tail)})`;
 
 /** `$o` moved on by `times` rows of `rowLength` output floats (`$o` itself for 0). */
 const outputAt = (times, rowLength) => (times === 0 ? '(local.get $o)' : `(i32.add (local.get $o) (i32.mul ${rowLength} (i32.const ${4 * times})))`);
@@ -96,7 +81,7 @@ function block(cb, v, tail = 0) {
   ].join('\n');
   const mac = kq.map(([k, q]) => `(local.set $a${k}_${q} (f32x4.add (local.get $a${k}_${q}) (f32x4.mul (local.get $xs${q}) (local.get $d${k}))))`).join('\n');
   // Accumulator (k, q) is dW[i, j, c + q, ob + 4k]: q rows of cout floats past $o.
-  const take = kq.map(([k, q]) => loadLanes(`$a${k}_${q}`, outputAt(q, '(local.get $cout)'), k, tail)).join('\n');
+  const take = kq.map(([k, q]) => takeLanes(`$a${k}_${q}`, outputAt(q, '(local.get $cout)'), k, tail)).join('\n');
   const store = kq.map(([k, q]) => storeLanes(`$a${k}_${q}`, outputAt(q, '(local.get $cout)'), k, tail)).join('\n');
   return `
 (func ${blockName(cb, v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
@@ -143,7 +128,7 @@ function rowBlock(v, tail = 0) {
   const mac = jk.map(([j, k]) => `(local.set $a${j}_${k} (f32x4.add (local.get $a${j}_${k}) (f32x4.mul (local.get $xs${j}) (local.get $d${k}))))`).join('\n');
   // Accumulator (j, k) is dW[i, j, c, ob + 4k]: j rows of cin·cout floats past $o.
   const rowOut = (j) => outputAt(j, '(i32.mul (local.get $cin) (local.get $cout))');
-  const take = jk.map(([j, k]) => loadLanes(`$a${j}_${k}`, rowOut(j), k, tail)).join('\n');
+  const take = jk.map(([j, k]) => takeLanes(`$a${j}_${k}`, rowOut(j), k, tail)).join('\n');
   const store = jk.map(([j, k]) => storeLanes(`$a${j}_${k}`, rowOut(j), k, tail)).join('\n');
   return `
 (func ${rowName(v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)

@@ -1,4 +1,4 @@
-import { vectorsThenFloats } from './wat-loops.mjs';
+import { vectorsThenFloats } from './wat-parts.mjs';
 
 // The gradient of a non-overlapping 2^m-window average pool as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
 //   out[b, i·kh + a, j·kw + e, c] = dy[b, i, j, c] · scale, for every a < kh, e < kw
