@@ -3,23 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { ownBiasAddTakes } from '../../../src/engine/kernels/own-bias-add';
 import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
-import { createRng } from '../../../src/engine/random';
+import { randomTensor, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
 
-const rand = (shape: number[], label: string) => {
-  const rng = createRng(37, label);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal()), shape);
-};
+const rand = (shape: number[], label: string) => randomTensor(37, shape, label);
 
 /** tfjs-wasm's own Add (ours switched off), then ours, on the same inputs; whether every bit agrees. */
 async function sameAsStock(f: () => tf.Tensor): Promise<boolean> {
-  useOwnKernels(false);
-  const stock = f();
-  useOwnKernels(true);
-  const ours = f();
-  expect(ours.shape).toEqual(stock.shape);
-  const [x, y] = [await ours.data(), await stock.data()];
+  const { stock, ours } = stockThenOurs(f);
+  const same = await sameBits(ours, stock);
   tf.dispose([stock, ours]);
-  return x.length === y.length && Array.from(x).every((v, i) => Object.is(v, y[i]));
+  return same;
 }
 
 describe('a bias added by our WebAssembly SIMD kernel (wasm)', () => {

@@ -2,26 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
-import { createRng } from '../../../src/engine/random';
+import { randomTensor, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
 
-const rand = (shape: number[], label: string) => {
-  const rng = createRng(29, label);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal()), shape);
-};
-
-/** tfjs-wasm's own Sum (ours switched off), then ours, on the same input. */
-async function stockAndOurs(f: () => tf.Tensor): Promise<{ stock: tf.Tensor; ours: tf.Tensor }> {
-  useOwnKernels(false);
-  const stock = f();
-  useOwnKernels(true);
-  return { stock, ours: f() };
-}
-
-const sameBits = async (a: tf.Tensor, b: tf.Tensor) => {
-  expect(a.shape).toEqual(b.shape);
-  const [x, y] = [await a.data(), await b.data()];
-  return Array.from(x).every((v, i) => Object.is(v, y[i]));
-};
+const rand = (shape: number[], label: string) => randomTensor(29, shape, label);
 
 describe('Sum over every axis but the last as our WebAssembly SIMD kernel (wasm)', () => {
   beforeAll(async () => {
@@ -43,9 +26,9 @@ describe('Sum over every axis but the last as our WebAssembly SIMD kernel (wasm)
     const x = rand(shape, label);
     const axes = shape.slice(0, -1).map((_, i) => i);
     const before = tf.memory().numTensors;
-    const { stock, ours } = await stockAndOurs(() => tf.sum(x, axes));
+    const { stock, ours } = stockThenOurs(() => tf.sum(x, axes));
     expect(await sameBits(ours, stock)).toBe(true);
-    const kept = await stockAndOurs(() => tf.sum(x, axes, true));
+    const kept = stockThenOurs(() => tf.sum(x, axes, true));
     expect(kept.ours.shape).toEqual([...axes.map(() => 1), shape[shape.length - 1]]);
     expect(await sameBits(kept.ours, kept.stock)).toBe(true);
     tf.dispose([stock, ours, kept.stock, kept.ours]);
@@ -63,7 +46,7 @@ describe('Sum over every axis but the last as our WebAssembly SIMD kernel (wasm)
     // to tfjs's kernel: the same numbers as with ours switched off.
     const cube = rand([6, 5, 4], 'cube');
     for (const f of [() => tf.sum(x, 1), () => tf.sum(x), () => tf.sum(tf.cast(x, 'int32'), 0), () => tf.sum(cube, [1, 0])]) {
-      const { stock, ours } = await stockAndOurs(() => tf.tidy(f));
+      const { stock, ours } = stockThenOurs(() => tf.tidy(f));
       expect(await sameBits(ours, stock)).toBe(true);
       tf.dispose([stock, ours]);
     }
