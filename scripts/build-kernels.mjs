@@ -5,9 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
+import { adamStepWat } from '../src/engine/kernels/simd/adam-step.wat.mjs';
 import { biasAddWat } from '../src/engine/kernels/simd/bias-add.wat.mjs';
 import { columnSumWat } from '../src/engine/kernels/simd/column-sum.wat.mjs';
 import { filterGradWat } from '../src/engine/kernels/simd/filter-grad.wat.mjs';
+import { reluGradWat } from '../src/engine/kernels/simd/relu-grad.wat.mjs';
 import { upsampleWat } from '../src/engine/kernels/simd/upsample.wat.mjs';
 
 /** [file name, exported constant, WAT text of (shared)]. */
@@ -16,6 +18,8 @@ const kernels = [
   ['column-sum', 'COLUMN_SUM_WASM', columnSumWat],
   ['upsample', 'UPSAMPLE_WASM', upsampleWat],
   ['bias-add', 'BIAS_ADD_WASM', biasAddWat],
+  ['adam-step', 'ADAM_STEP_WASM', adamStepWat],
+  ['relu-grad', 'RELU_GRAD_WASM', reluGradWat],
 ];
 
 const wabt = await wabtInit();

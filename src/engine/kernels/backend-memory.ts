@@ -53,11 +53,17 @@ export function wasmMemoryOf(backend: unknown): WebAssembly.Memory | null {
   return wasm.wasmMemory ?? wasm.asm?.memory ?? null;
 }
 
-/** A new wasm tensor of `shape` (not zeroed), and the byte offsets of it and `inputs` in the wasm memory. */
-export function wasmOutputAndOffsets(backend: unknown, shape: number[], inputs: tf.TensorInfo[]): { out: tf.TensorInfo; offsets: number[] } {
+/** New wasm tensors of `shapes` (not zeroed), and the byte offsets of `inputs` then them in the wasm memory. */
+export function wasmOutputsAndOffsets(backend: unknown, shapes: number[][], inputs: tf.TensorInfo[]): { outs: tf.TensorInfo[]; offsets: number[] } {
   const b = backend as WasmBackend;
-  const out = b.makeOutput(shape, 'float32');
-  return { out, offsets: [...inputs, out].map((t) => b.dataIdMap.get(t.dataId).memoryOffset) };
+  const outs = shapes.map((shape) => b.makeOutput(shape, 'float32'));
+  return { outs, offsets: [...inputs, ...outs].map((t) => b.dataIdMap.get(t.dataId).memoryOffset) };
+}
+
+/** A new wasm tensor of `shape` (not zeroed), and the byte offsets of `inputs` then it in the wasm memory. */
+export function wasmOutputAndOffsets(backend: unknown, shape: number[], inputs: tf.TensorInfo[]): { out: tf.TensorInfo; offsets: number[] } {
+  const { outs, offsets } = wasmOutputsAndOffsets(backend, [shape], inputs);
+  return { out: outs[0], offsets };
 }
 
 /** The same data under a new tensor (one more reference, no copy): what the cpu backend's Identity already does. */

@@ -4,6 +4,7 @@ import { avgPoolGradGradConfig } from './avg-pool-grad-grad';
 import { conv2dBackpropInputGradConfig, conv2dGradConfig } from './conv2d-grad';
 import { batchMatMulGradConfig } from './mat-mul-grad';
 import { useOwnKernels } from './own-kernels';
+import { reluGradConfig, reluGradGradConfig } from './own-relu-grad';
 
 let installed = false;
 
@@ -20,5 +21,7 @@ export function installKernels(): void {
   tf.registerGradient(avgPoolGradConfig(tf.getGradient('AvgPool')));
   tf.registerGradient(avgPoolGradGradConfig);
   tf.registerGradient(batchMatMulGradConfig(tf.getGradient('BatchMatMul')));
+  tf.registerGradient(reluGradConfig);
+  tf.registerGradient(reluGradGradConfig);
   useOwnKernels(true);
 }

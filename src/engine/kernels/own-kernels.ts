@@ -5,18 +5,20 @@ import { shareData } from './backend-memory';
 import { biasAddKernel } from './own-bias-add';
 import { columnSumKernel } from './own-column-sum';
 import { filterGradKernel } from './own-filter-grad';
+import { reluGradKernel } from './own-relu-grad';
 import { upsampleKernel } from './own-upsample';
 
 /**
  * Kernels of our own on the CPU backends, where tfjs's own cost the training loop most (issue 11's profile):
- * - one Adam update per variable in one pass (adam-step.ts; train/fused-adam.ts uses it);
+ * - one Adam update per variable in one pass (adam-step.ts, in WebAssembly SIMD on wasm; train/fused-adam.ts uses it);
  * - the filter gradient of stride-1 convolutions as a WebAssembly SIMD kernel (own-filter-grad.ts says where it runs);
  * - Sum over every axis but the last on wasm (a bias's gradient) in place, without tfjs's transpose (own-column-sum.ts);
  * - an average pool's gradient on wasm in one pass, not a multiply and a resize (own-upsample.ts);
  * - a layer's bias added on wasm without tfjs's general broadcasting (own-bias-add.ts);
+ * - ReLU's gradient on wasm in one pass, not a step, a cast and a multiply (own-relu-grad.ts);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
- * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample) takes tfjs's way, and ours that replace
+ * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad) takes tfjs's way, and ours that replace
  * a tfjs kernel (Sum, Add) hand it what they do not take, so switching them off (the bench's --kernels=stock) gives
  * the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
  * so the numbers are the same bit for bit either way (fused-adam and the own-* kernel tests).
@@ -27,6 +29,7 @@ const ours: tf.KernelConfig[] = [
   columnSumKernel,
   upsampleKernel,
   biasAddKernel,
+  reluGradKernel,
   {
     kernelName: 'Identity',
     backendName: 'wasm',
