@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 import { adamStepWat } from '../src/engine/kernels/simd/adam-step.wat.mjs';
+import { avgPoolWat } from '../src/engine/kernels/simd/avg-pool.wat.mjs';
 import { biasAddWat } from '../src/engine/kernels/simd/bias-add.wat.mjs';
 import { columnSumWat } from '../src/engine/kernels/simd/column-sum.wat.mjs';
 import { filterGradWat } from '../src/engine/kernels/simd/filter-grad.wat.mjs';
@@ -20,6 +21,7 @@ const kernels = [
   ['bias-add', 'BIAS_ADD_WASM', biasAddWat],
   ['adam-step', 'ADAM_STEP_WASM', adamStepWat],
   ['relu-grad', 'RELU_GRAD_WASM', reluGradWat],
+  ['avg-pool', 'AVG_POOL_WASM', avgPoolWat],
 ];
 
 const wabt = await wabtInit();

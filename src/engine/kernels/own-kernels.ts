@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its kernels are registered first, so ours replace them
 import { adamStepKernel } from './adam-step';
 import { shareData } from './backend-memory';
+import { avgPoolKernel } from './own-avg-pool';
 import { biasAddKernel } from './own-bias-add';
 import { columnSumKernel } from './own-column-sum';
 import { filterGradKernel } from './own-filter-grad';
@@ -16,10 +17,11 @@ import { upsampleKernel } from './own-upsample';
  * - an average pool's gradient on wasm in one pass, not a multiply and a resize (own-upsample.ts);
  * - a layer's bias added on wasm without tfjs's general broadcasting (own-bias-add.ts);
  * - ReLU's gradient on wasm in one pass, not a step, a cast and a multiply (own-relu-grad.ts);
+ * - 2×2 average pools on wasm without XNNPACK's per-call table of window pointers (own-avg-pool.ts);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
  * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad) takes tfjs's way, and ours that replace
- * a tfjs kernel (Sum, Add) hand it what they do not take, so switching them off (the bench's --kernels=stock) gives
+ * a tfjs kernel (Sum, Add, AvgPool) hand it what they do not take, so switching them off (the bench's --kernels=stock) gives
  * the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
  * so the numbers are the same bit for bit either way (fused-adam and the own-* kernel tests).
  */
@@ -30,6 +32,7 @@ const ours: tf.KernelConfig[] = [
   upsampleKernel,
   biasAddKernel,
   reluGradKernel,
+  avgPoolKernel,
   {
     kernelName: 'Identity',
     backendName: 'wasm',
