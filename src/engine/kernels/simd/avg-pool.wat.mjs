@@ -1,4 +1,4 @@
-import { vectorsThenFloats } from './wat-parts.mjs';
+import { stepLoop } from './wat-parts.mjs';
 
 // A 2×2 average pool with stride 2 ('valid') as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
 //   out[b, i, j, c] = clamp((((x[2i, 2j+1] + x[2i+1, 2j+1]) + (x[2i, 2j] + x[2i+1, 2j])) + 0) · scale)
@@ -20,6 +20,8 @@ export function avgPoolWat(shared) {
     t === 'f32x4'
       ? `(f32x4.pmin (v128.const f32x4 inf inf inf inf) (f32x4.pmax (v128.const f32x4 -inf -inf -inf -inf) ${v}))`
       : `(call $pmin (f32.const inf) (call $pmax (f32.const -inf) ${v}))`;
+  const vector = `(v128.store (i32.add (local.get $out) (local.get $k)) ${clamp('f32x4', sum('f32x4', 'v128.load'))})`;
+  const scalar = `(f32.store (i32.add (local.get $out) (local.get $k)) ${clamp('f32', sum('f32', 'f32.load'))})`;
   return `(module
 (import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))
 ;; WebAssembly's pmax and pmin on one float: pmax(a, b) = a < b ? b : a, pmin(a, b) = b < a ? b : a.
@@ -49,12 +51,14 @@ export function avgPoolWat(shared) {
       (local.set $p01 (i32.add (local.get $p00) (local.get $pixel)))
       (local.set $p10 (i32.add (local.get $p00) (local.get $inRow)))
       (local.set $p11 (i32.add (local.get $p10) (local.get $pixel)))
-      ${vectorsThenFloats(
-        '$vectors',
-        '$pixel',
-        `(v128.store (i32.add (local.get $out) (local.get $k)) ${clamp('f32x4', sum('f32x4', 'v128.load'))})`,
-        `(f32.store (i32.add (local.get $out) (local.get $k)) ${clamp('f32', sum('f32', 'f32.load'))})`,
-      )}
+      (local.set $k (i32.const 0))
+      ${stepLoop('vec', '$vectors', 16, vector)}
+      ;; The last 1-3 channels: with 4 or more, as the vector of the pixel's last four (its first lanes recompute values
+      ;; already stored, the same ones); with fewer, float by float ($k is 0 then).
+      (if (i32.and (local.get $pixel) (i32.const 15)) (then
+        (if (i32.ge_u (local.get $pixel) (i32.const 16))
+          (then (local.set $k (i32.sub (local.get $pixel) (i32.const 16))) ${vector})
+          (else ${stepLoop('float', '$pixel', 4, scalar)}))))
       (local.set $out (i32.add (local.get $out) (local.get $pixel)))
       (local.set $p00 (i32.add (local.get $p01) (local.get $pixel)))
       (local.set $j (i32.add (local.get $j) (i32.const 1)))

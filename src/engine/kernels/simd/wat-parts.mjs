@@ -1,7 +1,7 @@
 // WAT text the SIMD kernels share.
 
 /** while ($k < $limit) { body; $k += step } as a labelled block and loop ($k a byte offset, set by the caller). */
-const stepLoop = (label, limit, step, body) => `(block $${label}_end (loop $${label}_loop
+export const stepLoop = (label, limit, step, body) => `(block $${label}_end (loop $${label}_loop
     (br_if $${label}_end (i32.ge_u (local.get $k) (local.get ${limit})))
     ${body}
     (local.set $k (i32.add (local.get $k) (i32.const ${step})))
