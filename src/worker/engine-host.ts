@@ -51,6 +51,10 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   const estimator = createRunEstimator(loadAsset, deps.userData?.collection);
   /** Requests served beside the queue (summarize-data, describe-model, test-images), so idle() waits for them too. */
   const beside = new Set<Promise<void>>();
+  /** The estimate calibrating now, if one is: a request queued behind it aborts it (enqueue). */
+  let calibrating: AbortController | null = null;
+  /** Requests queued, not yet begun, estimates aside. */
+  let waiting = 0;
   let helperStarted = false;
   let helper: HelperOffload | undefined;
   const hessianHelperFor = (backendName: string): HelperOffload | undefined => {
@@ -80,7 +84,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   };
 
   /** Each queued request type with the handler that produces its answer (protocol.ts's Answers). */
-  const handlers: { [K in keyof Answers]: (r: Extract<QueuedRequest, { type: K }>) => Promise<Answers[K]> } = {
+  // giveWay: aborts an estimate's calibration when other requests queue behind it (enqueue); the others ignore it.
+  const handlers: { [K in keyof Answers]: (r: Extract<QueuedRequest, { type: K }>, giveWay?: AbortSignal) => Promise<Answers[K]> } = {
     'init-backend': async (r) => ({ type: 'backend', id: r.id, backend: await ensureBackend(r.backend) }),
     start: async (r) => {
       const abort = aborts.get(r.id) as AbortController;
@@ -137,7 +142,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       await store.forget(r.source);
       return { type: 'user-data', id: r.id, summaries: await store.list() };
     },
-    estimate: async (r) => {
+    estimate: async (r, giveWay) => {
       const parsed = configSchema.safeParse(r.config);
       if (!parsed.success) throw new Error(`invalid config: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
       const config = parsed.data;
@@ -145,7 +150,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       // The calibration times steps on this thread: the data preview and test images built beside the queue (at page
       // load, all at once) would run between its steps and count as theirs.
       await Promise.allSettled([...beside]);
-      return { type: 'estimate', id: r.id, estimate: await estimator.estimate(config, info.name) };
+      return { type: 'estimate', id: r.id, estimate: await estimator.estimate(config, info.name, giveWay) };
     },
     'quick-evaluate': async (r) => {
       if (!session) throw new Error('no trained model in this tab: run the sweep to get provisional points between rates');
@@ -180,6 +185,42 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
     }
   }
 
+  /**
+   * Queues r behind every request before it. An estimate gives way to the requests queued after it (a run, the
+   * slider's quick evaluation): its calibration, a second or so of timed steps when the page loads, would otherwise
+   * hold a Run clicked as soon as the badge shows (start-here waited 1.0 of its 5.7 s). Aborted between two timed
+   * calls, it queues again behind them; the panel shows it as being estimated until then.
+   */
+  function enqueue(r: QueuedRequest): void {
+    if (r.type !== 'estimate') {
+      waiting++;
+      calibrating?.abort();
+    }
+    queue = queue.then(async () => {
+      if (r.type === 'estimate') return estimateGivingWay(r);
+      waiting--;
+      try {
+        await answer(r);
+      } finally {
+        if (r.type === 'start') aborts.delete(r.id);
+      }
+    });
+  }
+
+  async function estimateGivingWay(r: Extract<QueuedRequest, { type: 'estimate' }>): Promise<void> {
+    if (waiting > 0) return enqueue(r);
+    const giveWay = new AbortController();
+    calibrating = giveWay;
+    try {
+      deps.post(await handlers.estimate(r, giveWay.signal));
+    } catch (e) {
+      if (giveWay.signal.aborted) enqueue(r);
+      else deps.post({ type: 'failure', id: r.id, kind: 'error', message: errorMessage(e) });
+    } finally {
+      calibrating = null;
+    }
+  }
+
   /** Serves r and posts its answer or failure. */
   async function answer(r: QueuedRequest): Promise<void> {
     try {
@@ -201,16 +242,14 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         return;
       }
       if (r.type === 'start') aborts.set(r.id, new AbortController());
-      queue = queue.then(async () => {
-        try {
-          await answer(r);
-        } finally {
-          if (r.type === 'start') aborts.delete(r.id);
-        }
-      });
+      enqueue(r);
     },
     idle: async () => {
-      await Promise.all([queue, ...beside]);
+      // An estimate that gave way queues itself again: wait until the queue stops growing.
+      for (let q = queue; ; q = queue) {
+        await Promise.all([q, ...beside]);
+        if (q === queue) return;
+      }
     },
   };
 }

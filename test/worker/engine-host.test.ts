@@ -161,6 +161,34 @@ describe('engine host', () => {
     expect(of(posted, 'event')).toEqual([]);
   });
 
+  /** How long an estimate of `config` takes alone in a fresh host (a calibration, as at page load), in ms. */
+  async function estimateMs(config: ConfigInput): Promise<number> {
+    const { h } = host();
+    const t0 = performance.now();
+    h.handle({ type: 'estimate', id: 1, config });
+    await h.idle();
+    return performance.now() - t0;
+  }
+
+  it.each([
+    ['queued before the estimate began', 0],
+    ['in the middle of its calibration', 0.5],
+  ])('lets an estimate give way to a run %s: the results first, then the estimate, calibrated whole', async (_, at) => {
+    const config: ConfigInput = { ...tiny, data: { ...tiny.data, samples: 800 } as ConfigInput['data'] };
+    const delayMs = at > 0 ? at * (await estimateMs(config)) : 0;
+    const { h, posted } = host();
+    h.handle({ type: 'estimate', id: 1, config });
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    h.handle({ type: 'start', id: 2, config });
+    await h.idle();
+    expect(of(posted, 'results')[0].results.status).toBe('complete');
+    expect(of(posted, 'failure')).toEqual([]);
+    const estimates = of(posted, 'estimate');
+    expect(estimates.map((m) => m.id)).toEqual([1]);
+    expect(estimates[0].estimate.seconds).toBeGreaterThan(0);
+    expect(posted.findIndex((m) => m.type === 'estimate')).toBeGreaterThan(posted.findIndex((m) => m.type === 'results'));
+  });
+
   it('answers a bad request with a failure and keeps serving', async () => {
     const { h, posted } = host();
     h.handle({ type: 'start', id: 1, config: { train: { epochs: 'many' } } as unknown as ConfigInput });

@@ -25,12 +25,14 @@ const MIN_TIMED_MS = 100;
  * optimizer's variables, the loss read back, each group's last partial batch) made the training step 1.7x and the
  * gradient 4x their per-sample cost in a run, which spreads that cost over whole epochs (synthetic-minority, wasm).
  */
-async function perSample(start: number, max: number, fn: (size: number) => Promise<unknown>): Promise<number> {
+async function perSample(start: number, max: number, fn: (size: number) => Promise<unknown>, signal?: AbortSignal): Promise<number> {
   const timed = async (size: number) => {
+    throwIfAborted(signal);
     const t0 = performance.now();
     await fn(size);
     return performance.now() - t0;
   };
+  throwIfAborted(signal);
   await fn(Math.min(start, max));
   for (let size = Math.min(start, max); ; size = Math.min(max, size * 2)) {
     const ms = await timed(size);
@@ -44,6 +46,7 @@ async function perSample(start: number, max: number, fn: (size: number) => Promi
  * a Hessian-vector product. Each is run once untimed first, so the first call's kernel compilation is not counted.
  * Seconds, not minutes: each is timed on a few batches, more when those take under MIN_TIMED_MS (the full version's
  * constraints are evaluated every fullEvery steps, so its steps come in runs of fullEvery + 1, one evaluation each).
+ * An abort through `signal` stops it before its next timed call (the page's estimate gives way to a Run that way).
  */
 export async function calibrate(config: Config, spec: ModelSpec, split: DatasetSplit, backend: string, signal?: AbortSignal): Promise<Omit<Calibration, 'ms'>> {
   const n = split.train.labels.length;
@@ -56,7 +59,7 @@ export async function calibrate(config: Config, spec: ModelSpec, split: DatasetS
   const step = (data: Dataset, objective?: ReturnType<typeof createMitigationObjective>) =>
     train({ ...config.train, spec, weights, data, epochs: 1, seed: config.seed, phase: 'calibration', objective, signal });
 
-  const trainSample = await perSample(start, n, (size) => step(subset(size)));
+  const trainSample = await perSample(start, n, (size) => step(subset(size)), signal);
   const mitigatedSample: Calibration['mitigatedSample'] = {};
   for (const version of versions) {
     throwIfAborted(signal);
@@ -70,12 +73,12 @@ export async function calibrate(config: Config, spec: ModelSpec, split: DatasetS
       } finally {
         objective.dispose();
       }
-    });
+    }, signal);
   }
   const params = toTensors(weights);
   try {
-    const forwardSample = await perSample(start, n, (size) => evaluateSamples(spec, params, subset(size)));
-    const gradSample = await perSample(start, n, (size) => gradNorms(spec, params, subset(size)));
+    const forwardSample = await perSample(start, n, (size) => evaluateSamples(spec, params, subset(size)), signal);
+    const gradSample = await perSample(start, n, (size) => gradNorms(spec, params, subset(size)), signal);
     let hvpSample: number | null = null;
     if (config.hessian.when !== 'off') {
       throwIfAborted(signal);
@@ -90,7 +93,7 @@ export async function calibrate(config: Config, spec: ModelSpec, split: DatasetS
           } finally {
             hvp.dispose();
           }
-        });
+        }, signal);
       } finally {
         tf.dispose(v);
       }

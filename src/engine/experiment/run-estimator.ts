@@ -8,8 +8,11 @@ import { estimateRun } from './estimate-run';
 import { modelSpecFor } from './model-spec';
 
 export interface RunEstimator {
-  /** The run's estimated time on `backend` (the backend in use, already initialised). */
-  estimate(config: Config, backend: string): Promise<RunEstimate>;
+  /**
+   * The run's estimated time on `backend` (the backend in use, already initialised). An abort through `signal` stops
+   * a calibration between its timed calls (it throws; nothing is kept, the next estimate calibrates afresh).
+   */
+  estimate(config: Config, backend: string, signal?: AbortSignal): Promise<RunEstimate>;
 }
 
 /**
@@ -19,13 +22,13 @@ export interface RunEstimator {
 export function createRunEstimator(loadAsset: AssetLoader, loadImages?: ImageCollectionLoader): RunEstimator {
   const calibrations = new Map<string, Calibration>();
   return {
-    async estimate(config, backend) {
+    async estimate(config, backend, signal) {
       const key = calibrationKey(config, backend);
       let cal = calibrations.get(key);
       if (!cal) {
         const t0 = Date.now();
         const { split } = await buildDataset(config, config.seed, loadAsset, undefined, loadImages);
-        cal = { ...(await calibrate(config, modelSpecFor(config, split.train), split, backend)), ms: Date.now() - t0 };
+        cal = { ...(await calibrate(config, modelSpecFor(config, split.train), split, backend, signal)), ms: Date.now() - t0 };
         calibrations.set(key, cal);
       }
       return estimateRun(config, cal);
