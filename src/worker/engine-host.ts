@@ -25,6 +25,8 @@ export interface EngineHostDeps {
    * wasm, the one backend that uses it: on WebGPU or WebGL no second tfjs is loaded for nothing.
    */
   startHessianHelper?: () => HelperOffload | undefined;
+  /** How long an estimate that gave way waits for a quiet queue before it calibrates (default ESTIMATE_RESUME_MS). */
+  estimateResumeMs?: number;
 }
 
 export interface EngineHost {
@@ -32,6 +34,20 @@ export interface EngineHost {
   /** Resolves when every queued request has been served (tests). */
   idle(): Promise<void>;
 }
+
+/**
+ * How long an estimate that gave way waits, once the queue is clear again, before it calibrates (enqueue): after a
+ * run the page asks for quick evaluations as the slider moves, and one asked during a calibration waits for the timed
+ * call under way (up to ~0.2 s). Three quiet seconds make that rare; any request in them restarts the wait.
+ */
+export const ESTIMATE_RESUME_MS = 3000;
+
+/** Resolves after `ms`, or rejects as soon as `signal` aborts. */
+const pause = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('gave way'))), { once: true });
+  });
 
 /** How long the badge waits for the λ(H_a) helper's backend before it reports the engine's without it. */
 const HELPER_WAIT_MS = 10_000;
@@ -189,15 +205,16 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
    * Queues r behind every request before it. An estimate gives way to the requests queued after it (a run, the
    * slider's quick evaluation): its calibration, a second or so of timed steps when the page loads, would otherwise
    * hold a Run clicked as soon as the badge shows (start-here waited 1.0 of its 5.7 s). Aborted between two timed
-   * calls, it queues again behind them; the panel shows it as being estimated until then.
+   * calls, it queues again behind them and calibrates once the queue has been quiet for ESTIMATE_RESUME_MS; the panel
+   * shows it as being estimated until then.
    */
-  function enqueue(r: QueuedRequest): void {
+  function enqueue(r: QueuedRequest, gaveWay = false): void {
     if (r.type !== 'estimate') {
       waiting++;
       calibrating?.abort();
     }
     queue = queue.then(async () => {
-      if (r.type === 'estimate') return estimateGivingWay(r);
+      if (r.type === 'estimate') return estimateGivingWay(r, gaveWay);
       waiting--;
       try {
         await answer(r);
@@ -207,14 +224,16 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
     });
   }
 
-  async function estimateGivingWay(r: Extract<QueuedRequest, { type: 'estimate' }>): Promise<void> {
-    if (waiting > 0) return enqueue(r);
+  async function estimateGivingWay(r: Extract<QueuedRequest, { type: 'estimate' }>, gaveWay: boolean): Promise<void> {
+    if (waiting > 0) return enqueue(r, true);
     const giveWay = new AbortController();
     calibrating = giveWay;
     try {
+      // Having given way to a run, it waits for a quiet moment first: the slider's quick evaluations follow a run.
+      if (gaveWay) await pause(deps.estimateResumeMs ?? ESTIMATE_RESUME_MS, giveWay.signal);
       deps.post(await handlers.estimate(r, giveWay.signal));
     } catch (e) {
-      if (giveWay.signal.aborted) enqueue(r);
+      if (giveWay.signal.aborted) enqueue(r, true);
       else deps.post({ type: 'failure', id: r.id, kind: 'error', message: errorMessage(e) });
     } finally {
       calibrating = null;

@@ -17,7 +17,7 @@ const tiny: ConfigInput = {
 
 function host() {
   const posted: WorkerResponse[] = [];
-  const h = createEngineHost({ post: (m) => posted.push(m), loadAsset: async (name) => Promise.reject(new Error(`no asset ${name} in this test`)) });
+  const h = createEngineHost({ post: (m) => posted.push(m), loadAsset: async (name) => Promise.reject(new Error(`no asset ${name} in this test`)), estimateResumeMs: 20 });
   return { h, posted };
 }
 
