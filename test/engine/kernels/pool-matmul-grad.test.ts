@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { timesTransposed } from '../../../src/engine/kernels/mat-mul-grad';
 import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { createRng } from '../../../src/engine/random';
 
@@ -93,5 +94,26 @@ describe('matMul gradient with explicit transposes (wasm) matches the stock one 
       expect(wasm[k].length).toBe(cpu[k].length);
       for (let i = 0; i < cpu[k].length; i++) expect(Math.abs(wasm[k][i] - cpu[k][i])).toBeLessThan(1e-5);
     }
+  });
+});
+
+describe("a dense layer's input gradient g·bᵀ as (b·gᵀ)ᵀ when it is wide (wasm)", () => {
+  it.each([
+    ["the ~100k bench CNN's first dense layer (64×64 by 1568×64)", [64, 64], [1568, 64]],
+    ['a narrow one, left as g·bᵀ (64×32 by 64×32)', [64, 32], [64, 32]],
+  ])('is the product with b transposed, bit for bit: %s', async (label, gShape, bShape) => {
+    installKernels();
+    await tf.setBackend('wasm');
+    const g = rand(gShape, `${label} g`);
+    const b = rand(bShape, `${label} b`);
+    const before = tf.memory().numTensors;
+    const ours = tf.tidy(() => timesTransposed(g, b));
+    const plain = tf.tidy(() => tf.matMul(g, tf.transpose(b)));
+    expect(ours.shape).toEqual([gShape[0], bShape[0]]);
+    const [x, y] = [await ours.data(), await plain.data()];
+    expect(Array.from(x).every((v, i) => Object.is(v, y[i]))).toBe(true);
+    tf.dispose([ours, plain]);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([g, b]);
   });
 });
