@@ -12,10 +12,13 @@ import { initWeights, toTensors } from '../model/params';
 import type { ModelSpec } from '../model/spec';
 import { deriveSeed } from '../random';
 import { train } from '../train/train-loop';
+import { maybeYield } from '../train/yield';
 import { configVersions, plannedModes } from './sweep-plan';
 
 /** A timed call shorter than this is dominated by what a call costs whatever its size: the window grows past it. */
 const MIN_TIMED_MS = 100;
+/** Samples per Hessian-vector product, createHvp's batch: what λ(H_a) multiplies at a time. */
+const HVP_BATCH = 128;
 
 /**
  * Seconds per sample of `fn(size)`: one untimed call at `start` samples (kernels compiled), then timed calls on twice
@@ -77,21 +80,28 @@ export async function calibrate(config: Config, spec: ModelSpec, split: DatasetS
   }
   const params = toTensors(weights);
   try {
-    const forwardSample = await perSample(start, n, (size) => evaluateSamples(spec, params, subset(size)), signal);
-    const gradSample = await perSample(start, n, (size) => gradNorms(spec, params, subset(size)), signal);
+    const forwardSample = await perSample(start, n, (size) => evaluateSamples(spec, params, subset(size), undefined, signal), signal);
+    const gradSample = await perSample(start, n, (size) => gradNorms(spec, params, subset(size), undefined, null, signal), signal);
     let hvpSample: number | null = null;
     if (config.hessian.when !== 'off') {
       throwIfAborted(signal);
       const v = params.map((p) => tf.randomNormal(p.shape, 0, 1, 'float32', 1));
       try {
         hvpSample = await perSample(start, n, async (size) => {
-          const hvp = createHvp(spec, params, gatherBatch(split.train, Int32Array.from({ length: Math.min(n, size) }, (_, i) => i)));
-          try {
-            const hv = hvp.apply(v);
-            await Promise.all(hv.map((t) => t.data()));
-            tf.dispose(hv);
-          } finally {
-            hvp.dispose();
+          // A batch of HVP_BATCH at a time, as λ(H_a)'s products go, each its own synchronous call: a request queued
+          // behind the page's estimate stops it between two (signal).
+          for (let from = 0; from < Math.min(n, size); from += HVP_BATCH) {
+            const rows = Int32Array.from({ length: Math.min(n, size, from + HVP_BATCH) - from }, (_, i) => from + i);
+            const hvp = createHvp(spec, params, gatherBatch(split.train, rows));
+            try {
+              const hv = hvp.apply(v);
+              await Promise.all(hv.map((t) => t.data()));
+              tf.dispose(hv);
+            } finally {
+              hvp.dispose();
+            }
+            await maybeYield();
+            throwIfAborted(signal);
           }
         }, signal);
       } finally {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { throwIfAborted } from '../contract/events';
 import { batchTensors } from '../data/batch-tensors';
 import type { Dataset } from '../data/dataset';
 import { forward } from '../model/architecture';
@@ -21,7 +22,8 @@ export interface SampleOutcomes {
   prediction: Int32Array;
 }
 
-export async function evaluateSamples(spec: ModelSpec, params: tf.Tensor[], data: Dataset, batchSize = 256): Promise<SampleOutcomes> {
+/** Per-sample outcomes, batch by batch; an abort through `signal` stops it between two batches (it throws). */
+export async function evaluateSamples(spec: ModelSpec, params: tf.Tensor[], data: Dataset, batchSize = 256, signal?: AbortSignal): Promise<SampleOutcomes> {
   const n = data.labels.length;
   const loss = new Float32Array(n);
   const correct = new Uint8Array(n);
@@ -47,6 +49,7 @@ export async function evaluateSamples(spec: ModelSpec, params: tf.Tensor[], data
     boundaryCloseness.set(bv as Float32Array, idx[0]);
     prediction.set(pv as Int32Array, idx[0]);
     await maybeYield();
+    throwIfAborted(signal);
   }
   return { loss, correct, boundaryCloseness, prediction };
 }

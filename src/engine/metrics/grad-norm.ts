@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { throwIfAborted } from '../contract/events';
 import { batchTensors } from '../data/batch-tensors';
 import { groupIndices, type Dataset } from '../data/dataset';
 import { forward } from '../model/architecture';
@@ -21,8 +22,9 @@ export interface GradNorms {
  * batch size, so it equals the gradient of the group's mean loss. The overall gradient is Σ_a (|D_a|/|D|) g_a: no
  * extra pass. With `keep` (a pruned model's 0/1 masks, null for a parameter that is not pruned) each group's norm is
  * also taken over the kept weights alone: a pruned weight's gradient is not 0, though the mask holds the weight at 0.
+ * An abort through `signal` stops it between two batches (it throws, its sums freed).
  */
-export async function gradNorms(spec: ModelSpec, params: tf.Tensor[], data: Dataset, batchSize = 256, keep: (tf.Tensor | null)[] | null = null): Promise<GradNorms> {
+export async function gradNorms(spec: ModelSpec, params: tf.Tensor[], data: Dataset, batchSize = 256, keep: (tf.Tensor | null)[] | null = null, signal?: AbortSignal): Promise<GradNorms> {
   const numGroups = data.groupNames.length;
   const lossOf = (x: tf.Tensor4D, y: tf.Tensor1D) => (...p: tf.Tensor[]) => crossEntropy(forward(spec, p, x), y);
   let overallSum: tf.Tensor[] | null = null;
@@ -47,6 +49,10 @@ export async function gradNorms(spec: ModelSpec, params: tf.Tensor[], data: Data
       if (sum) tf.dispose(sum);
       sum = next;
       await maybeYield();
+      if (signal?.aborted) {
+        tf.dispose([...sum, ...(overallSum ?? [])]);
+        throwIfAborted(signal);
+      }
     }
     const groupSum = sum as tf.Tensor[];
     const norms = tf.tidy(() => {

@@ -101,4 +101,17 @@ describe('gradNorms', () => {
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose(params);
   });
+
+  it('stops between two batches when its signal aborts, its sums freed (the page\'s estimate giving way)', async () => {
+    const data = tinyDataset(40, 3);
+    const spec = tinyCnn('relu');
+    const params = toTensors(initWeights(spec, 2));
+    const before = tf.memory().numTensors;
+    const stopped = new AbortController();
+    stopped.abort();
+    await expect(gradNorms(spec, params, data, 8, null, stopped.signal)).rejects.toThrow();
+    await expect(evaluateSamples(spec, params, data, 8, stopped.signal)).rejects.toThrow();
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose(params);
+  });
 });
