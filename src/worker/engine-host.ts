@@ -37,8 +37,8 @@ export interface EngineHost {
 
 /**
  * How long an estimate that gave way waits, once the queue is clear again, before it calibrates (enqueue): after a
- * run the page asks for quick evaluations as the slider moves, and one asked during a calibration waits for the timed
- * call under way (up to ~0.2 s). Three quiet seconds make that rare; any request in them restarts the wait.
+ * run the page asks for quick evaluations as the slider moves, and one asked during a calibration waits for the batch
+ * under way. Three quiet seconds make that rare; any request in them restarts the wait.
  */
 export const ESTIMATE_RESUME_MS = 3000;
 
@@ -204,9 +204,9 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   /**
    * Queues r behind every request before it. An estimate gives way to the requests queued after it (a run, the
    * slider's quick evaluation): its calibration, a second or so of timed steps when the page loads, would otherwise
-   * hold a Run clicked as soon as the badge shows (start-here waited 1.0 of its 5.7 s). Aborted between two timed
-   * calls, it queues again behind them and calibrates once the queue has been quiet for ESTIMATE_RESUME_MS; the panel
-   * shows it as being estimated until then.
+   * hold a Run clicked as soon as the badge shows (start-here waited 1.0 of its 5.7 s). Aborted between two batches,
+   * it queues again behind them and calibrates once the queue has been quiet for ESTIMATE_RESUME_MS; the panel shows
+   * it as being estimated until then.
    */
   function enqueue(r: QueuedRequest, gaveWay = false): void {
     if (r.type !== 'estimate') {

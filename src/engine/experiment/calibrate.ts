@@ -49,7 +49,7 @@ async function perSample(start: number, max: number, fn: (size: number) => Promi
  * a Hessian-vector product. Each is run once untimed first, so the first call's kernel compilation is not counted.
  * Seconds, not minutes: each is timed on a few batches, more when those take under MIN_TIMED_MS (the full version's
  * constraints are evaluated every fullEvery steps, so its steps come in runs of fullEvery + 1, one evaluation each).
- * An abort through `signal` stops it before its next timed call (the page's estimate gives way to a Run that way).
+ * An abort through `signal` stops it between two batches (the page's estimate gives way to a Run that way).
  */
 export async function calibrate(config: Config, spec: ModelSpec, split: DatasetSplit, backend: string, signal?: AbortSignal): Promise<Omit<Calibration, 'ms'>> {
   const n = split.train.labels.length;

@@ -10,7 +10,7 @@ import { modelSpecFor } from './model-spec';
 export interface RunEstimator {
   /**
    * The run's estimated time on `backend` (the backend in use, already initialised). An abort through `signal` stops
-   * a calibration between its timed calls (it throws; nothing is kept, the next estimate calibrates afresh).
+   * a calibration between two batches (it throws; nothing is kept, the next estimate calibrates afresh).
    */
   estimate(config: Config, backend: string, signal?: AbortSignal): Promise<RunEstimate>;
 }

@@ -13,10 +13,10 @@ const WIDE = 4;
 
 /**
  * g·bᵀ on wasm. XNNPACK packs a matMul's second operand into its own layout on every call, so for a wide product
- * (a dense layer's input gradient: g [64, 64], b [1568, 64]) transposing b and packing the [64, 1568] result costs
- * more than the product: (b·gᵀ)ᵀ packs the small gᵀ and transposes the result, 0.43-0.49 ms where g·bᵀ took 0.67-0.74
- * (the ~100k bench CNN's first dense layer). Each output is the same sum over the same k in the same order (XNNPACK
- * adds a row's products one after another), so the same bits (pool-matmul-grad.test.ts).
+ * (a dense layer's input gradient: g [64, 64], b [1568, 64]) transposing b to [64, 1568] and packing that costs more
+ * than the product itself: (b·gᵀ)ᵀ packs the small gᵀ and transposes the result, 0.43-0.49 ms where g·bᵀ took
+ * 0.67-0.74 (the ~100k bench CNN's first dense layer). Each output is the same sum over the same k in the same order
+ * (XNNPACK adds a row's products one after another), so the same bits (pool-matmul-grad.test.ts).
  */
 export function timesTransposed(g: tf.Tensor, b: tf.Tensor): tf.Tensor {
   const [rows, cols] = [g.shape[g.rank - 2], b.shape[b.rank - 2]];

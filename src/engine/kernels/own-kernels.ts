@@ -20,9 +20,9 @@ import { upsampleKernel } from './own-upsample';
  * - 2×2 average pools on wasm without XNNPACK's per-call table of window pointers (own-avg-pool.ts);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
- * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad) takes tfjs's way, and ours that replace
- * a tfjs kernel (Sum, Add, AvgPool) hand it what they do not take, so switching them off (the bench's --kernels=stock) gives
- * the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
+ * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad) takes tfjs's way, and ours
+ * that replace a tfjs kernel (Sum, Add, AvgPool) hand it what they do not take, so switching them off (the bench's
+ * --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
  * so the numbers are the same bit for bit either way (fused-adam and the own-* kernel tests).
  */
 const ours: tf.KernelConfig[] = [
