@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeFloatOutputs, wasmOutputsAndOffsets, type KernelBackendName } from './backend-memory';
-import { ownModuleIn } from './own-module';
+import { ownFunctionIn } from './own-module';
 import { ADAM_STEP_WASM } from './simd/adam-step-wasm';
 
 /** Kernel name of one Adam update of one variable (registered for wasm and cpu by own-kernels.ts). */
@@ -42,7 +42,7 @@ export function adamStepValues(a: AdamStepAttrs, w: Float32Array, g: Float32Arra
 type AdamStepFn = (w: number, g: number, m: number, v: number, w2: number, m2: number, v2: number, n: number, ...scalars: number[]) => void;
 
 /** Our SIMD module's update (simd/adam-step.wat.mjs) in this wasm backend's memory, or null where it cannot load. */
-export const adamStepIn = (backend: unknown): AdamStepFn | null => (ownModuleIn(backend, ADAM_STEP_WASM, 'own Adam kernel')?.adamStep as AdamStepFn | undefined) ?? null;
+export const adamStepIn = (backend: unknown) => ownFunctionIn<AdamStepFn>(backend, ADAM_STEP_WASM, 'adamStep', 'own Adam kernel');
 
 export function adamStepKernel(backendName: KernelBackendName): tf.KernelConfig {
   return {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its AvgPool is registered first: ours hands it every other pool
 import { wasmOutputAndOffsets } from './backend-memory';
-import { overStockKernel, ownModuleIn } from './own-module';
+import { overStockKernel, ownFunctionIn, ownKernelRuns } from './own-module';
 import { poolAttrs } from './pool-attrs';
 import { AVG_POOL_WASM } from './simd/avg-pool-wasm';
 
@@ -11,7 +11,7 @@ import { AVG_POOL_WASM } from './simd/avg-pool-wasm';
 
 type AvgPoolFn = (x: number, out: number, n: number, h: number, w: number, c: number, scale: number) => void;
 
-const avgPoolIn = (backend: unknown): AvgPoolFn | null => (ownModuleIn(backend, AVG_POOL_WASM, 'own average-pool kernel')?.avgPool2 as AvgPoolFn | undefined) ?? null;
+const avgPoolIn = (backend: unknown) => ownFunctionIn<AvgPoolFn>(backend, AVG_POOL_WASM, 'avgPool2', 'own average-pool kernel');
 
 const isTwo = (v: number | [number, number]): boolean => (Array.isArray(v) ? v[0] === 2 && v[1] === 2 : v === 2);
 
@@ -30,5 +30,5 @@ export const avgPoolKernel: tf.KernelConfig = overStockKernel('AvgPool', (args) 
 
 /** Whether tf.avgPool(x, 2, 2, 'valid') runs on our kernel now (wasm, ours registered, its module up, float32). */
 export function ownAvgPoolTakes(x: tf.Tensor): boolean {
-  return x.dtype === 'float32' && x.rank === 4 && tf.getBackend() === 'wasm' && tf.getKernel('AvgPool', 'wasm') === avgPoolKernel && avgPoolIn(tf.backend()) !== null;
+  return x.dtype === 'float32' && x.rank === 4 && ownKernelRuns(avgPoolKernel, avgPoolIn);
 }

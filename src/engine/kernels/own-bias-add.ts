@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its Add is registered first: ours hands it every other addition
 import { wasmOutputAndOffsets } from './backend-memory';
-import { overStockKernel, ownModuleIn } from './own-module';
+import { overStockKernel, ownFunctionIn, ownKernelRuns } from './own-module';
 import { BIAS_ADD_WASM } from './simd/bias-add-wasm';
 
 // A layer's bias added on wasm (simd/bias-add.wat.mjs): tfjs-wasm's Add broadcasts a [C] bias over an [N, H, W, C]
@@ -10,7 +10,7 @@ import { BIAS_ADD_WASM } from './simd/bias-add-wasm';
 
 type BiasAddFn = (x: number, b: number, out: number, rows: number, cols: number) => void;
 
-const biasAddIn = (backend: unknown): BiasAddFn | null => (ownModuleIn(backend, BIAS_ADD_WASM, 'own bias-add kernel')?.biasAdd as BiasAddFn | undefined) ?? null;
+const biasAddIn = (backend: unknown) => ownFunctionIn<BiasAddFn>(backend, BIAS_ADD_WASM, 'biasAdd', 'own bias-add kernel');
 
 /** Whether `b` is a bias of `x`: its values along x's last axis only (shape [C], or 1s then C), x of rank ≥ 2. */
 function isBiasOf(x: tf.TensorInfo, b: tf.TensorInfo): boolean {
@@ -27,7 +27,7 @@ function biasPair(a: tf.TensorInfo, b: tf.TensorInfo): [tf.TensorInfo, tf.Tensor
 
 /** Whether tf.add(a, b) runs on our kernel now (wasm, ours registered, its module up, a bias added). */
 export function ownBiasAddTakes(a: tf.Tensor, b: tf.Tensor): boolean {
-  return tf.getBackend() === 'wasm' && tf.getKernel('Add', 'wasm') === biasAddKernel && biasPair(a, b) !== null && biasAddIn(tf.backend()) !== null;
+  return biasPair(a, b) !== null && ownKernelRuns(biasAddKernel, biasAddIn);
 }
 
 /** tfjs-wasm's Add, with a float32 tensor plus a bias along its last axis done by our kernel; any other by tfjs's. */

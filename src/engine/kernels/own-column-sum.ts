@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its Sum is registered first: ours hands it every other reduction
 import { wasmOutputAndOffsets } from './backend-memory';
-import { overStockKernel, ownModuleIn } from './own-module';
+import { overStockKernel, ownFunctionIn } from './own-module';
 import { COLUMN_SUM_WASM } from './simd/column-sum-wasm';
 
 // tfjs-wasm's Sum over every axis but the last (a bias's gradient: the output gradient summed over images and
@@ -11,8 +11,7 @@ import { COLUMN_SUM_WASM } from './simd/column-sum-wasm';
 
 type ColumnSumFn = (x: number, out: number, rows: number, cols: number) => void;
 
-const columnSumIn = (backend: unknown): ColumnSumFn | null =>
-  (ownModuleIn(backend, COLUMN_SUM_WASM, 'own column-sum kernel')?.columnSum as ColumnSumFn | undefined) ?? null;
+const columnSumIn = (backend: unknown) => ownFunctionIn<ColumnSumFn>(backend, COLUMN_SUM_WASM, 'columnSum', 'own column-sum kernel');
 
 /**
  * Whether `axes` are every axis of a rank-`rank` tensor but the last, in order (as a gradient reduces a broadcast

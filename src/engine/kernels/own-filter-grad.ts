@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { wasmOutputAndOffsets } from './backend-memory';
 import type { ConvPads } from './conv-geometry';
-import { ownModuleIn } from './own-module';
+import { ownFunctionIn, ownKernelRuns } from './own-module';
 import { FILTER_GRAD_WASM } from './simd/filter-grad-wasm';
 
 // The filter gradient of a stride-1 convolution as a WebAssembly SIMD kernel of our own (simd/filter-grad.wat.mjs),
@@ -37,8 +37,7 @@ interface FilterGradAttrs {
 type FilterGradFn = (...args: number[]) => void;
 
 /** Our kernel on the backend's memory, or null if it cannot run there. */
-const filterGradIn = (backend: unknown): FilterGradFn | null =>
-  (ownModuleIn(backend, FILTER_GRAD_WASM, 'own filter-gradient kernel')?.filterGrad as FilterGradFn | undefined) ?? null;
+const filterGradIn = (backend: unknown) => ownFunctionIn<FilterGradFn>(backend, FILTER_GRAD_WASM, 'filterGrad', 'own filter-gradient kernel');
 
 export const filterGradKernel: tf.KernelConfig = {
   kernelName: FILTER_GRAD,
@@ -67,7 +66,7 @@ function wasmThreads(): number {
 
 /** Whether our kernel runs on the backend in use (wasm, its module instantiated on tfjs's memory). */
 export function ownFilterGradReady(): boolean {
-  return tf.getBackend() === 'wasm' && tf.getKernel(FILTER_GRAD, 'wasm') !== undefined && filterGradIn(tf.backend()) !== null;
+  return ownKernelRuns(filterGradKernel, filterGradIn);
 }
 
 /**

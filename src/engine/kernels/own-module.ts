@@ -33,6 +33,19 @@ export function ownModuleIn(backend: unknown, wasm: OwnWasm, what: string): WebA
   return modules.get(wasm) ?? null;
 }
 
+/** The function `name` of our module `wasm` in the wasm backend's memory (ownModuleIn), or null where it cannot be. */
+export function ownFunctionIn<F>(backend: unknown, wasm: OwnWasm, name: string, what: string): F | null {
+  return (ownModuleIn(backend, wasm, what)?.[name] as F | undefined) ?? null;
+}
+
+/**
+ * Whether `config`, one of our wasm kernels, runs now: the backend in use is wasm, `config` is the kernel registered
+ * under its name (not switched off for tfjs's, own-kernels.ts), and its module is up there (`functionIn`).
+ */
+export function ownKernelRuns(config: tf.KernelConfig, functionIn: (backend: unknown) => unknown): boolean {
+  return tf.getBackend() === 'wasm' && tf.getKernel(config.kernelName, 'wasm') === config && functionIn(tf.backend()) !== null;
+}
+
 type KernelArgs = Parameters<tf.KernelConfig['kernelFunc']>[0];
 
 /**

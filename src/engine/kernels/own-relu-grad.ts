@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { wasmOutputAndOffsets } from './backend-memory';
-import { ownModuleIn } from './own-module';
+import { ownFunctionIn, ownKernelRuns } from './own-module';
 import { RELU_GRAD_WASM } from './simd/relu-grad-wasm';
 
 // ReLU's gradient dy·step(x) in one pass on wasm (simd/relu-grad.wat.mjs), where tfjs's took three kernels (Step,
@@ -12,7 +12,7 @@ export const RELU_GRAD = 'PfpReluGrad';
 
 type ReluGradFn = (dy: number, x: number, out: number, n: number) => void;
 
-const reluGradIn = (backend: unknown): ReluGradFn | null => (ownModuleIn(backend, RELU_GRAD_WASM, 'own ReLU-gradient kernel')?.reluGrad as ReluGradFn | undefined) ?? null;
+const reluGradIn = (backend: unknown) => ownFunctionIn<ReluGradFn>(backend, RELU_GRAD_WASM, 'reluGrad', 'own ReLU-gradient kernel');
 
 export const reluGradKernel: tf.KernelConfig = {
   kernelName: RELU_GRAD,
@@ -29,7 +29,7 @@ export const reluGradKernel: tf.KernelConfig = {
 
 /** Whether reluGrad runs on our kernel now (wasm, ours registered, its module up, float32 tensors). */
 export function ownReluGradTakes(dy: tf.Tensor, x: tf.Tensor): boolean {
-  return dy.dtype === 'float32' && x.dtype === 'float32' && tf.getBackend() === 'wasm' && tf.getKernel(RELU_GRAD, 'wasm') !== undefined && reluGradIn(tf.backend()) !== null;
+  return dy.dtype === 'float32' && x.dtype === 'float32' && ownKernelRuns(reluGradKernel, reluGradIn);
 }
 
 /** dy · step(x): our kernel where it runs, tfjs's mul(dy, cast(step(x))) elsewhere. */

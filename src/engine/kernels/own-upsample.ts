@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { wasmOutputAndOffsets } from './backend-memory';
-import { ownModuleIn } from './own-module';
+import { ownFunctionIn, ownKernelRuns } from './own-module';
 import { UPSAMPLE_WASM } from './simd/upsample-wasm';
 
 // A non-overlapping average pool's gradient on wasm in one pass (simd/upsample.wat.mjs): dy times 1/window, copied
@@ -12,7 +12,7 @@ export const UPSAMPLE = 'PfpUpsample';
 
 type UpsampleFn = (dy: number, out: number, n: number, oh: number, ow: number, c: number, kh: number, kw: number, scale: number) => void;
 
-const upsampleIn = (backend: unknown): UpsampleFn | null => (ownModuleIn(backend, UPSAMPLE_WASM, 'own upsampling kernel')?.upsample as UpsampleFn | undefined) ?? null;
+const upsampleIn = (backend: unknown) => ownFunctionIn<UpsampleFn>(backend, UPSAMPLE_WASM, 'upsample', 'own upsampling kernel');
 
 export const upsampleKernel: tf.KernelConfig = {
   kernelName: UPSAMPLE,
@@ -31,6 +31,6 @@ export const upsampleKernel: tf.KernelConfig = {
 
 /** dy · scale copied over kh × kw windows by our kernel (wasm, float32), or null where it does not run. */
 export function ownUpsample(dy: tf.Tensor4D, kh: number, kw: number, scale: number): tf.Tensor4D | null {
-  if (dy.dtype !== 'float32' || tf.getBackend() !== 'wasm' || tf.getKernel(UPSAMPLE, 'wasm') === undefined || upsampleIn(tf.backend()) === null) return null;
+  if (dy.dtype !== 'float32' || !ownKernelRuns(upsampleKernel, upsampleIn)) return null;
   return tf.engine().runKernel(UPSAMPLE, { dy }, { kh, kw, scale }) as tf.Tensor4D;
 }
