@@ -11,6 +11,7 @@ interface WasmBackend {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap(t: tf.TensorInfo): tf.TypedArray;
   incRef(dataId: tf.DataId): void;
+  disposeData(dataId: tf.DataId, force?: boolean): boolean;
   dataIdMap: { get(dataId: tf.DataId): { memoryOffset: number } };
   /** The Emscripten module: its memory is `wasmMemory` in the threaded build (shared), `asm.memory` otherwise. */
   wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
@@ -58,6 +59,11 @@ export function wasmOutputsAndOffsets(backend: unknown, shapes: number[][], inpu
   const b = backend as WasmBackend;
   const outs = shapes.map((shape) => b.makeOutput(shape, 'float32'));
   return { outs, offsets: [...inputs, ...outs].map((t) => b.dataIdMap.get(t.dataId).memoryOffset) };
+}
+
+/** Frees a wasm tensor a kernel of ours made for its own use (wasmOutputsAndOffsets) and does not return. */
+export function disposeWasmData(backend: unknown, t: tf.TensorInfo): void {
+  (backend as WasmBackend).disposeData(t.dataId, true);
 }
 
 /** A new wasm tensor of `shape` (not zeroed), and the byte offsets of `inputs` then it in the wasm memory. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { wasmOutputAndOffsets } from './backend-memory';
+import { disposeWasmData, wasmOutputsAndOffsets } from './backend-memory';
 import type { ConvPads } from './conv-geometry';
 import { ownFunctionIn, ownKernelRuns } from './own-module';
 import { FILTER_GRAD_WASM } from './simd/filter-grad-wasm';
@@ -20,12 +20,18 @@ export const FILTER_GRAD = 'PfpFilterGrad';
  */
 const ANY_THREADS_CHANNELS = 4;
 /**
- * Up to this many when tfjs-wasm runs on one thread (Node; the page's automatic count on a 2-core machine): since it
- * walks dy in tiles of rows that stay in the cache, it is 1.2-1.7x faster than the conv2d form from 8 to 256 input
- * channels, the most measured (`npm run bench -- --only=filter-grad`; 0.92-0.98x at 64 before the tiles). With more
- * threads XNNPACK splits the conv2d form over them, and our kernel runs on one.
+ * Up to this many when tfjs-wasm runs on one thread (Node; the page's automatic count on a 2-core machine): walking
+ * HWNC copies of x and dy in tiles that stay in the cache, it is 1.5-2.8x faster than the conv2d form from 8 to 256
+ * input channels, the most measured (`npm run bench -- --only=filter-grad`; 0.92-0.98x at 64 before the tiles, 1.2-1.7x
+ * before the copies). With more threads XNNPACK splits the conv2d form over them, and our kernel runs on one.
  */
 const ONE_THREAD_CHANNELS = 256;
+
+/**
+ * From this many input channels the kernel walks HWNC copies of x and dy (simd/filter-grad.wat.mjs): 1.3-1.9x faster
+ * for 6-256 channels, copies included; grey first layers are faster as they are.
+ */
+const HWNC_CHANNELS = 2;
 
 interface FilterGradAttrs {
   fh: number;
@@ -49,9 +55,16 @@ export const filterGradKernel: tf.KernelConfig = {
     if (fn === null) throw new Error('own filter-gradient kernel unavailable');
     const [n, h, w, cin] = x.shape;
     const [, oh, ow, cout] = dy.shape;
-    const { out, offsets } = wasmOutputAndOffsets(backend, [a.fh, a.fw, cin, cout], [x, dy]);
-    fn(...offsets, n, h, w, cin, oh, ow, cout, a.fh, a.fw, a.top, a.left);
-    return out;
+    // Scratch for the kernel's HWNC copies of x and dy, freed when it returns.
+    const hwnc = cin >= HWNC_CHANNELS;
+    const shapes = hwnc ? [[a.fh, a.fw, cin, cout], [n * (h * w * cin + oh * ow * cout)]] : [[a.fh, a.fw, cin, cout]];
+    const { outs, offsets } = wasmOutputsAndOffsets(backend, shapes, [x, dy]);
+    try {
+      fn(offsets[0], offsets[1], offsets[2], n, h, w, cin, oh, ow, cout, a.fh, a.fw, a.top, a.left, hwnc ? offsets[3] : 0);
+    } finally {
+      if (hwnc) disposeWasmData(backend, outs[1]);
+    }
+    return outs[0];
   },
 };
 

@@ -1,4 +1,4 @@
-import { loadLanes, storeLanes } from './wat-parts.mjs';
+import { loadLanes, storeLanes, vectorsThenFloats } from './wat-parts.mjs';
 
 // The filter gradient of a stride-1 convolution as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
 //   dW[i, j, c, o] = Σ over (oh, ow, n), in that order, of x[n, oh+i−top, ow+j−left, c] · dy[n, oh, ow, o]
@@ -7,10 +7,14 @@ import { loadLanes, storeLanes } from './wat-parts.mjs';
 // zero padding are skipped, or added as 0·dy, which never changes a float32 sum that starts at +0. Four output
 // channels share a SIMD lane group; a pass keeps a block of input channels × output vectors in registers while it
 // walks (oh, ow, n) (block), or for one-channel layers a filter row's three columns (rowBlock).
-// The walk goes a tile of dy rows at a time: every pass over one tile, then every pass over the next, each pass
-// taking its sums up from dW where the last tile left them (dW starts at +0), so each output still adds its terms in
-// (oh, ow, n) order. A tile's dy and x (about 128 KB of dy) stay in the cache for all its passes, where a pass over
-// the whole batch read them from memory again: 9 × (cin/4) × (cout/12) times for a 3×3 filter.
+// The walk goes a tile of dy pixels at a time (about 128 KB of dy, in row-major order): every pass over one tile, then
+// every pass over the next, each pass taking its sums up from dW where the last tile left them (dW starts at +0), so
+// each output still adds its terms in (oh, ow, n) order. A tile's dy and x stay in the cache for all its passes, where
+// a pass over the whole batch read them from memory again: 9 × (cin/2) × (cout/16) times for a 3×3 filter.
+// Since the walk takes the images innermost, layers of 2+ input channels first copy x and dy to a scratch buffer as
+// HWNC (toHwnc), where the next image is the next few floats: in NHWC it is a whole image on, a new cache line and
+// page every step (1.3-1.9x faster for 6-256 input channels, the copies included; grey first layers read three
+// columns of one channel a step and lose by the copy, so they keep NHWC).
 
 const loop = (label, body) => `(block $${label}_end (loop $${label} ${body}))`;
 
@@ -25,17 +29,18 @@ const forRange = (v, start, limit, body) =>
 /** for ($v = 0; $v < $limit; $v++) body. */
 const forUpTo = (v, limit, body) => forRange(v, '(i32.const 0)', limit, body);
 
-/** The byte address of x[·, $xr, column, $c] in the first image. */
+/** The byte address of x[·, $xr, column, $c] in the first image ($xpix floats a pixel: cin in NHWC, n·cin in HWNC). */
 const xAddress = (column) =>
-  `(i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $xr) (local.get $w)) (local.get ${column})) (local.get $cin)) (local.get $c)) (i32.const 2)))`;
+  `(i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $xr) (local.get $w)) (local.get ${column})) (local.get $xpix)) (local.get $c)) (i32.const 2)))`;
 
 /**
- * The walk every pass makes: each row r of the tile ($r0 to $r1) whose x row (r + i − top) is in the image, each column s; there
- * `atColumn` sets the x pointers (or skips the column) around `batch`, the loop over the images, which runs `loads`
- * and `mac` per image and moves the x pointers and dy on by one image.
+ * The walk every pass makes: each dy pixel (r, s) of the tile (pixels $from to $to − 1, row-major) whose x row
+ * (r + i − top) is in the image; there `atColumn` sets the x pointers (or skips the column) around `batch`, the loop
+ * over the images, which runs `loads` and `mac` per image and moves the x pointers and dy on by one image ($xstride and
+ * $dstride bytes: the layout's, as $xpix and $dpix).
  */
 function walk(atColumn, loads, mac, xPointers) {
-  const batch = `(local.set $dp (i32.add (local.get $dy) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $r) (local.get $ow)) (local.get $s)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
+  const batch = `(local.set $dp (i32.add (local.get $dy) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (local.get $r) (local.get $ow)) (local.get $s)) (local.get $dpix)) (local.get $ob)) (i32.const 2))))
           (local.set $b (local.get $n))
           (loop $batch
             ${loads}
@@ -44,11 +49,19 @@ function walk(atColumn, loads, mac, xPointers) {
             (local.set $dp (i32.add (local.get $dp) (local.get $dstride)))
             (local.set $b (i32.sub (local.get $b) (i32.const 1)))
             (br_if $batch (i32.gt_s (local.get $b) (i32.const 0))))`;
-  return `(local.set $xstride (i32.shl (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $cin)) (i32.const 2)))
-  (local.set $dstride (i32.shl (i32.mul (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout)) (i32.const 2)))
-  ${forRange('r', '(local.get $r0)', 'r1', `(local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
+  // Rows from the one of pixel $from while they start before $to; in each, the columns of pixels $from to $to − 1.
+  return `(local.set $r (i32.div_u (local.get $from) (local.get $ow)))
+  ${loop('r', `(local.set $rowStart (i32.mul (local.get $r) (local.get $ow)))
+    (br_if $r_end (i32.ge_s (local.get $rowStart) (local.get $to)))
+    (local.set $xr (i32.sub (i32.add (local.get $r) (local.get $i)) (local.get $top)))
     (if (i32.and (i32.ge_s (local.get $xr) (i32.const 0)) (i32.lt_s (local.get $xr) (local.get $h))) (then
-      ${forUpTo('s', 'ow', atColumn(batch))}))`)}`;
+      (local.set $sTo (i32.sub (local.get $to) (local.get $rowStart)))
+      (if (i32.gt_s (local.get $sTo) (local.get $ow)) (then (local.set $sTo (local.get $ow))))
+      (local.set $sFrom (i32.sub (local.get $from) (local.get $rowStart)))
+      (if (i32.lt_s (local.get $sFrom) (i32.const 0)) (then (local.set $sFrom (i32.const 0))))
+      ${forRange('s', '(local.get $sFrom)', 'sTo', atColumn(batch))}))
+    (local.set $r (i32.add (local.get $r) (i32.const 1)))
+    (br $r)`)}`;
 }
 
 /** dy's output channels $ob.. for vector k (or the last `tail`, 1-3, of a layer). */
@@ -75,20 +88,20 @@ function block(cb, v, tail = 0) {
     ...Array.from({ length: cb }, (_, q) => `(local $xs${q} v128)`),
     ...Array.from({ length: v }, (_, k) => `(local $d${k} v128)`),
   ].join(' ');
-  const loads = [
-    ...Array.from({ length: cb }, (_, q) => `(local.set $xs${q} (f32x4.splat (f32.load offset=${4 * q} (local.get $xp))))`),
-    ...Array.from({ length: v }, (_, k) => `(local.set $d${k} ${loadDy(k, tail)})`),
-  ].join('\n');
-  const mac = kq.map(([k, q]) => `(local.set $a${k}_${q} (f32x4.add (local.get $a${k}_${q}) (f32x4.mul (local.get $xs${q}) (local.get $d${k}))))`).join('\n');
+  const loads = Array.from({ length: v }, (_, k) => `(local.set $d${k} ${loadDy(k, tail)})`).join('\n');
+  const mac = Array.from({ length: cb }, (_, q) => [
+    `(local.set $xs${q} (f32x4.splat (f32.load offset=${4 * q} (local.get $xp))))`,
+    ...Array.from({ length: v }, (_, k) => `(local.set $a${k}_${q} (f32x4.add (local.get $a${k}_${q}) (f32x4.mul (local.get $xs${q}) (local.get $d${k}))))`),
+  ]).flat().join('\n');
   // Accumulator (k, q) is dW[i, j, c + q, ob + 4k]: q rows of cout floats past $o.
   const take = kq.map(([k, q]) => takeLanes(`$a${k}_${q}`, outputAt(q, '(local.get $cout)'), k, tail)).join('\n');
   const store = kq.map(([k, q]) => storeLanes(`$a${k}_${q}`, outputAt(q, '(local.get $cout)'), k, tail)).join('\n');
   return `
 (func ${blockName(cb, v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
   (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $j i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
-  (param $r0 i32) (param $r1 i32)
-  (local $r i32) (local $s i32) (local $b i32) (local $xr i32) (local $xc i32) (local $xp i32) (local $dp i32)
-  (local $xstride i32) (local $dstride i32) ${locals}
+  (param $from i32) (param $to i32) (param $xpix i32) (param $dpix i32) (param $xstride i32) (param $dstride i32)
+  (local $r i32) (local $rowStart i32) (local $sFrom i32) (local $sTo i32) (local $s i32) (local $b i32) (local $xr i32) (local $xc i32) (local $xp i32) (local $dp i32)
+  ${locals}
   ${take}
   ${walk(
     (batch) => `(local.set $xc (i32.sub (i32.add (local.get $s) (local.get $j)) (local.get $left)))
@@ -133,9 +146,9 @@ function rowBlock(v, tail = 0) {
   return `
 (func ${rowName(v, tail)} (param $x i32) (param $dy i32) (param $o i32) (param $n i32) (param $h i32) (param $w i32) (param $cin i32)
   (param $oh i32) (param $ow i32) (param $cout i32) (param $i i32) (param $c i32) (param $ob i32) (param $top i32) (param $left i32)
-  (param $r0 i32) (param $r1 i32)
-  (local $r i32) (local $s i32) (local $b i32) (local $xr i32) (local $dp i32)
-  (local $xstride i32) (local $dstride i32) ${locals}
+  (param $from i32) (param $to i32) (param $xpix i32) (param $dpix i32) (param $xstride i32) (param $dstride i32)
+  (local $r i32) (local $rowStart i32) (local $sFrom i32) (local $sTo i32) (local $s i32) (local $b i32) (local $xr i32) (local $dp i32)
+  ${locals}
   ${take}
   ${walk((batch) => `${[0, 1, 2].map(column).join('\n          ')}
           ${batch}`, loads, mac, ['$p0', '$p1', '$p2'])}
@@ -143,15 +156,15 @@ function rowBlock(v, tail = 0) {
 }
 
 const rowName = (v, tail) => `$row_v${v}${tail ? `t${tail}` : ''}`;
-/** Widths of the one-channel row passes in vectors (3 columns × v accumulators ≤ 9). */
-const ROW_WIDTHS = [3, 2, 1];
+/** Widths of the one-channel row passes in vectors (3 columns × v accumulators ≤ 6: 9 measured 1.5x slower). */
+const ROW_WIDTHS = [2, 1];
 
 /**
- * Input channels a pass takes (4, 2, 1), and for each the passes' widths in vectors, widest first (cb·v ≤ 12
- * accumulators: with the x and dy values they stay within the 16 SIMD registers of x86-64).
+ * Input channels a pass takes (2, 1), and for each the passes' widths in vectors, widest first: cb·v ≤ 8
+ * accumulators, which with the dy vectors, an x value and a product stay within the 16 SIMD registers V8 uses on
+ * x86-64. Blocks of 4 channels × 3 vectors (12 accumulators, 19 values live) spilled: 1.4x slower on this machine.
  */
 const CHANNEL_BLOCKS = [
-  [4, [3, 2, 1]],
   [2, [4, 2, 1]],
   [1, [4, 2, 1]],
 ];
@@ -159,9 +172,32 @@ const CHANNEL_BLOCKS = [
 /** dy floats a tile of rows holds (128 KB): with its x rows, well within a core's L2 cache. */
 const TILE_FLOATS = 32768;
 
-/** The module: filterGrad(x, dy, out, n, h, w, cin, oh, ow, cout, fh, fw, top, left); pointers are byte offsets. */
+/**
+ * toHwnc(src, dst, n, pixels, c): dst[p, b, ·] = src[b, p, ·], c floats each, so that the passes, which walk the images
+ * innermost, read x and dy in order (in NHWC each image is a whole image on: a new cache line and page every step).
+ */
+const toHwnc = `(func $toHwnc (param $src i32) (param $dst i32) (param $n i32) (param $pixels i32) (param $c i32)
+  (local $p i32) (local $b i32) (local $from i32) (local $to i32) (local $bytes i32) (local $vbytes i32) (local $k i32)
+  (local.set $bytes (i32.shl (local.get $c) (i32.const 2)))
+  (local.set $vbytes (i32.and (local.get $bytes) (i32.const -16)))
+  (local.set $to (local.get $dst))
+  ${forUpTo('p', 'pixels', `(local.set $from (i32.add (local.get $src) (i32.mul (local.get $p) (local.get $bytes))))
+    ${forUpTo('b', 'n', `${vectorsThenFloats(
+      '$vbytes',
+      '$bytes',
+      '(v128.store (i32.add (local.get $to) (local.get $k)) (v128.load (i32.add (local.get $from) (local.get $k))))',
+      '(f32.store (i32.add (local.get $to) (local.get $k)) (f32.load (i32.add (local.get $from) (local.get $k))))',
+    )}
+      (local.set $to (i32.add (local.get $to) (local.get $bytes)))
+      (local.set $from (i32.add (local.get $from) (i32.mul (local.get $pixels) (local.get $bytes))))`)}`)})`;
+
+/**
+ * The module: filterGrad(x, dy, out, n, h, w, cin, oh, ow, cout, fh, fw, top, left, scratch); pointers are byte
+ * offsets. With scratch (room for n·(h·w·cin + oh·ow·cout) floats) the passes read HWNC copies made there; with 0 they
+ * read x and dy as they are.
+ */
 export function filterGradWat(shared) {
-  const args = '(local.get $x) (local.get $dy) (local.get $o) (local.get $n) (local.get $h) (local.get $w) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $i) (local.get $j) (local.get $c) (local.get $ob) (local.get $top) (local.get $left) (local.get $r0) (local.get $r1)';
+  const args = '(local.get $x) (local.get $dy) (local.get $o) (local.get $n) (local.get $h) (local.get $w) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $i) (local.get $j) (local.get $c) (local.get $ob) (local.get $top) (local.get $left) (local.get $from) (local.get $to) (local.get $xpix) (local.get $dpix) (local.get $xstride) (local.get $dstride)';
   const rowArgs = args.replace(' (local.get $j)', '');
   // One pass: the output address of dW[i, j, c, ob], the call, then ob moves on by the pass's output channels.
   const pass = (name, callArgs, channels) => `(local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $i) (local.get $fw)) (local.get $j)) (local.get $cin)) (local.get $c)) (local.get $cout)) (local.get $ob)) (i32.const 2))))
@@ -182,7 +218,7 @@ export function filterGradWat(shared) {
         ${[1, 2, 3].map((t) => `(if (i32.eq (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${t})) (then ${passOf(1, t)}))`).join('\n        ')}`;
   // The functions of one family: each width, then the three tails.
   const family = (widths, make) => [...widths.map((v) => make(v, 0)), make(1, 1), make(1, 2), make(1, 3)].join('\n');
-  // Input channels in blocks of 4 while 4 remain, then 2, then 1.
+  // Input channels in blocks of 2 while 2 remain, then 1.
   const channels = CHANNEL_BLOCKS.map(
     ([cb, widths]) =>
       loop(
@@ -202,10 +238,27 @@ export function filterGradWat(shared) {
 (import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))
 ${blocks}
 ${rowBlocks}
+
+${toHwnc}
 (func (export "filterGrad") (param $x i32) (param $dy i32) (param $out i32) (param $n i32) (param $h i32) (param $w i32)
-  (param $cin i32) (param $oh i32) (param $ow i32) (param $cout i32) (param $fh i32) (param $fw i32) (param $top i32) (param $left i32)
-  (local $i i32) (local $j i32) (local $c i32) (local $ob i32) (local $o i32) (local $r0 i32) (local $r1 i32)
+  (param $cin i32) (param $oh i32) (param $ow i32) (param $cout i32) (param $fh i32) (param $fw i32) (param $top i32) (param $left i32) (param $scratch i32)
+  (local $xpix i32) (local $dpix i32) (local $xstride i32) (local $dstride i32) (local $i i32) (local $j i32) (local $c i32) (local $ob i32) (local $o i32) (local $from i32) (local $to i32) (local $pixels i32)
   (local $tile i32) (local $k i32) (local $size i32)
+  ;; NHWC: the next image is a whole image on, the next pixel c floats on.
+  (local.set $xpix (local.get $cin))
+  (local.set $dpix (local.get $cout))
+  (local.set $xstride (i32.shl (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $cin)) (i32.const 2)))
+  (local.set $dstride (i32.shl (i32.mul (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout)) (i32.const 2)))
+  ;; With scratch, x and dy copied there as HWNC: the next image c floats on, the next pixel n·c floats on.
+  (if (local.get $scratch) (then
+    (call $toHwnc (local.get $x) (local.get $scratch) (local.get $n) (i32.mul (local.get $h) (local.get $w)) (local.get $cin))
+    (local.set $x (local.get $scratch))
+    (call $toHwnc (local.get $dy) (i32.add (local.get $x) (i32.mul (local.get $xstride) (local.get $n))) (local.get $n) (i32.mul (local.get $oh) (local.get $ow)) (local.get $cout))
+    (local.set $dy (i32.add (local.get $x) (i32.mul (local.get $xstride) (local.get $n))))
+    (local.set $xpix (i32.mul (local.get $n) (local.get $cin)))
+    (local.set $dpix (i32.mul (local.get $n) (local.get $cout)))
+    (local.set $xstride (i32.shl (local.get $cin) (i32.const 2)))
+    (local.set $dstride (i32.shl (local.get $cout) (i32.const 2)))))
   ;; dW starts at +0: the first tile's passes take their sums up from it.
   (local.set $size (i32.shl (i32.mul (i32.mul (i32.mul (local.get $fh) (local.get $fw)) (local.get $cin)) (local.get $cout)) (i32.const 2)))
   (local.set $k (i32.const 0))
@@ -213,13 +266,14 @@ ${rowBlocks}
     (f32.store (i32.add (local.get $out) (local.get $k)) (f32.const 0))
     (local.set $k (i32.add (local.get $k) (i32.const 4)))
     (br $clear)`)}
-  ;; Rows of dy a tile: about ${TILE_FLOATS} floats of dy (at least one row).
-  (local.set $tile (i32.div_u (i32.const ${TILE_FLOATS}) (i32.mul (i32.mul (local.get $ow) (local.get $n)) (local.get $cout))))
+  ;; Pixels of dy a tile: about ${TILE_FLOATS} floats of dy (at least one pixel).
+  (local.set $tile (i32.div_u (i32.const ${TILE_FLOATS}) (i32.mul (local.get $n) (local.get $cout))))
   (if (i32.lt_s (local.get $tile) (i32.const 1)) (then (local.set $tile (i32.const 1))))
-  (local.set $r0 (i32.const 0))
-  ${loop('tiles', `(br_if $tiles_end (i32.ge_s (local.get $r0) (local.get $oh)))
-    (local.set $r1 (i32.add (local.get $r0) (local.get $tile)))
-    (if (i32.gt_s (local.get $r1) (local.get $oh)) (then (local.set $r1 (local.get $oh))))
+  (local.set $pixels (i32.mul (local.get $oh) (local.get $ow)))
+  (local.set $from (i32.const 0))
+  ${loop('tiles', `(br_if $tiles_end (i32.ge_s (local.get $from) (local.get $pixels)))
+    (local.set $to (i32.add (local.get $from) (local.get $tile)))
+    (if (i32.gt_s (local.get $to) (local.get $pixels)) (then (local.set $to (local.get $pixels))))
     ${forUpTo(
       'i',
       'fh',
@@ -228,7 +282,7 @@ ${rowBlocks}
       (else ${forUpTo('j', 'fw', `(local.set $c (i32.const 0))
       ${channels}`)}))`,
     )}
-    (local.set $r0 (local.get $r1))
+    (local.set $from (local.get $to))
     (br $tiles)`)})
 )`;
 }
