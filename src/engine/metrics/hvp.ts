@@ -3,7 +3,6 @@ import { forward } from '../model/architecture';
 import type { ModelSpec } from '../model/spec';
 import { crossEntropy } from '../train/cross-entropy';
 import { markConstantInput } from '../kernels/conv-bilinear';
-import { dot } from './param-vectors';
 
 /** A data subset for Hessian-vector products: NHWC pixels in [0, 1], int labels, n samples. */
 export interface HvpData {
@@ -48,7 +47,7 @@ export function createHvp(spec: ModelSpec, params: tf.Tensor[], data: HvpData, b
   const batchHvp = (x: tf.Tensor4D, y: tf.Tensor1D, v: tf.Tensor[], weight: number): tf.Tensor[] => {
     const gradDotV = (...p: tf.Tensor[]): tf.Scalar => {
       const g = tf.grads((...q: tf.Tensor[]) => tf.mul(crossEntropy(forward(spec, q, x), y), weight) as tf.Scalar)(p);
-      return dot(g, v);
+      return pairedWith(v)(...g);
     };
     return tf.grads(gradDotV)(params);
   };
@@ -74,4 +73,17 @@ export function createHvp(spec: ModelSpec, params: tf.Tensor[], data: HvpData, b
       batches.length = 0;
     },
   };
+}
+
+/**
+ * g ↦ a scalar whose gradient with respect to each g_i is v_i: what g · v = Σ sum(g_i ⊙ v_i) backpropagates (its Sum
+ * gradient multiplies by ones, its product's by v_i, both exact), in one step where those were five kernels a
+ * parameter and a ones tensor uploaded each time. The scalar's value is 0, not g · v: tf.grads, its only user, keeps
+ * the gradient only.
+ */
+function pairedWith(v: tf.Tensor[]): (...g: tf.Tensor[]) => tf.Scalar {
+  return tf.customGrad((...args: unknown[]) => {
+    const g = args.slice(0, v.length) as tf.Tensor[];
+    return { value: tf.scalar(0), gradFunc: (dy: tf.Tensor) => g.map((_, i) => tf.mul(v[i], dy)) };
+  }) as unknown as (...g: tf.Tensor[]) => tf.Scalar;
 }
