@@ -77,8 +77,8 @@ export function createHvp(spec: ModelSpec, params: tf.Tensor[], data: HvpData, b
 
 /**
  * g ↦ a scalar whose gradient with respect to each g_i is v_i: what g · v = Σ sum(g_i ⊙ v_i) backpropagates (its Sum
- * gradient multiplies by ones, its product's by v_i, both exact), in one step where those were five kernels a
- * parameter and a ones tensor uploaded each time. The scalar's value is 0, not g · v: tf.grads, its only user, keeps
+ * gradient multiplies by ones, its product's by v_i, both exact), in one step where those were about 15 kernel calls
+ * a parameter and a ones tensor uploaded each time. The scalar's value is 0, not g · v: tf.grads, its only user, keeps
  * the gradient only.
  */
 function pairedWith(v: tf.Tensor[]): (...g: tf.Tensor[]) => tf.Scalar {

@@ -169,7 +169,7 @@ const CHANNEL_BLOCKS = [
   [1, [4, 2, 1]],
 ];
 
-/** dy floats a tile of rows holds (128 KB): with its x rows, well within a core's L2 cache. */
+/** dy floats a tile of pixels holds (128 KB): with the x pixels it reads, well within a core's L2 cache. */
 const TILE_FLOATS = 32768;
 
 /**
