@@ -45,6 +45,11 @@ async function main(): Promise<void> {
     log('\n## The filter gradient: tfjs-wasm conv2d form against our SIMD kernel (one thread)');
     for (const line of await benchFilterGrad()) log(line);
   }
+  if (!only || only === 'conv') {
+    const { benchConv } = await import('./bench-conv');
+    log('\n## Stride-1 convolutions: tfjs-wasm Conv2D (XNNPACK) against our SIMD kernel (one thread, a fresh filter each call)');
+    for (const line of await benchConv()) log(line);
+  }
   if (!only || only === 'hvp') {
     const { benchHvp } = await import('./bench-hvp');
     log("\n## One Hessian-vector product (wasm, one thread, start-here's CNN)");

@@ -1,7 +1,8 @@
 // Where the start-here run's time goes in headless Chromium (issue 11's 5 s target): the progress line's phases as they
 // change (polled every 20 ms) and the page's long tasks, printed, never asserted.
 // Run: npx tsx test/e2e/measure-start-here.ts [runs] (default 1; E2E_SKIP_BUILD=1 reuses dist/; THREADS=n sets the
-// page's WebAssembly threads setting first, as a user would).
+// page's WebAssembly threads setting first, as a user would; SETTLE_MS=n waits n ms after the badge before Run, as a
+// user who reads the page first: the run-time estimate's calibration has then run the model's steps once).
 import { waitForRunEnd } from './browser';
 import { measureInBrowser } from './measure-harness';
 
@@ -19,6 +20,7 @@ measureInBrowser(async (url, browser) => {
       window.__long = [];
       new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask' });
     })()`);
+    if (process.env.SETTLE_MS) await new Promise((r) => setTimeout(r, Number(process.env.SETTLE_MS)));
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.evaluate(`(() => {

@@ -1,0 +1,56 @@
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../engine/backend';
+import { ownConvTakes } from '../engine/kernels/own-conv';
+import { useOwnKernels } from '../engine/kernels/own-kernels';
+
+/** [x shape NHWC, output channels, what it is]; 3×3 filters, 'same' pads. */
+const SHAPES: Array<[[number, number, number, number], number, string]> = [
+  [[64, 28, 28, 1], 8, 'default CNN, layer 1'],
+  [[64, 14, 14, 8], 16, 'default CNN, layer 2'],
+  [[64, 14, 14, 16], 8, "default CNN, layer 2's input gradient"],
+  [[64, 28, 28, 1], 16, '~100k CNN, layer 1'],
+  [[64, 14, 14, 16], 32, '~100k CNN, layer 2'],
+  [[64, 14, 14, 32], 16, "~100k CNN, layer 2's input gradient"],
+  [[128, 16, 16, 1], 6, "start-here's CNN, layer 1 (an HVP batch)"],
+  [[128, 8, 8, 6], 12, "start-here's CNN, layer 2 (an HVP batch)"],
+  [[64, 32, 32, 3], 16, 'RGB 32×32, layer 1'],
+  [[64, 32, 32, 16], 16, 'ResNet ×1, first stage'],
+  [[64, 16, 16, 32], 32, 'ResNet ×1, second stage'],
+  [[64, 8, 8, 64], 64, 'ResNet ×1, third stage'],
+  [[64, 8, 8, 128], 128, 'VGG ×1, fourth block'],
+];
+
+/**
+ * A stride-1 3×3 convolution on wasm (one thread in Node): tfjs-wasm's Conv2D (XNNPACK) against our SIMD kernel
+ * (kernels/simd/conv.wat.mjs), per shape, each call with a filter tensor of its own as in training (the weights change
+ * every step, and XNNPACK packs a new filter when they do). Layers ours leaves to XNNPACK (own-conv.ts) show its time.
+ */
+export async function benchConv(repeats = 30): Promise<string[]> {
+  await initBackend('wasm');
+  const lines: string[] = [];
+  try {
+    for (const [shape, cout, label] of SHAPES) {
+      const x = tf.randomNormal(shape, 0, 1, 'float32', 1) as tf.Tensor4D;
+      const w = tf.randomNormal([3, 3, shape[3], cout], 0, 1, 'float32', 2) as tf.Tensor4D;
+      const filters = Array.from({ length: repeats }, () => tf.clone(w));
+      const takes = ownConvTakes(shape[3], cout);
+      const time = (own: boolean) => {
+        useOwnKernels(own);
+        tf.dispose([tf.conv2d(x, w, 1, 'same'), tf.conv2d(x, w, 1, 'same')]);
+        const t0 = performance.now();
+        for (const f of filters) tf.conv2d(x, f, 1, 'same').dispose();
+        return (performance.now() - t0) / repeats;
+      };
+      // Alternated, the faster of two each: this machine's speed drifts between seconds.
+      const [xnn1, ours1, xnn2, ours2] = takes ? [time(false), time(true), time(false), time(true)] : [time(false), 0, time(false), 0];
+      const [xnn, ours] = [Math.min(xnn1, xnn2), Math.min(ours1, ours2)];
+      const gflop = (ms: number) => ((2 * shape[0] * shape[1] * shape[2] * shape[3] * cout * 9) / ms / 1e6).toFixed(1);
+      const head = `${label.padEnd(44)} x ${shape.join('×')} → ${String(cout).padStart(3)}: XNNPACK ${xnn.toFixed(2).padStart(6)} ms (${gflop(xnn).padStart(4)} GFLOP/s)`;
+      lines.push(takes ? `${head}, ours ${ours.toFixed(2).padStart(6)} ms (${gflop(ours).padStart(4)}) ${(xnn / ours).toFixed(2)}x` : `${head}, left to XNNPACK`);
+      tf.dispose([x, w, ...filters]);
+    }
+  } finally {
+    useOwnKernels(true);
+  }
+  return lines;
+}

@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { ownConvRuns, ownConvTakes } from '../../../src/engine/kernels/own-conv';
+import { randomTensor, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
+
+type Pad = 'same' | 'valid' | tf.backend_util.ExplicitPadding;
+const uneven: Pad = [[0, 0], [2, 1], [0, 2], [0, 0]];
+
+describe('stride-1 convolutions as our WebAssembly SIMD kernel (wasm, one thread)', () => {
+  beforeAll(async () => {
+    installKernels();
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+
+  it.each([
+    ["the ~100k bench CNN's second layer (16 → 32: two blocks of 16 channels)", [4, 14, 14, 16], [3, 3, 16, 32], 'same'],
+    ["its input gradient's convolution (32 → 16)", [3, 14, 14, 32], [3, 3, 32, 16], 'same'],
+    ["the default CNN's second layer (8 → 16)", [5, 14, 14, 8], [3, 3, 8, 16], 'same'],
+    ['rows of odd width (the last pixel a block of its own), 9 → 48', [2, 7, 7, 9], [3, 3, 9, 48], 'same'],
+    ['11 → 16, a 5×3 filter with uneven pads', [2, 6, 7, 11], [5, 3, 11, 16], uneven],
+    ['8 → 16, valid (no padding)', [2, 6, 7, 8], [3, 3, 8, 16], 'valid'],
+    ['1×1, 17 → 32', [1, 4, 5, 17], [1, 1, 17, 32], 'same'],
+    ['2×2 padded below and right, 8 → 16', [3, 5, 6, 8], [2, 2, 8, 16], [[0, 0], [0, 1], [0, 1], [0, 0]]],
+    ['one pixel, one image, 64 → 64', [1, 1, 1, 64], [3, 3, 64, 64], 'same'],
+  ] as Array<[string, number[], number[], Pad]>)("equals XNNPACK's bit for bit: %s", async (label, xShape, wShape, pad) => {
+    const x = randomTensor(31, xShape, `x ${label}`) as tf.Tensor4D;
+    const w = randomTensor(31, wShape, `w ${label}`) as tf.Tensor4D;
+    expect(ownConvRuns() && ownConvTakes(xShape[3], wShape[3])).toBe(true);
+    const before = tf.memory().numTensors;
+    const dataBefore = tf.backend().numDataIds();
+    const { stock, ours } = stockThenOurs(() => tf.conv2d(x, w, 1, pad));
+    expect(await sameBits(ours, stock)).toBe(true);
+    tf.dispose([stock, ours]);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(tf.backend().numDataIds()).toBe(dataBefore); // the padding's zeros freed too
+    tf.dispose([x, w]);
+  });
+
+  it('is the convolution it claims: one output against a float64 sum', async () => {
+    const x = randomTensor(5, [2, 6, 5, 8], 'x oracle') as tf.Tensor4D;
+    const w = randomTensor(5, [3, 3, 8, 16], 'w oracle') as tf.Tensor4D;
+    const y = tf.conv2d(x, w, 1, 'same');
+    const [xs, ws, ys] = [await x.data(), await w.data(), await y.data()];
+    // y[1, 0, 4, 2]: the top-right corner of the second image, where five of the nine taps fall in the padding.
+    let want = 0;
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++)
+        for (let c = 0; c < 8; c++) {
+          const [r, s] = [i - 1, 4 + j - 1];
+          if (r >= 0 && r < 6 && s >= 0 && s < 5) want += xs[((1 * 6 + r) * 5 + s) * 8 + c] * ws[((i * 3 + j) * 8 + c) * 16 + 2];
+        }
+    expect(ys[((1 * 6 + 0) * 5 + 4) * 16 + 2]).toBeCloseTo(want, 5);
+    tf.dispose([x, w, y]);
+  });
+
+  it('gives the same bits as XNNPACK at zeros, infinities and NaN, in the padding too', async () => {
+    const special = [0, -0, 1, -1, Infinity, -Infinity, NaN, 3e38, -3e38, 1e-40];
+    const pick = (n: number, salt: number) => Float32Array.from({ length: n }, (_, k) => special[(k * 7 + salt) % special.length] * ((k % 3) + 1));
+    const x = tf.tensor4d(pick(2 * 5 * 4 * 8, 1), [2, 5, 4, 8]);
+    // An infinite weight at a padded tap gives NaN (0·∞) in XNNPACK's sums: ours adds the padding's zeros the same way.
+    const w = tf.tensor4d(pick(3 * 3 * 8 * 16, 3), [3, 3, 8, 16]);
+    const { stock, ours } = stockThenOurs(() => tf.conv2d(x, w, 1, 'same'));
+    expect(await sameBits(ours, stock)).toBe(true);
+    tf.dispose([x, w, stock, ours]);
+  });
+
+  it.each([
+    ['stride 2', 8, 16, 2, 1],
+    ['dilation 2', 8, 16, 1, 2],
+    ['a grey first layer (1 → 16)', 1, 16, 1, 1],
+    ['6 → 12', 6, 12, 1, 1],
+    ['16 → 8', 16, 8, 1, 1],
+  ])('leaves other convolutions to XNNPACK: %s', async (label, cin, cout, stride, dilation) => {
+    const x = randomTensor(31, [2, 9, 8, cin], label) as tf.Tensor4D;
+    const w = randomTensor(31, [3, 3, cin, cout], `w ${label}`) as tf.Tensor4D;
+    const { stock, ours } = stockThenOurs(() => tf.conv2d(x, w, stride, 'same', 'NHWC', dilation));
+    expect(await sameBits(ours, stock)).toBe(true);
+    tf.dispose([x, w, stock, ours]);
+  });
+});
