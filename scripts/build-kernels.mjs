@@ -9,6 +9,7 @@ import { adamStepWat } from '../src/engine/kernels/simd/adam-step.wat.mjs';
 import { avgPoolWat } from '../src/engine/kernels/simd/avg-pool.wat.mjs';
 import { biasAddWat } from '../src/engine/kernels/simd/bias-add.wat.mjs';
 import { convWat } from '../src/engine/kernels/simd/conv.wat.mjs';
+import { convGreyWat } from '../src/engine/kernels/simd/conv-grey.wat.mjs';
 import { columnSumWat } from '../src/engine/kernels/simd/column-sum.wat.mjs';
 import { filterGradWat } from '../src/engine/kernels/simd/filter-grad.wat.mjs';
 import { reluGradWat } from '../src/engine/kernels/simd/relu-grad.wat.mjs';
@@ -18,6 +19,7 @@ import { upsampleWat } from '../src/engine/kernels/simd/upsample.wat.mjs';
 const kernels = [
   ['filter-grad', 'FILTER_GRAD_WASM', filterGradWat],
   ['conv', 'CONV_WASM', convWat],
+  ['conv-grey', 'CONV_GREY_WASM', convGreyWat],
   ['column-sum', 'COLUMN_SUM_WASM', columnSumWat],
   ['upsample', 'UPSAMPLE_WASM', upsampleWat],
   ['bias-add', 'BIAS_ADD_WASM', biasAddWat],

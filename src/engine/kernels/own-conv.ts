@@ -5,16 +5,21 @@ import { disposeWasmData, wasmOutputsAndOffsets } from './backend-memory';
 import { stride1Pads } from './conv-geometry';
 import { overStockKernel, ownFunctionIn, ownKernelRuns } from './own-module';
 import { CONV_WASM } from './simd/conv-wasm';
+import { CONV_GREY_WASM } from './simd/conv-grey-wasm';
 
-// Stride-1 convolutions on wasm as a WebAssembly SIMD kernel of our own (simd/conv.wat.mjs): a CNN's forward pass and,
-// through conv-bilinear.ts, its input gradient (a convolution with the flipped filter), for layers of 8+ input and a
-// multiple of 16 output channels when tfjs-wasm runs on one thread. XNNPACK's igemm runs the ~100k bench CNN's
-// 16 → 32 layer at 35-36 GFLOP/s here, ours at 42, a filter fresh each call as in training (`npm run bench --
-// --only=conv`). Same numbers bit for bit: the kernel sums in XNNPACK's order (own-conv.test.ts).
+// Stride-1 convolutions on wasm as WebAssembly SIMD kernels of our own, when tfjs-wasm runs on one thread: a CNN's
+// forward pass and, through conv-bilinear.ts, its input gradient (a convolution with the flipped filter).
+// - Layers of 8+ input and a multiple of 16 output channels (simd/conv.wat.mjs): XNNPACK's igemm runs the ~100k bench
+//   CNN's 16 → 32 layer at 34-38 GFLOP/s here, ours at 42-44.
+// - Grey first layers, one input channel (simd/conv-grey.wat.mjs): XNNPACK's igemm does one multiply-add per tap there
+//   (13-17 GFLOP/s), ours four pixels' worth (20-27).
+// Both measured with a filter fresh each call, as in training (`npm run bench -- --only=conv`). Same numbers bit for
+// bit: each sums in XNNPACK's order (own-conv.test.ts).
 
 type ConvFn = (...args: number[]) => void;
 
 const convIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'conv', 'own convolution kernel');
+const convGreyIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_GREY_WASM, 'convGrey', 'own first-layer convolution kernel');
 
 /**
  * The most threads at which ours takes a convolution: XNNPACK splits one over its threads, ours runs on one. Measured
@@ -23,11 +28,12 @@ const convIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, '
 const MAX_THREADS = 1;
 
 /**
- * Whether ours takes a layer of `cin` → `cout` channels: it works 16 output channels at a time, and is 1.07-1.2x
- * XNNPACK's speed from 8 input channels on (default CNN 8 → 16, ~100k CNN 16 → 32 and back, ResNet and VGG stages),
- * but 0.4-0.98x on grey or RGB first layers and 0.8-0.94x for 6 → 12 or 16 → 8, left to XNNPACK.
+ * Whether ours takes a layer of `cin` → `cout` channels. The wide kernel works 16 output channels at a time, and is
+ * 1.1-1.2x XNNPACK's speed from 8 input channels on (default CNN 8 → 16, ~100k CNN 16 → 32 and back, ResNet and VGG
+ * stages) but 0.8-0.98x for RGB → 16, 6 → 12 or 16 → 8, left to XNNPACK. The grey one takes 2+ output channels: for
+ * one, XNNPACK sums in another order.
  */
-export const ownConvTakes = (cin: number, cout: number): boolean => cin >= 8 && cout % 16 === 0;
+export const ownConvTakes = (cin: number, cout: number): boolean => (cin === 1 && cout >= 2) || (cin >= 8 && cout % 16 === 0);
 
 interface ConvAttrs {
   strides: number | [number, number];
@@ -47,7 +53,7 @@ function wasmThreads(): number {
 }
 
 /**
- * tfjs-wasm's Conv2D, with the float32 stride-1 NHWC convolutions ownConvTakes on one thread done by our kernel; any
+ * tfjs-wasm's Conv2D, with the float32 stride-1 NHWC convolutions ownConvTakes on one thread done by our kernels; any
  * other by tfjs's.
  */
 export const convKernel: tf.KernelConfig = overStockKernel('Conv2D', (args) => {
@@ -58,16 +64,20 @@ export const convKernel: tf.KernelConfig = overStockKernel('Conv2D', (args) => {
   if (threads < 1 || threads > MAX_THREADS) return null;
   const a = args.attrs as unknown as ConvAttrs;
   const pads = stride1Pads(x.shape, filter.shape, a.strides, a.dilations, a.pad, a.dataFormat, a.dimRoundingMode);
-  const fn = pads === null ? null : convIn(args.backend);
-  if (pads === null || fn === null) return null;
   const [n, h, w, cin] = x.shape;
+  const grey = cin === 1;
+  const fn = pads === null ? null : grey ? convGreyIn(args.backend) : convIn(args.backend);
+  if (pads === null || fn === null) return null;
   const [fh, fw, , cout] = filter.shape;
   const oh = h + pads.top + pads.bottom - fh + 1;
   const ow = w + pads.left + pads.right - fw + 1;
-  // The output, and cin floats of zeros for the taps in the padding (the kernel clears them), freed when it returns.
-  const { outs, offsets } = wasmOutputsAndOffsets(args.backend, [[n, oh, ow, cout], [cin]], [x, filter]);
+  // Scratch freed when the kernel returns: the grey kernel's zero-padded copy of x, the wide one's cin zeros that the
+  // taps in the padding read (each kernel writes its own).
+  const scratch = grey ? n * (oh + fh - 1) * (ow + fw - 1) : cin;
+  const { outs, offsets } = wasmOutputsAndOffsets(args.backend, [[n, oh, ow, cout], [scratch]], [x, filter]);
   try {
-    fn(offsets[0], offsets[1], offsets[2], n, h, w, cin, oh, ow, cout, fh, fw, pads.top, pads.left, offsets[3]);
+    if (grey) fn(offsets[0], offsets[1], offsets[2], n, h, w, oh, ow, cout, fh, fw, pads.top, pads.left, offsets[3]);
+    else fn(offsets[0], offsets[1], offsets[2], n, h, w, cin, oh, ow, cout, fh, fw, pads.top, pads.left, offsets[3]);
   } finally {
     disposeWasmData(args.backend, outs[1]);
   }
@@ -75,10 +85,10 @@ export const convKernel: tf.KernelConfig = overStockKernel('Conv2D', (args) => {
 });
 
 /**
- * Whether a float32 stride-1 NHWC tf.conv2d of a layer ownConvTakes runs on our kernel now (wasm on one thread, ours
- * registered, its module up).
+ * Whether a float32 stride-1 NHWC tf.conv2d of a layer ownConvTakes runs on our kernels now (wasm on one thread, ours
+ * registered, their modules up).
  */
 export function ownConvRuns(): boolean {
   const threads = wasmThreads();
-  return threads >= 1 && threads <= MAX_THREADS && ownKernelRuns(convKernel, convIn);
+  return threads >= 1 && threads <= MAX_THREADS && ownKernelRuns(convKernel, convIn) && convGreyIn(tf.backend()) !== null;
 }

@@ -7,7 +7,7 @@ import { randomTensor, sameBits, stockThenOurs } from '../../helpers/stock-vs-ou
 type Pad = 'same' | 'valid' | tf.backend_util.ExplicitPadding;
 const uneven: Pad = [[0, 0], [2, 1], [0, 2], [0, 0]];
 
-describe('stride-1 convolutions as our WebAssembly SIMD kernel (wasm, one thread)', () => {
+describe('stride-1 convolutions as our WebAssembly SIMD kernels (wasm, one thread)', () => {
   beforeAll(async () => {
     installKernels();
     expect(await tf.setBackend('wasm')).toBe(true);
@@ -23,6 +23,11 @@ describe('stride-1 convolutions as our WebAssembly SIMD kernel (wasm, one thread
     ['1×1, 17 → 32', [1, 4, 5, 17], [1, 1, 17, 32], 'same'],
     ['2×2 padded below and right, 8 → 16', [3, 5, 6, 8], [2, 2, 8, 16], [[0, 0], [0, 1], [0, 1], [0, 0]]],
     ['one pixel, one image, 64 → 64', [1, 1, 1, 64], [3, 3, 64, 64], 'same'],
+    ["grey: the bench CNN's first layer (→ 16: 4 pixels × 8 channels, twice)", [8, 28, 28, 1], [3, 3, 1, 16], 'same'],
+    ["grey: start-here's first layer (→ 6: a vector and the last 2 channels)", [5, 16, 16, 1], [3, 3, 1, 6], 'same'],
+    ['grey → 23, a 5×3 filter with uneven pads, rows of 7 (4 pixels, then 1 at a time)', [2, 6, 7, 1], [5, 3, 1, 23], uneven],
+    ['grey → 2, valid', [2, 6, 7, 1], [3, 3, 1, 2], 'valid'],
+    ['grey → 3, 1×1', [1, 4, 5, 1], [1, 1, 1, 3], 'same'],
   ] as Array<[string, number[], number[], Pad]>)("equals XNNPACK's bit for bit: %s", async (label, xShape, wShape, pad) => {
     const x = randomTensor(31, xShape, `x ${label}`) as tf.Tensor4D;
     const w = randomTensor(31, wShape, `w ${label}`) as tf.Tensor4D;
@@ -54,12 +59,15 @@ describe('stride-1 convolutions as our WebAssembly SIMD kernel (wasm, one thread
     tf.dispose([x, w, y]);
   });
 
-  it('gives the same bits as XNNPACK at zeros, infinities and NaN, in the padding too', async () => {
+  it.each([
+    ['8 → 16', 8, 16],
+    ['grey → 8', 1, 8],
+  ])('gives the same bits as XNNPACK at zeros, infinities and NaN, in the padding too: %s', async (_label, cin, cout) => {
     const special = [0, -0, 1, -1, Infinity, -Infinity, NaN, 3e38, -3e38, 1e-40];
     const pick = (n: number, salt: number) => Float32Array.from({ length: n }, (_, k) => special[(k * 7 + salt) % special.length] * ((k % 3) + 1));
-    const x = tf.tensor4d(pick(2 * 5 * 4 * 8, 1), [2, 5, 4, 8]);
+    const x = tf.tensor4d(pick(2 * 5 * 4 * cin, 1), [2, 5, 4, cin]);
     // An infinite weight at a padded tap gives NaN (0·∞) in XNNPACK's sums: ours adds the padding's zeros the same way.
-    const w = tf.tensor4d(pick(3 * 3 * 8 * 16, 3), [3, 3, 8, 16]);
+    const w = tf.tensor4d(pick(3 * 3 * cin * cout, 3), [3, 3, cin, cout]);
     const { stock, ours } = stockThenOurs(() => tf.conv2d(x, w, 1, 'same'));
     expect(await sameBits(ours, stock)).toBe(true);
     tf.dispose([x, w, stock, ours]);
@@ -68,7 +76,8 @@ describe('stride-1 convolutions as our WebAssembly SIMD kernel (wasm, one thread
   it.each([
     ['stride 2', 8, 16, 2, 1],
     ['dilation 2', 8, 16, 1, 2],
-    ['a grey first layer (1 → 16)', 1, 16, 1, 1],
+    ['grey → 1 (XNNPACK sums in another order there)', 1, 1, 1, 1],
+    ['RGB → 16', 3, 16, 1, 1],
     ['6 → 12', 6, 12, 1, 1],
     ['16 → 8', 16, 8, 1, 1],
   ])('leaves other convolutions to XNNPACK: %s', async (label, cin, cout, stride, dilation) => {
