@@ -10,9 +10,9 @@ import { CONV_GREY_WASM } from './simd/conv-grey-wasm';
 // Stride-1 convolutions on wasm as WebAssembly SIMD kernels of our own, when tfjs-wasm runs on one thread: a CNN's
 // forward pass and, through conv-bilinear.ts, its input gradient (a convolution with the flipped filter).
 // - Layers of 8+ input and a multiple of 16 output channels (simd/conv.wat.mjs): XNNPACK's igemm runs the ~100k bench
-//   CNN's 16 → 32 layer at 34-38 GFLOP/s here, ours at 42-44.
+//   CNN's 16 → 32 layer at 34-35 GFLOP/s here, ours at 40-42.
 // - Grey first layers, one input channel (simd/conv-grey.wat.mjs): XNNPACK's igemm does one multiply-add per tap there
-//   (13-17 GFLOP/s), ours four pixels' worth (20-27).
+//   (10-17 GFLOP/s), ours four pixels' worth (13-28: 1.26-1.76x).
 // Both measured with a filter fresh each call, as in training (`npm run bench -- --only=conv`). Same numbers bit for
 // bit: each sums in XNNPACK's order (own-conv.test.ts).
 
@@ -29,8 +29,8 @@ const MAX_THREADS = 1;
 
 /**
  * Whether ours takes a layer of `cin` → `cout` channels. The wide kernel works 16 output channels at a time, and is
- * 1.1-1.2x XNNPACK's speed from 8 input channels on (default CNN 8 → 16, ~100k CNN 16 → 32 and back, ResNet and VGG
- * stages) but 0.8-0.98x for RGB → 16, 6 → 12 or 16 → 8, left to XNNPACK. The grey one takes 2+ output channels: for
+ * 1.07-1.25x XNNPACK's speed from 8 input channels on (default CNN 8 → 16, ~100k CNN 16 → 32 and back, ResNet and VGG
+ * stages) but was 0.8-0.98x for RGB → 16, 6 → 12 or 16 → 8 (with blocks of 8 and 4 channels), left to XNNPACK. The grey one takes 2+ output channels: for
  * one, XNNPACK sums in another order.
  */
 export const ownConvTakes = (cin: number, cout: number): boolean => (cin === 1 && cout >= 2) || (cin >= 8 && cout % 16 === 0);

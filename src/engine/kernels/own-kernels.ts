@@ -14,8 +14,8 @@ import { upsampleKernel } from './own-upsample';
  * Kernels of our own on the CPU backends, where tfjs's own cost the training loop most (issue 11's profile):
  * - one Adam update per variable in one pass (adam-step.ts, in WebAssembly SIMD on wasm; train/fused-adam.ts uses it);
  * - the filter gradient of stride-1 convolutions as a WebAssembly SIMD kernel (own-filter-grad.ts says where it runs);
- * - stride-1 convolutions of 8+ input and 16k output channels on one wasm thread (the forward pass and the input
- *   gradient) as a WebAssembly SIMD kernel, 1.1-1.2x XNNPACK's speed on them (own-conv.ts);
+ * - stride-1 convolutions of grey images, or of 8+ input and 16k output channels, on one wasm thread (the forward pass
+ *   and the input gradient) as WebAssembly SIMD kernels, 1.07-1.76x XNNPACK's speed on them (own-conv.ts);
  * - Sum over every axis but the last on wasm (a bias's gradient) in place, without tfjs's transpose (own-column-sum.ts);
  * - an average pool's gradient on wasm in one pass, not a multiply and a resize (own-upsample.ts);
  * - a layer's bias added on wasm without tfjs's general broadcasting (own-bias-add.ts);
