@@ -2,22 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../engine/backend';
 import { ownConvTakes } from '../engine/kernels/own-conv';
 import { useOwnKernels } from '../engine/kernels/own-kernels';
+import { BENCH_CONV_LAYERS } from './bench-conv-layers';
 
-/** [x shape NHWC, output channels, what it is]; 3×3 filters, 'same' pads. */
-const SHAPES: Array<[[number, number, number, number], number, string]> = [
-  [[64, 28, 28, 1], 8, 'default CNN, layer 1'],
-  [[64, 14, 14, 8], 16, 'default CNN, layer 2'],
+/** The benches' layers, and the input gradients of the bench CNNs' second layers (a convolution with the flipped filter). */
+const LAYERS: typeof BENCH_CONV_LAYERS = [
+  ...BENCH_CONV_LAYERS,
   [[64, 14, 14, 16], 8, "default CNN, layer 2's input gradient"],
-  [[64, 28, 28, 1], 16, '~100k CNN, layer 1'],
-  [[64, 14, 14, 16], 32, '~100k CNN, layer 2'],
   [[64, 14, 14, 32], 16, "~100k CNN, layer 2's input gradient"],
-  [[128, 16, 16, 1], 6, "start-here's CNN, layer 1 (an HVP batch)"],
-  [[128, 8, 8, 6], 12, "start-here's CNN, layer 2 (an HVP batch)"],
-  [[64, 32, 32, 3], 16, 'RGB 32×32, layer 1'],
-  [[64, 32, 32, 16], 16, 'ResNet ×1, first stage'],
-  [[64, 16, 16, 32], 32, 'ResNet ×1, second stage'],
-  [[64, 8, 8, 64], 64, 'ResNet ×1, third stage'],
-  [[64, 8, 8, 128], 128, 'VGG ×1, fourth block'],
 ];
 
 /**
@@ -29,7 +20,7 @@ export async function benchConv(repeats = 30): Promise<string[]> {
   await initBackend('wasm');
   const lines: string[] = [];
   try {
-    for (const [shape, cout, label] of SHAPES) {
+    for (const [shape, cout, label] of LAYERS) {
       const x = tf.randomNormal(shape, 0, 1, 'float32', 1) as tf.Tensor4D;
       const w = tf.randomNormal([3, 3, shape[3], cout], 0, 1, 'float32', 2) as tf.Tensor4D;
       const filters = Array.from({ length: repeats }, () => tf.clone(w));

@@ -1,4 +1,4 @@
-import { loadLanes, storeLanes } from './wat-parts.mjs';
+import { forUpTo, loadLanes, loop, rowInBlocks, storeLanes } from './wat-parts.mjs';
 
 // A stride-1 convolution of one-channel (grey) images, a CNN's first layer, as WebAssembly SIMD text (built by
 // scripts/build-kernels.mjs):
@@ -8,15 +8,6 @@ import { loadLanes, storeLanes } from './wat-parts.mjs';
 // adds 0·W, as XNNPACK's does. A block keeps 4 pixels of a row × 8 output channels in registers while it walks the
 // taps: the 4 x values of a tap are 4 floats in a row, loaded at fixed offsets, and each W vector serves the 4 pixels.
 // XNNPACK's igemm, built for many input channels, does one multiply-add per tap and pointer here (17 GFLOP/s).
-
-const loop = (label, body) => `(block $${label}_end (loop $${label} ${body}))`;
-
-/** for ($v = 0; $v < $limit; $v++) body, as a labelled block and loop. */
-const forUpTo = (v, limit, body) => `(local.set $${v} (i32.const 0))
-  ${loop(v, `(br_if $${v}_end (i32.ge_s (local.get $${v}) (local.get $${limit})))
-    ${body}
-    (local.set $${v} (i32.add (local.get $${v}) (i32.const 1)))
-    (br $${v})`)}`;
 
 const blockName = (p, v, tail) => `$block_p${p}_v${v}${tail ? `t${tail}` : ''}`;
 
@@ -75,12 +66,7 @@ export function convGreyWat(shared) {
           (br $p${p}_v${v})`)).join('\n        ')}
         ${[1, 2, 3].map((t) => `(if (i32.eq (i32.sub (local.get $cout) (local.get $ob)) (i32.const ${t})) (then ${call(1, t)}))`).join('\n        ')}`;
   };
-  const row = PIXEL_BLOCKS.map((p) =>
-    loop(`px${p}`, `(br_if $px${p}_end (i32.gt_s (i32.add (local.get $ox) (i32.const ${p})) (local.get $ow)))
-        ${channels(p)}
-        (local.set $ox (i32.add (local.get $ox) (i32.const ${p})))
-        (br $px${p})`),
-  ).join('\n      ');
+  const row = rowInBlocks(PIXEL_BLOCKS, channels);
   const blocks = PIXEL_BLOCKS.flatMap((p) => [...WIDTHS.map((v) => block(p, v)), ...[1, 2, 3].map((t) => block(p, 1, t))]).join('\n');
   return `(module
 (import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))

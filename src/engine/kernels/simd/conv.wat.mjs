@@ -1,3 +1,5 @@
+import { forUpTo, loop, rowInBlocks } from './wat-parts.mjs';
+
 // A stride-1 convolution (NHWC, filter [fh, fw, cin, cout], explicit pads) as WebAssembly SIMD text (built by
 // scripts/build-kernels.mjs):
 //   y[b, oy, ox, o] = Σ over (i, j, c), in that order, of x[b, oy+i−top, ox+j−left, c] · W[i, j, c, o]
@@ -8,15 +10,6 @@
 // keeps 2 pixels of a row × 16 output channels (4 vectors, 8 accumulators) in registers while it walks every tap and
 // input channel, each x value loaded once for the 4 vectors and each W vector once for the 2 pixels. The layers it
 // takes have a multiple of 16 output channels (own-conv.ts): narrower ones are slower this way than XNNPACK's.
-
-const loop = (label, body) => `(block $${label}_end (loop $${label} ${body}))`;
-
-/** for ($v = 0; $v < $limit; $v++) body, as a labelled block and loop. */
-const forUpTo = (v, limit, body) => `(local.set $${v} (i32.const 0))
-  ${loop(v, `(br_if $${v}_end (i32.ge_s (local.get $${v}) (local.get $${limit})))
-    ${body}
-    (local.set $${v} (i32.add (local.get $${v}) (i32.const 1)))
-    (br $${v})`)}`;
 
 /** Output channels a block takes: 4 vectors. */
 const V = 4;
@@ -94,13 +87,7 @@ export function convWat(shared) {
             (local.get $fh) (local.get $fw) (local.get $y0) (i32.sub (local.get $ox) (local.get $left)) (local.get $zero))
           (local.set $ob (i32.add (local.get $ob) (i32.const ${4 * V})))
           (br $p${p})`)}`;
-  // Pixels of a row in blocks of each size while they fit.
-  const row = PIXEL_BLOCKS.map((p) =>
-    loop(`px${p}`, `(br_if $px${p}_end (i32.gt_s (i32.add (local.get $ox) (i32.const ${p})) (local.get $ow)))
-        ${channels(p)}
-        (local.set $ox (i32.add (local.get $ox) (i32.const ${p})))
-        (br $px${p})`),
-  ).join('\n      ');
+  const row = rowInBlocks(PIXEL_BLOCKS, channels);
   const blocks = PIXEL_BLOCKS.map(block).join('\n');
   return `(module
 (import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))

@@ -1,4 +1,4 @@
-import { loadLanes, storeLanes, vectorsThenFloats } from './wat-parts.mjs';
+import { forRange, forUpTo, loadLanes, loop, storeLanes, vectorsThenFloats } from './wat-parts.mjs';
 
 // The filter gradient of a stride-1 convolution as WebAssembly SIMD text (built by scripts/build-kernels.mjs):
 //   dW[i, j, c, o] = Σ over (oh, ow, n), in that order, of x[n, oh+i−top, ow+j−left, c] · dy[n, oh, ow, o]
@@ -15,19 +15,6 @@ import { loadLanes, storeLanes, vectorsThenFloats } from './wat-parts.mjs';
 // HWNC (toHwnc), where the next image is the next few floats: in NHWC it is a whole image on, a new cache line and
 // page every step (1.3-1.9x faster for 6-256 input channels, the copies included; grey first layers read three
 // columns of one channel a step and lose by the copy, so they keep NHWC).
-
-const loop = (label, body) => `(block $${label}_end (loop $${label} ${body}))`;
-
-/** for ($v = start; $v < $limit; $v++) body, as a labelled block and loop (start: a WAT expression). */
-const forRange = (v, start, limit, body) =>
-  `(local.set $${v} ${start})
-  ${loop(v, `(br_if $${v}_end (i32.ge_s (local.get $${v}) (local.get $${limit})))
-    ${body}
-    (local.set $${v} (i32.add (local.get $${v}) (i32.const 1)))
-    (br $${v})`)}`;
-
-/** for ($v = 0; $v < $limit; $v++) body. */
-const forUpTo = (v, limit, body) => forRange(v, '(i32.const 0)', limit, body);
 
 /** The byte address of x[·, $xr, column, $c] in the first image ($xpix floats a pixel: cin in NHWC, n·cin in HWNC). */
 const xAddress = (column) =>

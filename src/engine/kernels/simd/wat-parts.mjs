@@ -1,5 +1,33 @@
 // WAT text the SIMD kernels share.
 
+/** A labelled loop inside its block: `br $label` goes round again, `br $label_end` leaves. */
+export const loop = (label, body) => `(block $${label}_end (loop $${label} ${body}))`;
+
+/** for ($v = start; $v < $limit; $v++) body, as a labelled block and loop (start: a WAT expression). */
+export const forRange = (v, start, limit, body) =>
+  `(local.set $${v} ${start})
+  ${loop(v, `(br_if $${v}_end (i32.ge_s (local.get $${v}) (local.get $${limit})))
+    ${body}
+    (local.set $${v} (i32.add (local.get $${v}) (i32.const 1)))
+    (br $${v})`)}`;
+
+/** for ($v = 0; $v < $limit; $v++) body. */
+export const forUpTo = (v, limit, body) => forRange(v, '(i32.const 0)', limit, body);
+
+/**
+ * An output row's pixels, $ox from its value (0) up to $ow, in blocks of each of `sizes` while one fits, widest first:
+ * `block(p)` does the p pixels from $ox (the convolution kernels).
+ */
+export const rowInBlocks = (sizes, block) =>
+  sizes
+    .map((p) =>
+      loop(`px${p}`, `(br_if $px${p}_end (i32.gt_s (i32.add (local.get $ox) (i32.const ${p})) (local.get $ow)))
+        ${block(p)}
+        (local.set $ox (i32.add (local.get $ox) (i32.const ${p})))
+        (br $px${p})`),
+    )
+    .join('\n      ');
+
 /** while ($k < $limit) { body; $k += step } as a labelled block and loop ($k a byte offset, set by the caller). */
 export const stepLoop = (label, limit, step, body) => `(block $${label}_end (loop $${label}_loop
     (br_if $${label}_end (i32.ge_u (local.get $k) (local.get ${limit})))
