@@ -33,7 +33,7 @@ const MAX_THREADS = 1;
  * stages) but was 0.8-0.98x for RGB → 16, 6 → 12 or 16 → 8 (with blocks of 8 and 4 channels), left to XNNPACK. The grey one takes 2+ output channels: for
  * one, XNNPACK sums in another order.
  */
-export const ownConvTakes = (cin: number, cout: number): boolean => (cin === 1 && cout >= 2) || (cin >= 8 && cout % 16 === 0);
+export const ownConvTakes = (cin: number, cout: number): boolean => (cin === 1 && cout >= 2) || (cin >= 8 && cout >= 16 && cout % 16 === 0);
 
 interface ConvAttrs {
   strides: number | [number, number];
@@ -71,6 +71,7 @@ export const convKernel: tf.KernelConfig = overStockKernel('Conv2D', (args) => {
   const [fh, fw, , cout] = filter.shape;
   const oh = h + pads.top + pads.bottom - fh + 1;
   const ow = w + pads.left + pads.right - fw + 1;
+  if (oh < 1 || ow < 1) return null;
   // Scratch freed when the kernel returns: the grey kernel's zero-padded copy of x, the wide one's cin zeros that the
   // taps in the padding read (each kernel writes its own).
   const scratch = grey ? n * (oh + fh - 1) * (ow + fw - 1) : cin;

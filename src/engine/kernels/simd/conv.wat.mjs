@@ -73,6 +73,7 @@ function block(p) {
 
 /** Pixels a block takes along a row, widest first: 2 × 4 vectors (8 accumulators) measured fastest here. */
 const PIXEL_BLOCKS = [2, 1];
+
 /**
  * The module: conv(x, w, out, n, h, wd, cin, oh, ow, cout, fh, fw, top, left, zero), cout a multiple of 16; pointers
  * are byte offsets, zero a buffer of cin floats the kernel clears first (the padding's taps read it).
