@@ -7,7 +7,7 @@ import { forUpTo, loadLanes, loop, rowInBlocks, storeLanes } from './wat-parts.m
 // tfjs-wasm's Conv2D. x is first copied into a zero-padded buffer, so every tap reads memory and a tap in the padding
 // adds 0·W, as XNNPACK's does. A block keeps 4 pixels of a row × 8 output channels in registers while it walks the
 // taps: the 4 x values of a tap are 4 floats in a row, loaded at fixed offsets, and each W vector serves the 4 pixels.
-// XNNPACK's igemm, built for many input channels, does one multiply-add per tap and pointer here (17 GFLOP/s).
+// XNNPACK's igemm, built for many input channels, does one multiply-add per tap and pointer here (10-17 GFLOP/s).
 
 const blockName = (p, v, tail) => `$block_p${p}_v${v}${tail ? `t${tail}` : ''}`;
 
