@@ -10,6 +10,15 @@ export interface ConvPads {
 
 type PadAttr = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 
+/** The attributes of tfjs's Conv2D kernel (and Conv2DBackpropInput's, less inputShape) that stride1Pads reads. */
+export interface ConvAttrs {
+  strides: number | [number, number];
+  dilations?: number | [number, number];
+  pad: PadAttr;
+  dataFormat?: string;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
 /**
  * Explicit pads of a convolution when our conv-built gradients apply to it (stride 1, dilation 1, NHWC, pads no
  * wider than filter - 1); null otherwise, so the caller falls back to tfjs's stock gradient.

@@ -1,14 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { convForward, filterGrad, inputGrad } from './conv-bilinear';
-import { stride1Pads } from './conv-geometry';
-
-interface ConvAttrs {
-  strides: number | [number, number];
-  dilations?: number | [number, number];
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat?: string;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
+import { stride1Pads, type ConvAttrs } from './conv-geometry';
 
 /**
  * Gradient of Conv2D built from conv2d itself (see conv-bilinear.ts): trains on wasm, is ~10x faster than the

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its Conv2D is registered first: ours hands it every convolution it does not take
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { disposeWasmData, wasmOutputsAndOffsets } from './backend-memory';
-import { stride1Pads } from './conv-geometry';
-import { overStockKernel, ownFunctionIn, ownKernelRuns } from './own-module';
+import { stride1Pads, type ConvAttrs } from './conv-geometry';
+import { overStockKernel, ownFunctionIn, ownKernelRuns, wasmThreads } from './own-module';
 import { CONV_WASM } from './simd/conv-wasm';
 import { CONV_GREY_WASM } from './simd/conv-grey-wasm';
 
@@ -30,27 +29,10 @@ const MAX_THREADS = 1;
 /**
  * Whether ours takes a layer of `cin` → `cout` channels. The wide kernel works 16 output channels at a time, and is
  * 1.07-1.25x XNNPACK's speed from 8 input channels on (default CNN 8 → 16, ~100k CNN 16 → 32 and back, ResNet and VGG
- * stages) but was 0.8-0.98x for RGB → 16, 6 → 12 or 16 → 8 (with blocks of 8 and 4 channels), left to XNNPACK. The grey one takes 2+ output channels: for
- * one, XNNPACK sums in another order.
+ * stages) but was 0.8-0.98x for RGB → 16, 6 → 12 or 16 → 8 (with blocks of 8 and 4 channels), left to XNNPACK. The
+ * grey one takes 2+ output channels: for one, XNNPACK sums in another order.
  */
 export const ownConvTakes = (cin: number, cout: number): boolean => (cin === 1 && cout >= 2) || (cin >= 8 && cout >= 16 && cout % 16 === 0);
-
-interface ConvAttrs {
-  strides: number | [number, number];
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat?: string;
-  dilations?: number | [number, number];
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
-
-/** tfjs-wasm's thread count (1 in Node), or 0 when it cannot say. */
-function wasmThreads(): number {
-  try {
-    return getThreadsCount();
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * tfjs-wasm's Conv2D, with the float32 stride-1 NHWC convolutions ownConvTakes on one thread done by our kernels; any

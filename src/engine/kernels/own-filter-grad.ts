@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { disposeWasmData, wasmOutputsAndOffsets } from './backend-memory';
 import type { ConvPads } from './conv-geometry';
-import { ownFunctionIn, ownKernelRuns } from './own-module';
+import { ownFunctionIn, ownKernelRuns, wasmThreads } from './own-module';
 import { FILTER_GRAD_WASM } from './simd/filter-grad-wasm';
 
 // The filter gradient of a stride-1 convolution as a WebAssembly SIMD kernel of our own (simd/filter-grad.wat.mjs),
@@ -71,15 +70,6 @@ export const filterGradKernel: tf.KernelConfig = {
     return outs[0];
   },
 };
-
-/** tfjs-wasm's thread count (1 in Node), or 0 when it cannot say. */
-function wasmThreads(): number {
-  try {
-    return getThreadsCount();
-  } catch {
-    return 0;
-  }
-}
 
 /** Whether our kernel runs on the backend in use (wasm, its module instantiated on tfjs's memory). */
 export function ownFilterGradReady(): boolean {

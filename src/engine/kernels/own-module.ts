@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { wasmMemoryOf } from './backend-memory';
 
 /** One of our WebAssembly kernels, base64: a build importing a plain memory and one importing a shared memory. */
@@ -67,4 +68,13 @@ export function overStockKernel(kernelName: string, ours: (args: KernelArgs) => 
       return stock.kernelFunc(args);
     },
   };
+}
+
+/** tfjs-wasm's thread count (1 in Node), or 0 when it cannot say: our kernels run on one thread, XNNPACK's on all. */
+export function wasmThreads(): number {
+  try {
+    return getThreadsCount();
+  } catch {
+    return 0;
+  }
 }
