@@ -17,7 +17,7 @@ import { CONV_GREY_WASM } from './simd/conv-grey-wasm';
 
 type ConvFn = (...args: number[]) => void;
 
-const convIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'conv', 'own convolution kernel');
+export const convIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'conv', 'own convolution kernel');
 const convGreyIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_GREY_WASM, 'convGrey', 'own first-layer convolution kernel');
 
 /**
@@ -25,6 +25,12 @@ const convGreyIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_GRE
  * on one thread only.
  */
 const MAX_THREADS = 1;
+
+/** Whether tfjs-wasm runs on a thread count at which our convolutions take a layer (MAX_THREADS). */
+export function onOwnConvThreads(): boolean {
+  const threads = wasmThreads();
+  return threads >= 1 && threads <= MAX_THREADS;
+}
 
 /**
  * Whether ours takes a layer of `cin` → `cout` channels. The wide kernel works 16 output channels at a time, and is
@@ -42,8 +48,7 @@ export const convKernel: tf.KernelConfig = overStockKernel('Conv2D', (args) => {
   const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
   if (x.dtype !== 'float32' || filter.dtype !== 'float32' || x.shape.length !== 4 || x.shape[0] < 1) return null;
   if (!ownConvTakes(x.shape[3], filter.shape[3])) return null;
-  const threads = wasmThreads();
-  if (threads < 1 || threads > MAX_THREADS) return null;
+  if (!onOwnConvThreads()) return null;
   const a = args.attrs as unknown as ConvAttrs;
   const pads = stride1Pads(x.shape, filter.shape, a.strides, a.dilations, a.pad, a.dataFormat, a.dimRoundingMode);
   const [n, h, w, cin] = x.shape;
@@ -72,6 +77,5 @@ export const convKernel: tf.KernelConfig = overStockKernel('Conv2D', (args) => {
  * registered, their modules up).
  */
 export function ownConvRuns(): boolean {
-  const threads = wasmThreads();
-  return threads >= 1 && threads <= MAX_THREADS && ownKernelRuns(convKernel, convIn) && convGreyIn(tf.backend()) !== null;
+  return onOwnConvThreads() && ownKernelRuns(convKernel, convIn) && convGreyIn(tf.backend()) !== null;
 }

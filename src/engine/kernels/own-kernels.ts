@@ -7,6 +7,8 @@ import { biasAddKernel } from './own-bias-add';
 import { columnSumKernel } from './own-column-sum';
 import { convKernel } from './own-conv';
 import { filterGradKernel } from './own-filter-grad';
+import { broadcastCopyKernel } from './sum-grad';
+import { matMulKernel } from './own-mat-mul';
 import { reluGradKernel } from './own-relu-grad';
 import { upsampleKernel } from './own-upsample';
 
@@ -16,15 +18,18 @@ import { upsampleKernel } from './own-upsample';
  * - the filter gradient of stride-1 convolutions as a WebAssembly SIMD kernel (own-filter-grad.ts says where it runs);
  * - stride-1 convolutions of grey images, or of 8+ input and 16k output channels, on one wasm thread (the forward pass
  *   and the input gradient) as WebAssembly SIMD kernels, 1.07-1.76x XNNPACK's speed on them (own-conv.ts);
+ * - a dense layer's products, of 16k columns, as the same convolution kernel with a 1×1 filter (own-mat-mul.ts);
  * - Sum over every axis but the last on wasm (a bias's gradient) in place, without tfjs's transpose (own-column-sum.ts);
  * - an average pool's gradient on wasm in one pass, not a multiply and a resize (own-upsample.ts);
  * - a layer's bias added on wasm without tfjs's general broadcasting (own-bias-add.ts);
  * - ReLU's gradient on wasm in one pass, not a step, a cast and a multiply (own-relu-grad.ts);
  * - 2×2 average pools on wasm without XNNPACK's per-call table of window pointers (own-avg-pool.ts);
+ * - Sum's gradient on wasm as a copy of dy, not a multiply by ones built in JavaScript (sum-grad.ts: a Hessian-vector
+ *   product differentiates every bias gradient's Sum);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
- * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad) takes tfjs's way, and ours
- * that replace a tfjs kernel (Sum, Add, AvgPool, Conv2D) hand it what they do not take, so switching them off (the
+ * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad, Sum's gradient) takes tfjs's way, and ours
+ * that replace a tfjs kernel (Sum, Add, AvgPool, Conv2D, BatchMatMul) hand it what they do not take, so switching them off (the
  * bench's --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
  * so the numbers are the same bit for bit either way (fused-adam and the own-* kernel tests).
  */
@@ -32,10 +37,12 @@ const ours: tf.KernelConfig[] = [
   ...(['wasm', 'cpu'] as const).map((name) => adamStepKernel(name)),
   filterGradKernel,
   convKernel,
+  matMulKernel,
   columnSumKernel,
   upsampleKernel,
   biasAddKernel,
   reluGradKernel,
+  broadcastCopyKernel,
   avgPoolKernel,
   {
     kernelName: 'Identity',

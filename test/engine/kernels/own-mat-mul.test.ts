@@ -1,0 +1,71 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { ownMatMulRuns, ownMatMulTakes } from '../../../src/engine/kernels/own-mat-mul';
+import { randomTensor, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
+
+describe("dense layers' products on our convolution kernel (wasm, one thread)", () => {
+  beforeAll(async () => {
+    installKernels();
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+
+  it.each([
+    ["the ~100k bench CNN's first dense layer (64×1568 · 1568×64)", [64, 1568], [1568, 64]],
+    ['its filter gradient (1568×64 · 64×64)', [1568, 64], [64, 64]],
+    ['its input gradient as g·bᵀ (64×64 · 64×1568)', [64, 64], [64, 1568]],
+    ['its second dense layer (64×64 · 64×32)', [64, 64], [64, 32]],
+    ['rows of odd count (the last a block of its own), 7×9 · 9×48', [7, 9], [9, 48]],
+    ['one row, 1×8 · 8×16', [1, 8], [8, 16]],
+    ['a batch of matrices times one, 3×5×11 · 11×16', [3, 5, 11], [11, 16]],
+  ])("equals XNNPACK's bit for bit: %s", async (label, aShape, bShape) => {
+    const a = randomTensor(17, aShape, `a ${label}`);
+    const b = randomTensor(17, bShape, `b ${label}`) as tf.Tensor2D;
+    expect(ownMatMulRuns() && ownMatMulTakes(bShape[0], bShape[1])).toBe(true);
+    const before = tf.memory().numTensors;
+    const dataBefore = tf.backend().numDataIds();
+    const { stock, ours } = stockThenOurs(() => tf.matMul(a as tf.Tensor2D, b));
+    expect(await sameBits(ours, stock)).toBe(true);
+    tf.dispose([stock, ours]);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(tf.backend().numDataIds()).toBe(dataBefore); // the kernel's zeros freed too
+    tf.dispose([a, b]);
+  });
+
+  it('is the product it claims: outputs against float64 sums', async () => {
+    const a = randomTensor(5, [5, 24], 'a oracle') as tf.Tensor2D;
+    const b = randomTensor(5, [24, 32], 'b oracle') as tf.Tensor2D;
+    const y = tf.matMul(a, b);
+    const [as, bs, ys] = [await a.data(), await b.data(), await y.data()];
+    for (const [i, j] of [[0, 0], [4, 31], [3, 17]]) {
+      let want = 0;
+      for (let k = 0; k < 24; k++) want += as[i * 24 + k] * bs[k * 32 + j];
+      expect(ys[i * 32 + j]).toBeCloseTo(want, 5);
+    }
+    tf.dispose([a, b, y]);
+  });
+
+  it('gives the same bits as XNNPACK at zeros, infinities and NaN', async () => {
+    const special = [0, -0, 1, -1, Infinity, -Infinity, NaN, 3e38, -3e38, 1e-40];
+    const pick = (n: number, salt: number) => Float32Array.from({ length: n }, (_, k) => special[(k * 7 + salt) % special.length] * ((k % 3) + 1));
+    const a = tf.tensor2d(pick(9 * 12, 1), [9, 12]);
+    const b = tf.tensor2d(pick(12 * 32, 3), [12, 32]);
+    const { stock, ours } = stockThenOurs(() => tf.matMul(a, b));
+    expect(await sameBits(ours, stock)).toBe(true);
+    tf.dispose([a, b, stock, ours]);
+  });
+
+  it.each([
+    ['10 columns (the last dense layer)', [64, 32], [32, 10], false, false],
+    ['an inner size of 4', [6, 4], [4, 16], false, false],
+    ['a transposed', [16, 6], [16, 32], true, false],
+    ['b transposed', [6, 16], [32, 16], false, true],
+    ['a batch of b matrices', [2, 6, 16], [2, 16, 32], false, false],
+  ])('leaves other products to XNNPACK: %s', async (label, aShape, bShape, transposeA, transposeB) => {
+    const a = randomTensor(3, aShape, `a ${label}`);
+    const b = randomTensor(3, bShape, `b ${label}`);
+    const { stock, ours } = stockThenOurs(() => tf.matMul(a, b, transposeA, transposeB));
+    expect(await sameBits(ours, stock)).toBe(true);
+    tf.dispose([a, b, stock, ours]);
+  });
+});
