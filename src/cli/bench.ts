@@ -50,6 +50,11 @@ async function main(): Promise<void> {
     log('\n## Stride-1 convolutions: tfjs-wasm Conv2D (XNNPACK) against our SIMD kernel (one thread, a fresh filter each call)');
     for (const line of await benchConv()) log(line);
   }
+  if (!only || only === 'dense') {
+    const { benchDense } = await import('./bench-dense');
+    log("\n## Dense layers' products: tfjs-wasm BatchMatMul (XNNPACK) against our convolution kernel (one thread, a fresh right operand each call)");
+    for (const line of await benchDense()) log(line);
+  }
   if (!only || only === 'hvp') {
     const { benchHvp } = await import('./bench-hvp');
     log("\n## One Hessian-vector product (wasm, one thread, start-here's CNN)");
