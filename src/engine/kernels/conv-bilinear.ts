@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { adjointPads, padArg, type ConvPads } from './conv-geometry';
+import { flipFilter } from './own-flip-filter';
 import { ownFilterGrad } from './own-filter-grad';
 
 // A stride-1 convolution y = conv(x, W) is one trilinear form T(x, W, dy) = <conv(x, W), dy> seen three ways:
@@ -12,11 +13,6 @@ import { ownFilterGrad } from './own-filter-grad';
 /** conv(x, W) with explicit pads; its gradient is the registered Conv2D gradient (conv2d-grad.ts). */
 export function convForward(x: tf.Tensor4D, w: tf.Tensor4D, pads: ConvPads): tf.Tensor4D {
   return tf.conv2d(x, w, 1, padArg(pads));
-}
-
-/** W [fh,fw,Cin,Cout] -> W flipped in space with in/out channels swapped [fh,fw,Cout,Cin]. */
-function flipFilter(w: tf.Tensor4D): tf.Tensor4D {
-  return tf.transpose(tf.reverse(w, [0, 1]), [0, 1, 3, 2]);
 }
 
 /** dx = inputGrad(dy, W): a correlation of dy with the flipped filter, shape of x. */

@@ -7,6 +7,7 @@ import { biasAddKernel } from './own-bias-add';
 import { columnSumKernel } from './own-column-sum';
 import { convKernel } from './own-conv';
 import { filterGradKernel } from './own-filter-grad';
+import { flipFilterKernel } from './own-flip-filter';
 import { broadcastCopyKernel } from './sum-grad';
 import { matMulKernel } from './own-mat-mul';
 import { reluGradKernel } from './own-relu-grad';
@@ -24,11 +25,12 @@ import { upsampleKernel } from './own-upsample';
  * - a layer's bias added on wasm without tfjs's general broadcasting (own-bias-add.ts);
  * - ReLU's gradient on wasm in one pass, not a step, a cast and a multiply (own-relu-grad.ts);
  * - 2×2 average pools on wasm without XNNPACK's per-call table of window pointers (own-avg-pool.ts);
+ * - a filter flipped for the input gradient on wasm in one pass, not a Reverse and a Transpose (own-flip-filter.ts);
  * - Sum's gradient on wasm as a copy of dy, not a multiply by ones built in JavaScript (sum-grad.ts: a Hessian-vector
  *   product differentiates every bias gradient's Sum);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
- * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad, Sum's gradient) takes tfjs's way, and ours
+ * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad, Sum's gradient, flipFilter) takes tfjs's way, and ours
  * that replace a tfjs kernel (Sum, Add, AvgPool, Conv2D, BatchMatMul) hand it what they do not take, so switching them off (the
  * bench's --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
  * so the numbers are the same bit for bit either way (fused-adam and the own-* kernel tests).
@@ -43,6 +45,7 @@ const ours: tf.KernelConfig[] = [
   biasAddKernel,
   reluGradKernel,
   broadcastCopyKernel,
+  flipFilterKernel,
   avgPoolKernel,
   {
     kernelName: 'Identity',
