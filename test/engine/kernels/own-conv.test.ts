@@ -23,6 +23,14 @@ describe('stride-1 convolutions as our WebAssembly SIMD kernels (wasm, one threa
     ['1×1, 17 → 32', [1, 4, 5, 17], [1, 1, 17, 32], 'same'],
     ['2×2 padded below and right, 8 → 16', [3, 5, 6, 8], [2, 2, 8, 16], [[0, 0], [0, 1], [0, 1], [0, 0]]],
     ['one pixel, one image, 64 → 64', [1, 1, 1, 64], [3, 3, 64, 64], 'same'],
+    ["narrow: start-here's second layer (6 → 12: three vectors, 2 pixels a block)", [5, 8, 8, 6], [3, 3, 6, 12], 'same'],
+    ["narrow: its input gradient's convolution (12 → 6: a vector and 2 lanes of another)", [5, 8, 8, 12], [3, 3, 12, 6], 'same'],
+    ['narrow: 16 → 8, rows of 7 (4 pixels, 2, 1)', [2, 7, 7, 16], [3, 3, 16, 8], 'same'],
+    ['narrow: 8 → 1 (one lane of one vector, 6 pixels a block), a 5×3 filter with uneven pads', [2, 6, 7, 8], [5, 3, 8, 1], uneven],
+    ['narrow: 4 → 3, valid', [2, 6, 9, 4], [3, 3, 4, 3], 'valid'],
+    ['narrow: 9 → 5 (a vector and 1 lane)', [2, 5, 13, 9], [3, 3, 9, 5], 'same'],
+    ['narrow: 5 → 15 (four vectors, the last of 3 lanes), 1×1', [3, 4, 5, 5], [1, 1, 5, 15], 'same'],
+    ['narrow: one pixel, 7 → 13', [1, 1, 1, 7], [3, 3, 7, 13], 'same'],
     ["grey: the bench CNN's first layer (→ 16: 4 pixels × 8 channels, twice)", [8, 28, 28, 1], [3, 3, 1, 16], 'same'],
     ["grey: start-here's first layer (→ 6: a vector and the last 2 channels)", [5, 16, 16, 1], [3, 3, 1, 6], 'same'],
     ['grey → 23, a 5×3 filter with uneven pads, rows of 7 (4 pixels, then 1 at a time)', [2, 6, 7, 1], [5, 3, 1, 23], uneven],
@@ -61,6 +69,7 @@ describe('stride-1 convolutions as our WebAssembly SIMD kernels (wasm, one threa
 
   it.each([
     ['8 → 16', 8, 16],
+    ['narrow: 8 → 6', 8, 6],
     ['grey → 8', 1, 8],
   ])('gives the same bits as XNNPACK at zeros, infinities and NaN, in the padding too: %s', async (_label, cin, cout) => {
     const special = [0, -0, 1, -1, Infinity, -Infinity, NaN, 3e38, -3e38, 1e-40];
@@ -78,11 +87,13 @@ describe('stride-1 convolutions as our WebAssembly SIMD kernels (wasm, one threa
     ['dilation 2', 8, 16, 1, 2],
     ['grey → 1 (XNNPACK sums in another order there)', 1, 1, 1, 1],
     ['RGB → 16', 3, 16, 1, 1],
-    ['6 → 12', 6, 12, 1, 1],
-    ['16 → 8', 16, 8, 1, 1],
+    ['RGB → 8', 3, 8, 1, 1],
+    ['2 → 6', 2, 6, 1, 1],
+    ['8 → 24 (17+ output channels, no multiple of 16)', 8, 24, 1, 1],
   ])('leaves other convolutions to XNNPACK: %s', async (label, cin, cout, stride, dilation) => {
     const x = randomTensor(31, [2, 9, 8, cin], label) as tf.Tensor4D;
     const w = randomTensor(31, [3, 3, cin, cout], `w ${label}`) as tf.Tensor4D;
+    expect(stride === 1 && dilation === 1 && ownConvTakes(cin, cout)).toBe(false);
     const { stock, ours } = stockThenOurs(() => tf.conv2d(x, w, stride, 'same', 'NHWC', dilation));
     expect(await sameBits(ours, stock)).toBe(true);
     tf.dispose([x, w, stock, ours]);

@@ -7,22 +7,25 @@ import { forUpTo, loop, rowInBlocks } from './wat-parts.mjs';
 // igemm kernels tfjs-wasm's Conv2D runs (taps row-major, input channels inner), so the result is the same bit for bit.
 // A tap in the zero padding reads a buffer of zeros, as XNNPACK's indirection buffer points there: it adds 0·W, as
 // XNNPACK does (so an infinite weight gives NaN there too). Four output channels share a SIMD lane group; a block
-// keeps 2 pixels of a row × 16 output channels (4 vectors, 8 accumulators) in registers while it walks every tap and
-// input channel, each x value loaded once for the 4 vectors and each W vector once for the 2 pixels. The layers it
-// takes have a multiple of 16 output channels (own-conv.ts): narrower ones are slower this way than XNNPACK's.
+// keeps p pixels of a row × v vectors of output channels (pv accumulators) in registers while it walks every tap and
+// input channel, each x value loaded once for the v vectors and each W vector once for the p pixels.
+// Two entry points:
+// - conv: layers of a multiple of 16 output channels, blocks of 2 pixels × 16 channels (4 vectors).
+// - convNarrow: layers of 1-15 output channels (start-here's 6 → 12 and 12 → 6), as many vectors as the layer has
+//   (the last one's lanes past cout computed from zero weights in a padded copy of W, and not stored), and the pixels
+//   a block takes measured for each (SHAPES).
 
-/** Output channels a block takes: 4 vectors. */
-const V = 4;
-
-const blockName = (p) => `$block_p${p}`;
+const blockName = (p, v) => `$block_p${p}_v${v}`;
 
 /**
- * Outputs (b, oy, ox .. ox + p − 1, ob .. ob + 15): $x is image b, $wp W's column ob, $op the output of (b, oy, ox, ob),
- * $y0 = oy − top, $x0 = ox − left. 4p accumulators, p x values, a W vector and a product stay in registers: within the
- * 16 SIMD registers V8 uses on x86-64.
+ * Outputs (b, oy, ox .. ox + p − 1, ob .. ob + 4v − 1): $x is image b, $wp W's column ob (rows of $wstride floats),
+ * $op the output of (b, oy, ox, ob) (pixels of $cout floats), $y0 = oy − top, $x0 = ox − left. Of the last vector the
+ * first 4 − $tail lanes are stored: $tail (0-3) lanes lie past cout.
+ * pv accumulators, p x values, a W vector and a product stay in registers (V8 uses 16 SIMD registers on x86-64, and
+ * spills sooner than that count says: SHAPES).
  */
-function block(p) {
-  const pk = Array.from({ length: p }, (_, q) => Array.from({ length: V }, (_, k) => [q, k])).flat();
+function block(p, v) {
+  const pk = Array.from({ length: p }, (_, q) => Array.from({ length: v }, (_, k) => [q, k])).flat();
   const locals = [
     ...pk.map(([q, k]) => `(local $a${q}_${k} v128)`),
     ...Array.from({ length: p }, (_, q) => `(local $xs${q} v128) (local $pp${q} i32) (local $xx${q} i32)`),
@@ -40,23 +43,33 @@ function block(p) {
   // One input channel: each pixel's x value splat, then each W vector times each of them added to its accumulator.
   // (Two channels a step, to halve the loop's bookkeeping, measured 1.3x slower: V8 spilled the accumulators.)
   const splats = Array.from({ length: p }, (_, q) => `(local.set $xs${q} (f32x4.splat (f32.load (local.get $pp${q}))))`).join('\n          ');
-  const macs = Array.from({ length: V }, (_, k) => [
+  const macs = Array.from({ length: v }, (_, k) => [
     `(local.set $wv (v128.load offset=${16 * k} (local.get $wq)))`,
     ...Array.from({ length: p }, (_, q) => `(local.set $a${q}_${k} (f32x4.add (local.get $a${q}_${k}) (f32x4.mul (local.get $xs${q}) (local.get $wv))))`),
   ]).flat().join('\n          ');
   const step = Array.from({ length: p }, (_, q) => `(local.set $pp${q} (i32.add (local.get $pp${q}) (i32.const 4)))`).join('\n          ');
-  // Accumulator (q, k) is y[b, oy, ox + q, ob + 4k]: q pixels (cout floats each) past $op.
+  // Accumulator (q, k) is y[b, oy, ox + q, ob + 4k]: q pixels (cout floats each) past $op. The last vector stores
+  // 4 − $tail lanes.
+  const at = (q) => (q === 0 ? '(local.get $op)' : `(i32.add (local.get $op) (i32.mul (local.get $cout) (i32.const ${4 * q})))`);
+  const lane = (q, k, l) => `(f32.store offset=${16 * k + 4 * l} ${at(q)} (f32x4.extract_lane ${l} (local.get $a${q}_${k})))`;
   const stores = pk
-    .map(([q, k]) => `(v128.store offset=${16 * k} ${q === 0 ? '(local.get $op)' : `(i32.add (local.get $op) (i32.mul (local.get $cout) (i32.const ${4 * q})))`} (local.get $a${q}_${k}))`)
+    .map(([q, k]) => {
+      const whole = `(v128.store offset=${16 * k} ${at(q)} (local.get $a${q}_${k}))`;
+      if (k < v - 1) return whole;
+      return `(if (i32.eqz (local.get $tail)) (then ${whole}) (else
+        ${lane(q, k, 0)}
+        (if (i32.le_u (local.get $tail) (i32.const 2)) (then ${lane(q, k, 1)}))
+        (if (i32.eq (local.get $tail) (i32.const 1)) (then ${lane(q, k, 2)}))))`;
+    })
     .join('\n');
   return `
-(func ${blockName(p)} (param $x i32) (param $wp i32) (param $op i32) (param $h i32) (param $w i32) (param $cin i32) (param $cout i32)
-  (param $fh i32) (param $fw i32) (param $y0 i32) (param $x0 i32) (param $zero i32)
+(func ${blockName(p, v)} (param $x i32) (param $wp i32) (param $op i32) (param $h i32) (param $w i32) (param $cin i32) (param $cout i32)
+  (param $wstride i32) (param $tail i32) (param $fh i32) (param $fw i32) (param $y0 i32) (param $x0 i32) (param $zero i32)
   (local $i i32) (local $j i32) (local $c i32) (local $yy i32) (local $rowOk i32) (local $wq i32) (local $wrow i32) (local $wv v128)
   ${locals}
   ${zeroAcc}
-  ;; W floats from one (i, j, c) to the next c: a row of cout.
-  (local.set $wrow (i32.shl (local.get $cout) (i32.const 2)))
+  ;; W floats from one (i, j, c) to the next c: a row of $wstride.
+  (local.set $wrow (i32.shl (local.get $wstride) (i32.const 2)))
   (local.set $wq (local.get $wp))
   ${forUpTo('i', 'fh', `(local.set $yy (i32.add (local.get $y0) (local.get $i)))
     (local.set $rowOk (i32.lt_u (local.get $yy) (local.get $h)))
@@ -71,38 +84,80 @@ function block(p) {
   ${stores})`;
 }
 
-/** Pixels a block takes along a row, widest first: 2 × 4 vectors (8 accumulators) measured fastest here. */
-const PIXEL_BLOCKS = [2, 1];
+/**
+ * [vectors, pixel blocks along a row, widest first], each the fastest measured here against XNNPACK on the layers
+ * below (scripts in docs/benchmarks.md): 4 vectors 2 pixels (16 → 32: 40 GFLOP/s); 3 vectors 2 pixels (6 → 12 and
+ * 16 → 12: 1.3-1.4x XNNPACK, where 3 pixels gave 0.97-1.08x and 4 pixels 0.99-1.19x); 2 vectors 4 pixels (12 → 6,
+ * 16 → 8: 1.07-1.10x, 2 pixels 0.92-0.95x); 1 vector 6 pixels (8 → 4: 1.44x, 4 pixels 1.30x).
+ */
+const SHAPES = [
+  [4, [2, 1]],
+  [3, [2, 1]],
+  [2, [4, 2, 1]],
+  [1, [6, 2, 1]],
+];
 
 /**
- * The module: conv(x, w, out, n, h, wd, cin, oh, ow, cout, fh, fw, top, left, zero), cout a multiple of 16; pointers
- * are byte offsets, zero a buffer of cin floats the kernel clears first (the padding's taps read it).
+ * Every output of the layer with blocks of v vectors, `ob` stepping 4v channels up to $cols (wide: cout; narrow: 4v,
+ * one step): a function of the module's entry-point locals.
  */
-export function convWat(shared) {
-  // Every output channel of pixels ox .. ox + p − 1, 16 at a time.
+function rows(v, pixelBlocks) {
   const channels = (p) => `(local.set $opix (i32.add (local.get $orow) (i32.shl (i32.mul (local.get $ox) (local.get $cout)) (i32.const 2))))
         (local.set $ob (i32.const 0))
-        ${loop(`p${p}`, `(br_if $p${p}_end (i32.ge_s (local.get $ob) (local.get $cout)))
-          (call ${blockName(p)} (local.get $xb) (i32.add (local.get $w) (i32.shl (local.get $ob) (i32.const 2)))
+        ${loop(`p${p}`, `(br_if $p${p}_end (i32.ge_s (local.get $ob) (local.get $cols)))
+          (call ${blockName(p, v)} (local.get $xb) (i32.add (local.get $w) (i32.shl (local.get $ob) (i32.const 2)))
             (i32.add (local.get $opix) (i32.shl (local.get $ob) (i32.const 2))) (local.get $h) (local.get $wd) (local.get $cin) (local.get $cout)
-            (local.get $fh) (local.get $fw) (local.get $y0) (i32.sub (local.get $ox) (local.get $left)) (local.get $zero))
-          (local.set $ob (i32.add (local.get $ob) (i32.const ${4 * V})))
+            (local.get $wstride) (local.get $tail) (local.get $fh) (local.get $fw) (local.get $y0) (i32.sub (local.get $ox) (local.get $left)) (local.get $zero))
+          (local.set $ob (i32.add (local.get $ob) (i32.const ${4 * v})))
           (br $p${p})`)}`;
-  const row = rowInBlocks(PIXEL_BLOCKS, channels);
-  const blocks = PIXEL_BLOCKS.map(block).join('\n');
-  return `(module
-(import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))
-${blocks}
-
-(func (export "conv") (param $x i32) (param $w i32) (param $out i32) (param $n i32) (param $h i32) (param $wd i32) (param $cin i32)
+  return `
+(func $rows_v${v} (param $x i32) (param $w i32) (param $out i32) (param $n i32) (param $h i32) (param $wd i32) (param $cin i32)
   (param $oh i32) (param $ow i32) (param $cout i32) (param $fh i32) (param $fw i32) (param $top i32) (param $left i32) (param $zero i32)
-  (local $b i32) (local $oy i32) (local $ox i32) (local $ob i32) (local $xb i32) (local $orow i32) (local $opix i32) (local $y0 i32) (local $k i32)
-  ;; The padding's zeros: cin floats, +0.
-  ${forUpTo('k', 'cin', '(f32.store (i32.add (local.get $zero) (i32.shl (local.get $k) (i32.const 2))) (f32.const 0))')}
+  (param $wstride i32) (param $cols i32) (param $tail i32)
+  (local $b i32) (local $oy i32) (local $ox i32) (local $ob i32) (local $xb i32) (local $orow i32) (local $opix i32) (local $y0 i32)
   ${forUpTo('b', 'n', `(local.set $xb (i32.add (local.get $x) (i32.shl (i32.mul (i32.mul (i32.mul (local.get $b) (local.get $h)) (local.get $wd)) (local.get $cin)) (i32.const 2))))
     ${forUpTo('oy', 'oh', `(local.set $y0 (i32.sub (local.get $oy) (local.get $top)))
       (local.set $orow (i32.add (local.get $out) (i32.shl (i32.mul (i32.mul (i32.add (i32.mul (local.get $b) (local.get $oh)) (local.get $oy)) (local.get $ow)) (local.get $cout)) (i32.const 2))))
       (local.set $ox (i32.const 0))
-      ${row}`)}`)})
+      ${rowInBlocks(pixelBlocks, channels)}`)}`)})`;
+}
+
+/**
+ * The module: conv(x, w, out, n, h, wd, cin, oh, ow, cout, fh, fw, top, left, zero), cout a multiple of 16, and
+ * convNarrow(…, zero, wpad), cout 1-15, wpad a buffer of fh·fw·cin·4⌈cout/4⌉ floats the kernel fills with W, its rows
+ * padded with zeros to whole vectors. Pointers are byte offsets, zero a buffer of cin floats the kernel clears first
+ * (the padding's taps read it).
+ */
+export function convWat(shared) {
+  const params = `(param $x i32) (param $w i32) (param $out i32) (param $n i32) (param $h i32) (param $wd i32) (param $cin i32)
+  (param $oh i32) (param $ow i32) (param $cout i32) (param $fh i32) (param $fw i32) (param $top i32) (param $left i32) (param $zero i32)`;
+  const args = (w) => `(local.get $x) ${w} (local.get $out) (local.get $n) (local.get $h) (local.get $wd) (local.get $cin)
+    (local.get $oh) (local.get $ow) (local.get $cout) (local.get $fh) (local.get $fw) (local.get $top) (local.get $left) (local.get $zero)`;
+  const clearZeros = forUpTo('k', 'cin', '(f32.store (i32.add (local.get $zero) (i32.shl (local.get $k) (i32.const 2))) (f32.const 0))');
+  const blocks = SHAPES.flatMap(([v, ps]) => ps.map((p) => block(p, v))).join('\n');
+  return `(module
+(import "env" "memory" (memory 1 65536${shared ? ' shared' : ''}))
+${blocks}
+${SHAPES.map(([v, ps]) => rows(v, ps)).join('\n')}
+
+(func (export "conv") ${params}
+  (local $k i32)
+  ;; The padding's zeros: cin floats, +0.
+  ${clearZeros}
+  (call $rows_v4 ${args('(local.get $w)')} (local.get $cout) (local.get $cout) (i32.const 0)))
+
+(func (export "convNarrow") ${params} (param $wpad i32)
+  (local $k i32) (local $v i32) (local $stride i32) (local $r i32) (local $o i32)
+  ${clearZeros}
+  ;; W's rows (fh·fw·cin of cout floats) copied to rows of 4v floats, the lanes past cout +0.
+  (local.set $v (i32.shr_u (i32.add (local.get $cout) (i32.const 3)) (i32.const 2)))
+  (local.set $stride (i32.shl (local.get $v) (i32.const 2)))
+  (local.set $k (i32.mul (i32.mul (local.get $fh) (local.get $fw)) (local.get $cin)))
+  ${forUpTo('r', 'k', forUpTo('o', 'stride', `(f32.store (i32.add (local.get $wpad) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $stride)) (local.get $o)) (i32.const 2)))
+      (if (result f32) (i32.lt_u (local.get $o) (local.get $cout))
+        (then (f32.load (i32.add (local.get $w) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $cout)) (local.get $o)) (i32.const 2)))))
+        (else (f32.const 0))))`))}
+  ${SHAPES.map(([v]) => `(if (i32.eq (local.get $v) (i32.const ${v})) (then
+    (call $rows_v${v} ${args('(local.get $wpad)')} (local.get $stride) (local.get $stride) (i32.sub (local.get $stride) (local.get $cout)))))`).join('\n  ')})
 )`;
 }
