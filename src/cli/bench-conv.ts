@@ -9,6 +9,7 @@ const LAYERS: typeof BENCH_CONV_LAYERS = [
   ...BENCH_CONV_LAYERS,
   [[64, 14, 14, 16], 8, "default CNN, layer 2's input gradient"],
   [[64, 14, 14, 32], 16, "~100k CNN, layer 2's input gradient"],
+  [[128, 8, 8, 12], 6, "start-here's CNN, layer 2's input gradient"],
 ];
 
 /**
