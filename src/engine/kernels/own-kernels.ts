@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm'; // its kernels are registered first, so ours replace them
 import { adamStepKernel } from './adam-step';
 import { shareData } from './backend-memory';
+import { overStockKernel } from './own-module';
 import { avgPoolKernel } from './own-avg-pool';
 import { biasAddKernel } from './own-bias-add';
 import { columnSumKernel } from './own-column-sum';
@@ -12,6 +13,13 @@ import { broadcastCopyKernel } from './sum-grad';
 import { matMulKernel } from './own-mat-mul';
 import { reluGradKernel } from './own-relu-grad';
 import { upsampleKernel } from './own-upsample';
+
+/** tfjs-wasm's Cast, sharing the data where the dtype stays the same (its own copies every time). */
+const castKernel = overStockKernel('Cast', ({ inputs, attrs, backend }) => {
+  const { x } = inputs as { x: tf.TensorInfo };
+  const { dtype } = attrs as unknown as { dtype: tf.DataType };
+  return x.dtype === dtype && (dtype === 'float32' || dtype === 'int32' || dtype === 'bool') ? shareData(backend, x) : null;
+});
 
 /**
  * Kernels of our own on the CPU backends, where tfjs's own cost the training loop most (issue 11's profile):
@@ -30,6 +38,8 @@ import { upsampleKernel } from './own-upsample';
  *   product differentiates every bias gradient's Sum);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
  *   tensor a gradient saves (one Identity per op on the tape); tensors are immutable, so a copy buys nothing.
+ * - Cast to the tensor's own dtype on wasm shares its memory too: the gradient of each of those clones is such a Cast
+ *   (30 copies in a Hessian-vector product of start-here's CNN, up to 0.8 MB each).
  * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad, Sum's gradient, flipFilter) takes tfjs's way, and ours
  * that replace a tfjs kernel (Sum, Add, AvgPool, Conv2D, BatchMatMul) hand it what they do not take, so switching them off (the
  * bench's --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
@@ -52,6 +62,7 @@ const ours: tf.KernelConfig[] = [
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend }) => shareData(backend, (inputs as { x: tf.TensorInfo }).x),
   },
+  castKernel,
 ];
 
 /** tfjs's own kernels that ours replaced, to put back when ours are switched off. */

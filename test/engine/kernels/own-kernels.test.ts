@@ -31,6 +31,21 @@ describe.each(['cpu', 'wasm'])('our kernels on %s', (backend) => {
     d.dispose();
   });
 
+  it('casts to the same dtype without copying, and to another dtype as tfjs does', async () => {
+    const t = tf.tensor1d([1.5, -2.5, 3]);
+    const same = tf.cast(t, 'float32');
+    expect(same.dataId).toBe(t.dataId); // the gradient of a saved clone is this Cast: stock tfjs-wasm copied it
+    t.dispose();
+    expect(Array.from(await same.data())).toEqual([1.5, -2.5, 3]);
+    const ints = tf.cast(same, 'int32');
+    expect(ints.dataId).not.toBe(same.dataId);
+    expect(ints.dtype).toBe('int32');
+    expect(Array.from(await ints.data())).toEqual([1, -2, 3]);
+    const back = tf.cast(ints, 'float32');
+    expect(Array.from(await back.data())).toEqual([1, -2, 3]);
+    tf.dispose([same, ints, back]);
+  });
+
   it('can be switched off and on again (the bench compares both)', () => {
     useOwnKernels(false);
     expect(ownKernelsInUse()).toBe(false);
