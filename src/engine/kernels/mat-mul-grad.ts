@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ownMatMulTakesProduct } from './own-mat-mul';
 
 /** Swaps the last two axes (the matrix transpose of a batch of matrices). */
 function t(x: tf.Tensor): tf.Tensor {
@@ -24,9 +25,20 @@ export function timesTransposed(g: tf.Tensor, b: tf.Tensor): tf.Tensor {
 }
 
 /**
- * Gradient of BatchMatMul with the transposes done as separate ops on the wasm backend: its matMul with a
- * transpose flag is 3-4x slower than a transpose plus a plain matMul (measured on [128,64]x[64,784], the dense
- * layers' backward pass). Other backends keep the flags (cpu is faster with them; GPU shaders get them for free).
+ * op(x)·op(y), op a transpose where flagged, on wasm: our kernel reads the flagged operands in place where it takes the
+ * product (own-mat-mul.ts); elsewhere tfjs-wasm's matMul with a transpose flag is 3-4x slower than a transpose plus a
+ * plain matMul (measured on [128,64]x[64,784], the dense layers' backward pass), so the transposes are separate ops.
+ * Each output is the same sum either way (own-mat-mul.test.ts, pool-matmul-grad.test.ts).
+ */
+function product(x: tf.Tensor, y: tf.Tensor, tx: boolean, ty: boolean): tf.Tensor {
+  if ((tx || ty) && ownMatMulTakesProduct(x, y, tx, ty)) return tf.matMul(x, y, tx, ty);
+  if (!tx && ty) return timesTransposed(x, y);
+  return tf.matMul(tx ? t(x) : x, ty ? t(y) : y);
+}
+
+/**
+ * Gradient of BatchMatMul on the wasm backend, its products by product() above. Other backends keep the flags (cpu is
+ * faster with them; GPU shaders get them for free).
  */
 export function batchMatMulGradConfig(stock: tf.GradConfig | undefined): tf.GradConfig {
   return {
@@ -37,11 +49,10 @@ export function batchMatMulGradConfig(stock: tf.GradConfig | undefined): tf.Grad
       const [a, b] = saved;
       const g = dy as tf.Tensor;
       const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
-      const mm = (x: tf.Tensor, y: tf.Tensor) => tf.matMul(x, y);
-      if (!transposeA && !transposeB) return { a: () => timesTransposed(g, b), b: () => mm(t(a), g) };
-      if (!transposeA && transposeB) return { a: () => mm(g, b), b: () => mm(t(g), a) };
-      if (transposeA && !transposeB) return { a: () => mm(b, t(g)), b: () => mm(a, g) };
-      return { a: () => mm(t(b), t(g)), b: () => mm(t(g), t(a)) };
+      if (!transposeA && !transposeB) return { a: () => product(g, b, false, true), b: () => product(a, g, true, false) };
+      if (!transposeA && transposeB) return { a: () => product(g, b, false, false), b: () => product(g, a, true, false) };
+      if (transposeA && !transposeB) return { a: () => product(b, g, false, true), b: () => product(a, g, false, false) };
+      return { a: () => product(b, g, true, true), b: () => product(g, a, true, true) };
     },
   };
 }

@@ -10,8 +10,9 @@ import { CONV_GREY_WASM } from './simd/conv-grey-wasm';
 // forward pass and, through conv-bilinear.ts, its input gradient (a convolution with the flipped filter).
 // - Layers of 8+ input and a multiple of 16 output channels (simd/conv.wat.mjs): XNNPACK's igemm runs the ~100k bench
 //   CNN's 16 → 32 layer at 34-35 GFLOP/s here, ours at 40-42.
-// - Layers of 4+ input and 1-15 output channels (the same module's convNarrow): start-here's 6 → 12 and 12 → 6, which
-//   XNNPACK runs at 18-26 GFLOP/s, 1.1-1.3x.
+// - Layers of 4+ input and 1-15 output channels, or 8+ and 17+ that are no multiple of 16 (the same module's convPadded,
+//   its filter copied to whole vectors first): start-here's 6 → 12 and 12 → 6, which XNNPACK runs at 18-26 GFLOP/s,
+//   1.1-1.3x.
 // - Grey first layers, one input channel (simd/conv-grey.wat.mjs): XNNPACK's igemm does one multiply-add per tap there
 //   (10-17 GFLOP/s), ours four pixels' worth (13-28: 1.26-1.76x).
 // All measured with a filter fresh each call, as in training (`npm run bench -- --only=conv`). Same numbers bit for
@@ -20,7 +21,7 @@ import { CONV_GREY_WASM } from './simd/conv-grey-wasm';
 type ConvFn = (...args: number[]) => void;
 
 export const convIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'conv', 'own convolution kernel');
-const convNarrowIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'convNarrow', 'own narrow convolution kernel');
+const convPaddedIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'convPadded', 'own convolution kernel (any width)');
 const convGreyIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_GREY_WASM, 'convGrey', 'own first-layer convolution kernel');
 
 /**
@@ -38,16 +39,23 @@ export function onOwnConvThreads(): boolean {
 /**
  * Whether ours takes a layer of `cin` → `cout` channels. The wide kernel works 16 output channels at a time, and is
  * 1.07-1.25x XNNPACK's speed from 8 input channels on (default CNN 8 → 16, ~100k CNN 16 → 32 and back, ResNet and VGG
- * stages); RGB → 16 stays XNNPACK's (1.02x), as do layers of 17+ output channels that are no multiple of 16. The narrow
- * kernel takes 1-15 output channels. The grey one takes 2+ output channels: for one, XNNPACK sums in another order.
+ * stages); RGB → 16 stays XNNPACK's (1.02x). The grey one takes 2+ output channels: for one, XNNPACK sums in another
+ * order.
  */
-export const ownConvTakes = (cin: number, cout: number): boolean => (cin === 1 && cout >= 2) || (cin >= 8 && cout >= 16 && cout % 16 === 0) || narrow(cin, cout);
+export const ownConvTakes = (cin: number, cout: number): boolean => (cin === 1 && cout >= 2) || wide(cin, cout) || padded(cin, cout);
+
+/** Whether the wide kernel takes a layer as it is: 8+ input channels, a multiple of 16 output channels. */
+const wide = (cin: number, cout: number): boolean => cin >= 8 && cout >= 16 && cout % 16 === 0;
 
 /**
- * Whether the narrow kernel takes a layer: 4+ input channels, 1-15 output channels. It was 1.01-1.45x XNNPACK's speed
- * from 4 input channels on (start-here's 6 → 12 1.3x, 12 → 6 1.1x), 0.82-0.88x for 2 or 3 (left to XNNPACK).
+ * Whether the kernel takes a layer with its filter copied to whole vectors first: 1-15 output channels from 4 input
+ * channels on (1.01-1.45x XNNPACK's speed; start-here's 6 → 12 1.3x, 12 → 6 1.1x; 0.82-0.88x for 2 or 3 input
+ * channels, left to XNNPACK), or 17+ that are no multiple of 16 from 8 on (groups of 16, then the rest).
  */
-const narrow = (cin: number, cout: number): boolean => cin >= 4 && cout >= 1 && cout <= 15;
+const padded = (cin: number, cout: number): boolean => (cin >= 4 && cout >= 1 && cout <= 15) || (cin >= 8 && cout > 16 && cout % 16 !== 0);
+
+/** W's floats in the padded copy: its rows (taps · cin) of cout rounded up to whole vectors. */
+export const paddedFloats = (rows: number, cout: number): number => rows * ((cout & ~15) + 4 * Math.ceil((cout & 15) / 4));
 
 /**
  * tfjs-wasm's Conv2D, with the float32 stride-1 NHWC convolutions ownConvTakes on one thread done by our kernels; any
@@ -63,15 +71,15 @@ export const convKernel: tf.KernelConfig = overStockKernel('Conv2D', (args) => {
   const [n, h, w, cin] = x.shape;
   const [fh, fw, , cout] = filter.shape;
   const grey = cin === 1;
-  const slim = !grey && narrow(cin, cout);
-  const fn = pads === null ? null : grey ? convGreyIn(args.backend) : slim ? convNarrowIn(args.backend) : convIn(args.backend);
+  const slim = !grey && !wide(cin, cout);
+  const fn = pads === null ? null : grey ? convGreyIn(args.backend) : slim ? convPaddedIn(args.backend) : convIn(args.backend);
   if (pads === null || fn === null) return null;
   const oh = h + pads.top + pads.bottom - fh + 1;
   const ow = w + pads.left + pads.right - fw + 1;
   if (oh < 1 || ow < 1) return null;
   // Scratch freed when the kernel returns: the grey kernel's zero-padded copy of x; the others' cin zeros that the
-  // taps in the padding read, and the narrow one's copy of W in rows of whole vectors (each kernel writes its own).
-  const scratch = grey ? [n * (oh + fh - 1) * (ow + fw - 1)] : slim ? [cin + fh * fw * cin * 4 * Math.ceil(cout / 4)] : [cin];
+  // taps in the padding read, and for the padded layout a copy of W in rows of whole vectors (each kernel writes its own).
+  const scratch = grey ? [n * (oh + fh - 1) * (ow + fw - 1)] : slim ? [cin + paddedFloats(fh * fw * cin, cout)] : [cin];
   const { outs, offsets } = wasmOutputsAndOffsets(args.backend, [[n, oh, ow, cout], scratch], [x, filter]);
   try {
     if (grey) fn(offsets[0], offsets[1], offsets[2], n, h, w, oh, ow, cout, fh, fw, pads.top, pads.left, offsets[3]);
@@ -87,5 +95,5 @@ export const convKernel: tf.KernelConfig = overStockKernel('Conv2D', (args) => {
  * registered, their modules up).
  */
 export function ownConvRuns(): boolean {
-  return onOwnConvThreads() && ownKernelRuns(convKernel, convIn) && convGreyIn(tf.backend()) !== null;
+  return onOwnConvThreads() && ownKernelRuns(convKernel, convIn) && convGreyIn(tf.backend()) !== null && convPaddedIn(tf.backend()) !== null;
 }

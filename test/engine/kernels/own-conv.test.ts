@@ -31,6 +31,9 @@ describe('stride-1 convolutions as our WebAssembly SIMD kernels (wasm, one threa
     ['narrow: 9 → 5 (a vector and 1 lane)', [2, 5, 13, 9], [3, 3, 9, 5], 'same'],
     ['narrow: 5 → 15 (four vectors, the last of 3 lanes), 1×1', [3, 4, 5, 5], [1, 1, 5, 15], 'same'],
     ['narrow: one pixel, 7 → 13', [1, 1, 1, 7], [3, 3, 7, 13], 'same'],
+    ['padded: 8 → 24 (16 channels, then 8)', [2, 7, 6, 8], [3, 3, 8, 24], 'same'],
+    ['padded: 9 → 21 (16, then a vector and 1 lane), uneven pads', [2, 6, 7, 9], [5, 3, 9, 21], uneven],
+    ['padded: 16 → 40 (32, then 8), valid', [2, 6, 7, 16], [3, 3, 16, 40], 'valid'],
     ["grey: the bench CNN's first layer (→ 16: 4 pixels × 8 channels, twice)", [8, 28, 28, 1], [3, 3, 1, 16], 'same'],
     ["grey: start-here's first layer (→ 6: a vector and the last 2 channels)", [5, 16, 16, 1], [3, 3, 1, 6], 'same'],
     ['grey → 23, a 5×3 filter with uneven pads, rows of 7 (4 pixels, then 1 at a time)', [2, 6, 7, 1], [5, 3, 1, 23], uneven],
@@ -89,7 +92,7 @@ describe('stride-1 convolutions as our WebAssembly SIMD kernels (wasm, one threa
     ['RGB → 16', 3, 16, 1, 1],
     ['RGB → 8', 3, 8, 1, 1],
     ['2 → 6', 2, 6, 1, 1],
-    ['8 → 24 (17+ output channels, no multiple of 16)', 8, 24, 1, 1],
+    ['4 → 24 (17+ output channels from fewer than 8 input channels)', 4, 24, 1, 1],
   ])('leaves other convolutions to XNNPACK: %s', async (label, cin, cout, stride, dilation) => {
     const x = randomTensor(31, [2, 9, 8, cin], label) as tf.Tensor4D;
     const w = randomTensor(31, [3, 3, cin, cout], `w ${label}`) as tf.Tensor4D;

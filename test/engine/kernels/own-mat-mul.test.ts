@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installKernels } from '../../../src/engine/kernels/install-kernels';
-import { ownMatMulRuns, ownMatMulTakes } from '../../../src/engine/kernels/own-mat-mul';
+import { ownMatMulRuns, ownMatMulTakes, ownMatMulTakesProduct } from '../../../src/engine/kernels/own-mat-mul';
+import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
 import { randomTensor, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
 
 describe("dense layers' products on our convolution kernel (wasm, one thread)", () => {
@@ -18,6 +19,11 @@ describe("dense layers' products on our convolution kernel (wasm, one thread)", 
     ['rows of odd count (the last a block of its own), 7×9 · 9×48', [7, 9], [9, 48]],
     ['one row, 1×8 · 8×16', [1, 8], [8, 16]],
     ['a batch of matrices times one, 3×5×11 · 11×16', [3, 5, 11], [11, 16]],
+    ['10 columns (the output layer: a vector and 2 lanes)', [64, 32], [32, 10]],
+    ['24 columns (16, then 8)', [128, 48], [48, 24]],
+    ['one column', [9, 12], [12, 1]],
+    ['an inner size of 4 (the output layer\'s input gradient)', [128, 4], [4, 24]],
+    ['an inner size of 1', [128, 1], [1, 16]],
   ])("equals XNNPACK's bit for bit: %s", async (label, aShape, bShape) => {
     const a = randomTensor(17, aShape, `a ${label}`);
     const b = randomTensor(17, bShape, `b ${label}`) as tf.Tensor2D;
@@ -56,15 +62,38 @@ describe("dense layers' products on our convolution kernel (wasm, one thread)", 
   });
 
   it.each([
-    ['10 columns (the last dense layer)', [64, 32], [32, 10], false, false],
-    ['an inner size of 4', [6, 4], [4, 16], false, false],
-    ['a transposed', [16, 6], [16, 32], true, false],
-    ['b transposed', [6, 16], [32, 16], false, true],
-    ['a batch of b matrices', [2, 6, 16], [2, 16, 32], false, false],
-  ])('leaves other products to XNNPACK: %s', async (label, aShape, bShape, transposeA, transposeB) => {
+    ['aᵀ·g, a dense layer\'s filter gradient (64×1568 stored, 64×64)', [64, 1568], [64, 64], true, false],
+    ['g·Wᵀ, its input gradient (64×64, 1568×64 stored)', [64, 64], [1568, 64], false, true],
+    ['both transposed, 10 columns', [12, 7], [10, 12], true, true],
+    ['aᵀ of a batch, 2×9×5 stored, 9×20', [2, 9, 5], [9, 20], true, false],
+  ] as Array<[string, number[], number[], boolean, boolean]>)(
+    "reads transposed operands in place, and equals XNNPACK's on transposed copies bit for bit: %s",
+    async (label, aShape, bShape, transposeA, transposeB) => {
+      const a = randomTensor(11, aShape, `a ${label}`);
+      const b = randomTensor(11, bShape, `b ${label}`);
+      const dataBefore = tf.backend().numDataIds();
+      const ours = tf.matMul(a, b, transposeA, transposeB);
+      expect((await tf.profile(() => tf.dispose(tf.matMul(a, b, transposeA, transposeB)))).kernelNames).toEqual(['BatchMatMul']);
+      // XNNPACK's product of explicitly transposed copies: the form mat-mul-grad.ts uses where ours does not run.
+      const swap = (t: tf.Tensor) => tf.transpose(t, [...t.shape.keys()].map((i, _, all) => (i < all.length - 2 ? i : 2 * all.length - 3 - i)));
+      useOwnKernels(false);
+      const stock = tf.tidy(() => tf.matMul(transposeA ? swap(a) : a, transposeB ? swap(b) : b));
+      useOwnKernels(true);
+      expect(await sameBits(ours, stock)).toBe(true);
+      tf.dispose([ours, stock]);
+      expect(tf.backend().numDataIds()).toBe(dataBefore);
+      tf.dispose([a, b]);
+    },
+  );
+
+  it.each([
+    ['a batch of b matrices', [2, 6, 16], [2, 16, 32]],
+    ['a batch of b matrices, one of a', [6, 16], [3, 16, 32]],
+  ])('leaves other products to XNNPACK: %s', async (label, aShape, bShape) => {
     const a = randomTensor(3, aShape, `a ${label}`);
     const b = randomTensor(3, bShape, `b ${label}`);
-    const { stock, ours } = stockThenOurs(() => tf.matMul(a, b, transposeA, transposeB));
+    expect(ownMatMulTakesProduct(a, b, false, false)).toBe(false);
+    const { stock, ours } = stockThenOurs(() => tf.matMul(a, b));
     expect(await sameBits(ours, stock)).toBe(true);
     tf.dispose([a, b, stock, ours]);
   });
