@@ -28,7 +28,10 @@ export function timesTransposed(g: tf.Tensor, b: tf.Tensor): tf.Tensor {
  * op(x)·op(y), op a transpose where flagged, on wasm: our kernel reads the flagged operands in place where it takes the
  * product (own-mat-mul.ts); elsewhere tfjs-wasm's matMul with a transpose flag is 3-4x slower than a transpose plus a
  * plain matMul (measured on [128,64]x[64,784], the dense layers' backward pass), so the transposes are separate ops.
- * Each output is the same sum either way (own-mat-mul.test.ts, pool-matmul-grad.test.ts).
+ * Each output is the same sum either way (own-mat-mul.test.ts, pool-matmul-grad.test.ts). Without the transposes'
+ * nodes on the tape, tfjs adds up a tensor's gradient contributions in another order in third-order graphs (the full
+ * constraints of Eq. 7 differentiate an HVP): those runs' numbers moved in the 7th digit when this came in (Dec 2026);
+ * training, HVPs and the relaxed mitigation kept every bit.
  */
 function product(x: tf.Tensor, y: tf.Tensor, tx: boolean, ty: boolean): tf.Tensor {
   if ((tx || ty) && ownMatMulTakesProduct(x, y, tx, ty)) return tf.matMul(x, y, tx, ty);
