@@ -9,11 +9,13 @@ import { forUpTo, loop, rowInBlocks } from './wat-parts.mjs';
 // XNNPACK does (so an infinite weight gives NaN there too). Four output channels share a SIMD lane group; a block
 // keeps p pixels of a row × v vectors of output channels (pv accumulators) in registers while it walks every tap and
 // input channel, each x value loaded once for the v vectors and each W vector once for the p pixels.
-// Two entry points:
-// - conv: layers of a multiple of 16 output channels, blocks of 2 pixels × 16 channels (4 vectors).
-// - convNarrow: layers of 1-15 output channels (start-here's 6 → 12 and 12 → 6), as many vectors as the layer has
-//   (the last one's lanes past cout computed from zero weights in a padded copy of W, and not stored), and the pixels
-//   a block takes measured for each (SHAPES).
+// Entry points (convWat below):
+// - conv: layers of a multiple of 16 output channels, blocks of 2 pixels × 16 channels (4 vectors), W read in place.
+// - convPadded: any number of output channels, W first copied to rows of whole vectors (zeros past cout): groups of 16
+//   channels as conv's, then the 1-15 left (start-here's 6 → 12 and 12 → 6) in one block of as many vectors, the last
+//   one's lanes past cout computed from the zero weights and not stored; the pixels a block takes measured for each
+//   number of vectors (SHAPES).
+// - matmul: a dense layer's product as the 1×1 convolution of its rows, either operand transposed (own-mat-mul.ts).
 
 const blockName = (p, v) => `$block_p${p}_v${v}`;
 
