@@ -8,6 +8,7 @@ import { biasAddKernel } from './own-bias-add';
 import { columnSumKernel } from './own-column-sum';
 import { convKernel } from './own-conv';
 import { filterGradKernel } from './own-filter-grad';
+import { sliceKernel } from './own-slice';
 import { flipFilterKernel } from './own-flip-filter';
 import { broadcastCopyKernel } from './sum-grad';
 import { matMulKernel } from './own-mat-mul';
@@ -34,6 +35,7 @@ const castKernel = overStockKernel('Cast', ({ inputs, attrs, backend }) => {
  * - ReLU's gradient on wasm in one pass, not a step, a cast and a multiply (own-relu-grad.ts);
  * - 2×2 average pools on wasm without XNNPACK's per-call table of window pointers (own-avg-pool.ts);
  * - a filter flipped for the input gradient on wasm in one pass, not a Reverse and a Transpose (own-flip-filter.ts);
+ * - strided slices on wasm moved within its memory, not through a view per run (own-slice.ts: the ResNets' stride 2);
  * - Sum's gradient on wasm as a copy of dy, not a multiply by ones built in JavaScript (sum-grad.ts: a Hessian-vector
  *   product differentiates every bias gradient's Sum);
  * - Identity on wasm shares the input's memory instead of copying it, as the cpu backend's does. tfjs clones every
@@ -41,7 +43,7 @@ const castKernel = overStockKernel('Cast', ({ inputs, attrs, backend }) => {
  * - Cast to the tensor's own dtype on wasm shares its memory too: the gradient of each of those clones is such a Cast
  *   (30 copies in a Hessian-vector product of start-here's CNN, up to 0.8 MB each).
  * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad, Sum's gradient, flipFilter) takes tfjs's way, and ours
- * that replace a tfjs kernel (Sum, Add, AvgPool, Conv2D, BatchMatMul) hand it what they do not take, so switching them off (the
+ * that replace a tfjs kernel (Sum, Add, AvgPool, Conv2D, BatchMatMul, Slice, Cast) hand it what they do not take, so switching them off (the
  * bench's --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
  * so the numbers are the same bit for bit either way (fused-adam and the own-* kernel tests).
  */
@@ -56,6 +58,7 @@ const ours: tf.KernelConfig[] = [
   reluGradKernel,
   broadcastCopyKernel,
   flipFilterKernel,
+  sliceKernel,
   avgPoolKernel,
   {
     kernelName: 'Identity',
