@@ -61,6 +61,11 @@ export function wasmOutputsAndOffsets(backend: unknown, shapes: number[][], inpu
   return { outs, offsets: [...inputs, ...outs].map((t) => b.dataIdMap.get(t.dataId).memoryOffset) };
 }
 
+/** A float32 wasm tensor's values, a view of the wasm memory (valid until the memory next grows). */
+export function wasmFloats(backend: unknown, t: tf.TensorInfo): Float32Array {
+  return (backend as WasmBackend).typedArrayFromHeap(t) as Float32Array;
+}
+
 /** Frees a wasm tensor a kernel of ours made for its own use (wasmOutputsAndOffsets) and does not return. */
 export function disposeWasmData(backend: unknown, t: tf.TensorInfo): void {
   (backend as WasmBackend).disposeData(t.dataId, true);

@@ -5,7 +5,7 @@ import { shareData } from './backend-memory';
 import { overStockKernel } from './own-module';
 import { avgPoolKernel } from './own-avg-pool';
 import { biasAddKernel } from './own-bias-add';
-import { columnSumKernel } from './own-column-sum';
+import { columnMeanKernel, columnSumKernel } from './own-column-sum';
 import { convKernel } from './own-conv';
 import { filterGradKernel } from './own-filter-grad';
 import { sliceKernel } from './own-slice';
@@ -29,7 +29,8 @@ const castKernel = overStockKernel('Cast', ({ inputs, attrs, backend }) => {
  * - stride-1 convolutions of grey images, or of 8+ input and 16k output channels, on one wasm thread (the forward pass
  *   and the input gradient) as WebAssembly SIMD kernels, 1.07-1.76x XNNPACK's speed on them (own-conv.ts);
  * - a dense layer's products, of 16k columns, as the same convolution kernel with a 1×1 filter (own-mat-mul.ts);
- * - Sum over every axis but the last on wasm (a bias's gradient) in place, without tfjs's transpose (own-column-sum.ts);
+ * - Sum over every axis but the last on wasm (a bias's gradient) in place, without tfjs's transpose, and Mean so
+ *   (BatchNorm's batch statistics) (own-column-sum.ts);
  * - an average pool's gradient on wasm in one pass, not a multiply and a resize (own-upsample.ts);
  * - a layer's bias added on wasm without tfjs's general broadcasting (own-bias-add.ts);
  * - ReLU's gradient on wasm in one pass, not a step, a cast and a multiply (own-relu-grad.ts);
@@ -43,7 +44,7 @@ const castKernel = overStockKernel('Cast', ({ inputs, attrs, backend }) => {
  * - Cast to the tensor's own dtype on wasm shares its memory too: the gradient of each of those clones is such a Cast
  *   (30 copies in a Hessian-vector product of start-here's CNN, up to 0.8 MB each).
  * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad, Sum's gradient, flipFilter) takes tfjs's way, and ours
- * that replace a tfjs kernel (Sum, Add, AvgPool, Conv2D, BatchMatMul, Slice, Cast) hand it what they do not take, so switching them off (the
+ * that replace a tfjs kernel (Sum, Mean, Add, AvgPool, Conv2D, BatchMatMul, Slice, Cast) hand it what they do not take, so switching them off (the
  * bench's --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
  * so the numbers are the same bit for bit either way (fused-adam and the own-* kernel tests).
  */
@@ -53,6 +54,7 @@ const ours: tf.KernelConfig[] = [
   convKernel,
   matMulKernel,
   columnSumKernel,
+  columnMeanKernel,
   upsampleKernel,
   biasAddKernel,
   reluGradKernel,

@@ -53,3 +53,45 @@ describe('Sum over every axis but the last as our WebAssembly SIMD kernel (wasm)
     tf.dispose([x, cube]);
   });
 });
+
+describe('Mean over every axis but the last on the same kernel (wasm)', () => {
+  beforeAll(async () => {
+    installKernels();
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+  afterAll(() => useOwnKernels(true));
+
+  it.each([
+    ["a ResNet's first BatchNorm (64×32×32×16)", [64, 32, 32, 16]],
+    ['its third stage (64×8×8×64)', [64, 8, 8, 64]],
+    ['7 columns: 4 + 3', [3, 5, 7]],
+    ['one column', [10, 1]],
+  ])("equals tfjs-wasm's Mean bit for bit, kept dims too: %s", async (label, shape) => {
+    // Off zero, so that the sums are large and their rounding shows.
+    const x = tf.tidy(() => tf.add(rand(shape, label), 3));
+    const axes = shape.slice(0, -1).map((_, i) => i);
+    const before = tf.memory().numTensors;
+    const { stock, ours } = stockThenOurs(() => tf.mean(x, axes));
+    expect(await sameBits(ours, stock)).toBe(true);
+    const kept = stockThenOurs(() => tf.mean(x, axes, true));
+    expect(kept.ours.shape).toEqual([...axes.map(() => 1), shape[shape.length - 1]]);
+    expect(await sameBits(kept.ours, kept.stock)).toBe(true);
+    tf.dispose([stock, ours, kept.stock, kept.ours]);
+    expect(tf.memory().numTensors).toBe(before);
+    x.dispose();
+  });
+
+  it('is a real mean (against a float64 mean), and leaves other axes to tfjs', async () => {
+    const x = rand([40, 3], 'mean check');
+    const v = await x.data();
+    const got = await tf.mean(x, 0).data();
+    [0, 1, 2].forEach((c) => expect(got[c]).toBeCloseTo(Array.from({ length: 40 }, (_, r) => v[r * 3 + c]).reduce((a, b) => a + b, 0) / 40, 5));
+    const cube = rand([6, 5, 4], 'mean cube');
+    for (const f of [() => tf.mean(cube, [1, 2]), () => tf.mean(cube), () => tf.mean(cube, [1, 0])]) {
+      const { stock, ours } = stockThenOurs(() => tf.tidy(f));
+      expect(await sameBits(ours, stock)).toBe(true);
+      tf.dispose([stock, ours]);
+    }
+    tf.dispose([x, cube]);
+  });
+});
