@@ -5,7 +5,7 @@ import { conv2dBackpropInputGradConfig, conv2dGradConfig } from './conv2d-grad';
 import { batchMatMulGradConfig } from './mat-mul-grad';
 import { useOwnKernels } from './own-kernels';
 import { reluGradConfig, reluGradGradConfig } from './own-relu-grad';
-import { broadcastCopyGradConfig, sumGradConfig } from './sum-grad';
+import { broadcastCopyGradConfig, meanGradConfig, sumGradConfig } from './sum-grad';
 
 let installed = false;
 
@@ -25,6 +25,7 @@ export function installKernels(): void {
   tf.registerGradient(reluGradConfig);
   tf.registerGradient(reluGradGradConfig);
   tf.registerGradient(sumGradConfig(tf.getGradient('Sum')));
+  tf.registerGradient(meanGradConfig(tf.getGradient('Mean')));
   tf.registerGradient(broadcastCopyGradConfig);
   useOwnKernels(true);
 }

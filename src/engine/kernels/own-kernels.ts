@@ -4,7 +4,7 @@ import { adamStepKernel } from './adam-step';
 import { shareData } from './backend-memory';
 import { overStockKernel } from './own-module';
 import { avgPoolKernel } from './own-avg-pool';
-import { biasAddKernel } from './own-bias-add';
+import { biasAddKernel, biasMulKernel } from './own-bias-add';
 import { columnMeanKernel, columnSumKernel } from './own-column-sum';
 import { convKernel } from './own-conv';
 import { filterGradKernel } from './own-filter-grad';
@@ -32,7 +32,7 @@ const castKernel = overStockKernel('Cast', ({ inputs, attrs, backend }) => {
  * - Sum over every axis but the last on wasm (a bias's gradient) in place, without tfjs's transpose, and Mean so
  *   (BatchNorm's batch statistics) (own-column-sum.ts);
  * - an average pool's gradient on wasm in one pass, not a multiply and a resize (own-upsample.ts);
- * - a layer's bias added on wasm without tfjs's general broadcasting (own-bias-add.ts);
+ * - a layer's bias added on wasm without tfjs's general broadcasting, and per-channel scales so multiplied (own-bias-add.ts);
  * - ReLU's gradient on wasm in one pass, not a step, a cast and a multiply (own-relu-grad.ts);
  * - 2×2 average pools on wasm without XNNPACK's per-call table of window pointers (own-avg-pool.ts);
  * - a filter flipped for the input gradient on wasm in one pass, not a Reverse and a Transpose (own-flip-filter.ts);
@@ -44,7 +44,7 @@ const castKernel = overStockKernel('Cast', ({ inputs, attrs, backend }) => {
  * - Cast to the tensor's own dtype on wasm shares its memory too: the gradient of each of those clones is such a Cast
  *   (30 copies in a Hessian-vector product of start-here's CNN, up to 0.8 MB each).
  * Code that finds one of ours missing (FusedAdam, ownFilterGrad, ownUpsample, reluGrad, Sum's gradient, flipFilter) takes tfjs's way, and ours
- * that replace a tfjs kernel (Sum, Mean, Add, AvgPool, Conv2D, BatchMatMul, Slice, Cast) hand it what they do not take, so switching them off (the
+ * that replace a tfjs kernel (Sum, Mean, Add, Multiply, AvgPool, Conv2D, BatchMatMul, Slice, Cast) hand it what they do not take, so switching them off (the
  * bench's --kernels=stock) gives the stock engine back. Each of ours keeps tfjs's float32 rounding and order of additions,
  * so the numbers are the same bit for bit either way (fused-adam and the own-* kernel tests).
  */
@@ -57,6 +57,7 @@ const ours: tf.KernelConfig[] = [
   columnMeanKernel,
   upsampleKernel,
   biasAddKernel,
+  biasMulKernel,
   reluGradKernel,
   broadcastCopyKernel,
   flipFilterKernel,

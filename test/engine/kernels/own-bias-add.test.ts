@@ -57,3 +57,32 @@ describe('a bias added by our WebAssembly SIMD kernel (wasm)', () => {
     tf.dispose([x, y, col, mid]);
   });
 });
+
+describe('a per-channel scale multiplied by the same kernel (wasm)', () => {
+  beforeAll(async () => {
+    installKernels();
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+  afterAll(() => useOwnKernels(true));
+
+  it.each([
+    ["a ResNet's first BatchNorm (64×32×32×16)", [64, 32, 32, 16]],
+    ['7 channels: a vector and 3', [3, 5, 7]],
+    ['one channel', [4, 1]],
+  ])("equals tfjs-wasm's Multiply bit for bit, either order, kept dims too: %s", async (label, shape) => {
+    const x = rand(shape, `mul ${label}`);
+    const c = shape[shape.length - 1];
+    const g = rand([c], `${label} scale`);
+    const before = tf.memory().numTensors;
+    expect(await sameAsStock(() => tf.mul(x, g))).toBe(true);
+    expect(await sameAsStock(() => tf.mul(g, x))).toBe(true);
+    expect(await sameAsStock(() => tf.tidy(() => tf.mul(x, tf.reshape(g, [...shape.slice(0, -1).map(() => 1), c]))))).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+    // It is the product it claims: the last element is the last x times the last scale.
+    const prod = tf.mul(x, g);
+    const out = await prod.data();
+    prod.dispose();
+    expect(out[out.length - 1]).toBe(Math.fround((await x.data())[x.size - 1] * (await g.data())[c - 1]));
+    tf.dispose([x, g]);
+  });
+});

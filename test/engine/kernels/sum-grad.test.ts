@@ -59,4 +59,24 @@ describe("Sum's gradient as a copy of dy on wasm (sum-grad.ts)", () => {
     expect(await sameBits(ours, stock)).toBe(true);
     tf.dispose([x, b, v, stock, ours]);
   });
+
+  it.each([
+    ["BatchNorm's batch mean (every axis but the last)", [6, 5, 4, 3], [0, 1, 2]],
+    ['a global average pool (the middle axes)', [4, 3, 5, 6], [1, 2]],
+    ['every axis', [7, 3], [0, 1]],
+  ])("gives Mean's gradient as tfjs's bit for bit, to second order: %s", async (label, shape, axes) => {
+    const x = randomTensor(8, shape, `mean x ${label}`);
+    const v = randomTensor(8, shape, `mean v ${label}`);
+    const w = randomTensor(8, tf.mean(x, axes).shape, `mean w ${label}`);
+    // A BatchNorm-like loss: the squared deviations from the mean, weighted; then its HVP along v.
+    const loss = (t: tf.Tensor) => tf.sum(tf.mul(tf.mean(tf.square(tf.sub(t, tf.mean(t, axes, true))), axes), w));
+    const before = tf.memory().numTensors;
+    const first = stockThenOurs(() => tf.grad(loss)(x));
+    expect(await sameBits(first.ours, first.stock)).toBe(true);
+    const second = stockThenOurs(() => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.grad(loss)(t), v)))(x));
+    expect(await sameBits(second.ours, second.stock)).toBe(true);
+    tf.dispose([first.stock, first.ours, second.stock, second.ours]);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, v, w]);
+  });
 });
