@@ -31,6 +31,7 @@ describe('stride-1 convolutions as our WebAssembly SIMD kernels (wasm, one threa
     ['narrow: 9 → 5 (a vector and 1 lane)', [2, 5, 13, 9], [3, 3, 9, 5], 'same'],
     ['narrow: 5 → 15 (four vectors, the last of 3 lanes), 1×1', [3, 4, 5, 5], [1, 1, 5, 15], 'same'],
     ['narrow: one pixel, 7 → 13', [1, 1, 1, 7], [3, 3, 7, 13], 'same'],
+    ['by columns: 128 → 272, a 1.25 MB filter walked 16 output channels at a time', [2, 4, 5, 128], [3, 3, 128, 272], 'same'],
     ['padded: 8 → 24 (16 channels, then 8)', [2, 7, 6, 8], [3, 3, 8, 24], 'same'],
     ['padded: 9 → 21 (16, then a vector and 1 lane), uneven pads', [2, 6, 7, 9], [5, 3, 9, 21], uneven],
     ['padded: 16 → 40 (32, then 8), valid', [2, 6, 7, 16], [3, 3, 16, 40], 'valid'],

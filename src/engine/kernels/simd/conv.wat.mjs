@@ -10,7 +10,8 @@ import { forUpTo, loop, rowInBlocks } from './wat-parts.mjs';
 // keeps p pixels of a row × v vectors of output channels (pv accumulators) in registers while it walks every tap and
 // input channel, each x value loaded once for the v vectors and each W vector once for the p pixels.
 // Entry points (convWat below):
-// - conv: layers of a multiple of 16 output channels, blocks of 2 pixels × 16 channels (4 vectors), W read in place.
+// - conv: layers of a multiple of 16 output channels, blocks of 2 pixels × 16 channels (4 vectors), W read in place;
+//   convByColumns the same, one group of 16 channels over every pixel at a time (for filters larger than the cache).
 // - convPadded: any number of output channels, W first copied to rows of whole vectors (zeros past cout): groups of 16
 //   channels as conv's, then the 1-15 left (start-here's 6 → 12 and 12 → 6) in one block of as many vectors, the last
 //   one's lanes past cout computed from the zero weights and not stored; the pixels a block takes measured for each
@@ -172,6 +173,7 @@ const padCopy = `
  * The module, pointers as byte offsets; zero is a buffer of cin (k) floats the kernel clears first (the padding's taps
  * read it), wpad a buffer for W padded to whole vectors (taps·cin or k rows of cout or n rounded up to a multiple of 4):
  * - conv(x, w, out, n, h, wd, cin, oh, ow, cout, fh, fw, top, left, zero): cout a multiple of 16, W read in place;
+ *   convByColumns(…) the same outputs, a group of 16 channels at a time;
  * - convPadded(…, zero, wpad): any cout, W copied to wpad first;
  * - matmul(a, b, out, batch, rows, k, n, transposeA, transposeB, zero, wpad): out = a·b for each of `batch` matrices a
  *   (rows × k, or stored k × rows when transposeA) and one b (k × n, or stored n × k when transposeB): the 1×1
@@ -193,6 +195,17 @@ ${padCopy}
   ;; The padding's zeros: cin floats, +0.
   ${clearZeros}
   (call $rows_v4 ${args(GEOMETRY)} (local.get $cout) (local.get $cout) (i32.const 0) ${nhwc}))
+
+(func (export "convByColumns") ${params(GEOMETRY)}
+  (local $k i32) (local $g i32)
+  ${clearZeros}
+  ;; One group of 16 output channels at a time over every pixel, so that its columns of W stay in the cache.
+  ${loop('g', `(br_if $g_end (i32.ge_s (local.get $g) (local.get $cout)))
+    (call $rows_v4 (local.get $x) (i32.add (local.get $w) (i32.shl (local.get $g) (i32.const 2))) (i32.add (local.get $out) (i32.shl (local.get $g) (i32.const 2)))
+      (local.get $n) (local.get $h) (local.get $wd) (local.get $cin) (local.get $oh) (local.get $ow) (local.get $cout) (local.get $fh) (local.get $fw)
+      (local.get $top) (local.get $left) (local.get $zero) (local.get $cout) (i32.const 16) (i32.const 0) ${nhwc})
+    (local.set $g (i32.add (local.get $g) (i32.const 16)))
+    (br $g)`)})
 
 (func (export "convPadded") ${params([...GEOMETRY, 'wpad'])}
   (local $k i32)
