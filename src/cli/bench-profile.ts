@@ -7,16 +7,23 @@ import { crossEntropy } from '../engine/train/cross-entropy';
 import { createOptimizer, disposeOptimizer } from '../engine/train/optimizer';
 import type { KernelChoice } from '../headless/bench-protocol';
 import { kernelStats, type Profile } from './bench-kernel-stats';
-import { cnnBenchModels, randomBenchData } from './bench-models';
+import { archBenchModels, cnnBenchModels, randomBenchData } from './bench-models';
+
+/** The models the profile takes (--model=): the ~100k bench CNN (Adam), ResNet-20 ×1 (SGD, BatchNorm in training mode). */
+export const profileModels = { cnn100k: cnnBenchModels[1], resnet20: archBenchModels[1] };
 
 /**
  * Where one training step's time goes on wasm (tf.profile): kernel milliseconds by kernel name and the number of
- * kernel calls, for the ~100k bench CNN (Adam, batch 64), with our CPU kernels and with tfjs's stock ones.
+ * kernel calls, for one bench model (batch 64), with our CPU kernels and with tfjs's stock ones.
  * Kernel times exclude the JS work between kernels, which the step's wall time includes.
  */
-export async function benchProfile(kernels: KernelChoice[], steps = 5): Promise<string[]> {
+export async function benchProfile(kernels: KernelChoice[], model: keyof typeof profileModels = 'cnn100k'): Promise<string[]> {
   await initBackend('wasm');
-  const { label, spec, optimizer } = cnnBenchModels[1];
+  const { label, spec, optimizer } = profileModels[model];
+  // BatchNorm in training mode (the batch's statistics); the running ones are not kept here.
+  const training = { onBatchStats: () => {} };
+  // Warm-up, timed and profiled steps: a ResNet-20 step takes 0.5-2 s here.
+  const [warm, timed, steps] = model === 'resnet20' ? [2, 5, 2] : [10, 20, 5];
   const data = randomBenchData(spec, 64);
   const lines: string[] = [];
   try {
@@ -28,15 +35,15 @@ export async function benchProfile(kernels: KernelChoice[], steps = 5): Promise<
       const y = tf.tensor1d(data.labels, 'int32');
       const step = () =>
         tf.tidy(() => {
-          const { value, grads } = tf.variableGrads(() => crossEntropy(forward(spec, vars, x), y), vars);
+          const { value, grads } = tf.variableGrads(() => crossEntropy(forward(spec, vars, x, training), y), vars);
           opt.applyGradients(grads);
           return value;
         });
       try {
-        for (let i = 0; i < 10; i++) step().dispose();
+        for (let i = 0; i < warm; i++) step().dispose();
         const t0 = performance.now();
-        for (let i = 0; i < 20; i++) step().dispose();
-        const wall = (performance.now() - t0) / 20;
+        for (let i = 0; i < timed; i++) step().dispose();
+        const wall = (performance.now() - t0) / timed;
         const profiles: Profile[] = [];
         for (let r = 0; r < steps; r++) profiles.push(await tf.profile(() => step().dispose()));
         const stats = kernelStats(profiles);

@@ -16,9 +16,11 @@ async function main(): Promise<void> {
     for (const line of await benchTraining('cpu', Math.min(samples, 512), kernels)) log(line);
   }
   if (!only || only === 'profile') {
-    const { benchProfile } = await import('./bench-profile');
-    log('\n## Where a training step goes (tf.profile, wasm, ~100k CNN, batch 64, Adam)');
-    for (const line of await benchProfile(kernels.includes('stock') ? kernels : ['stock', 'own'])) log(line);
+    const { benchProfile, profileModels } = await import('./bench-profile');
+    // --model=resnet20 profiles ResNet-20 ×1 (SGD) instead of the ~100k CNN (Adam).
+    const model = arg('model') === 'resnet20' ? 'resnet20' : 'cnn100k';
+    log(`\n## Where a training step goes (tf.profile, wasm, ${profileModels[model].label}, batch 64)`);
+    for (const line of await benchProfile(kernels.includes('stock') ? kernels : ['stock', 'own'], model)) log(line);
   }
   if (!only || only === 'matmul') {
     const { benchMatMul } = await import('./bench-matmul');
