@@ -20,7 +20,7 @@ import { CONV_GREY_WASM } from './simd/conv-grey-wasm';
 
 type ConvFn = (...args: number[]) => void;
 
-export const convIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'conv', 'own convolution kernel');
+const convIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'conv', 'own convolution kernel');
 const convByColumnsIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'convByColumns', 'own convolution kernel (by columns)');
 const convPaddedIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_WASM, 'convPadded', 'own convolution kernel (any width)');
 const convGreyIn = (backend: unknown) => ownFunctionIn<ConvFn>(backend, CONV_GREY_WASM, 'convGrey', 'own first-layer convolution kernel');

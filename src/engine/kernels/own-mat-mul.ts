@@ -8,8 +8,8 @@ import { CONV_WASM } from './simd/conv-wasm';
 // A dense layer's products on wasm on our convolution kernel (simd/conv.wat.mjs's matmul): a·b, a [rows, k] and
 // b [k, n], is the 1×1 convolution of `rows` pixels of k channels with the filter b. tfjs-wasm's BatchMatMul
 // (XNNPACK's GEMM) packs b into its own layout for each new b, as each training step's weights are: the ~100k bench
-// CNN's first dense layer, 64×1568 · 1568×64, took it 0.86 ms and takes ours 0.36; its gradients' 1568×64 · 64×64
-// 0.40 and 0.33 (`npm run bench -- --only=dense`). With a transposed operand XNNPACK took 3-4x longer (mat-mul-grad.ts
+// CNN's first dense layer, 64×1568 · 1568×64, took it 0.88-0.90 ms and takes ours 0.42-0.43; its gradients'
+// 1568×64 · 64×64 0.42-0.43 and 0.36 (`npm run bench -- --only=dense`). With a transposed operand XNNPACK took 3-4x longer (mat-mul-grad.ts
 // transposes first), ours reads aᵀ in place and copies bᵀ to its padded filter, as it copies any b. Each output is the
 // same float32 sum over k, from +0 in k's order, as XNNPACK's, so the same bits (own-mat-mul.test.ts).
 

@@ -5,7 +5,7 @@ import { overStockKernel } from './own-module';
 
 // tfjs-wasm's Slice copies a strided slice one run of the last axis at a time through a fresh subarray view each: for
 // the ResNets' stride-2 subsampling (kernels/stride-two.ts, 1024×2×16×64 → 1024×1×16×32) that is 16,384 views and
-// 24 ms, a tenth of a ResNet-20 training step. Ours moves each run with copyWithin inside the wasm memory, both tensors
+// 24 ms, up to a tenth of a ResNet-20 training step. Ours moves each run with copyWithin inside the wasm memory, both tensors
 // being there: no view made, the same floats.
 
 /** tfjs-wasm's Slice, with float32 slices that are no one contiguous run done here; any other by tfjs's. */

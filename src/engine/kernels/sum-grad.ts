@@ -5,8 +5,9 @@ import { ownKernelRuns } from './own-module';
 // tfjs's Sum gradient is mul(dy, ones(x.shape)): a ones array of x's size filled in JavaScript, uploaded, and a
 // broadcasting Multiply over it. In a Hessian-vector product every bias gradient (a Sum over images and positions) is
 // differentiated again that way: for start-here's CNN about 300,000 ones built and multiplied per product, ~2 ms of a
-// 16-22 ms product (scripts in docs/benchmarks.md). On wasm ours copies dy out to x's shape instead (dy·1 = dy: the same
-// bits), and its own gradient sums back over the copied axes, as Multiply's gradient did over the broadcast ones.
+// 16-22 ms product (`npm run bench -- --only=hvp`, docs/benchmarks.md). On wasm ours copies dy out to x's shape
+// instead (dy·1 = dy: the same bits), and its own gradient sums back over the copied axes, as Multiply's gradient did
+// over the broadcast ones.
 
 /** Kernel name (registered for wasm by own-kernels.ts): x, 1 along some axes, repeated along them to `shape`. */
 export const BROADCAST_COPY = 'PfpBroadcastCopy';

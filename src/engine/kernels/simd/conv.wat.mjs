@@ -90,7 +90,7 @@ function block(p, v) {
 
 /**
  * [vectors, pixel blocks along a row, widest first], each the fastest measured here against XNNPACK on the layers
- * below (scripts in docs/benchmarks.md): 4 vectors 2 pixels (16 → 32: 40 GFLOP/s); 3 vectors 2 pixels (6 → 12 and
+ * below (docs/benchmarks.md, its fourth session's tries): 4 vectors 2 pixels (16 → 32: 40 GFLOP/s); 3 vectors 2 pixels (6 → 12 and
  * 16 → 12: 1.3-1.4x XNNPACK, where 3 pixels gave 0.97-1.08x and 4 pixels 0.99-1.19x); 2 vectors 4 pixels (12 → 6,
  * 16 → 8: 1.07-1.10x, 2 pixels 0.92-0.95x); 1 vector 6 pixels (8 → 4: 1.44x, 4 pixels 1.30x).
  */
