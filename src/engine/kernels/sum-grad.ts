@@ -24,8 +24,8 @@ function copyOut(out: Float32Array, src: Float32Array, inShape: number[], outSha
     out[0] = src[0];
     return;
   }
-  const outStride = (axis: number) => outShape.slice(axis + 1).reduce((a, b) => a * b, 1);
-  const inStride = (axis: number) => inShape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  // Floats from one index of an axis to the next, for every axis but the last (whose stride is 1).
+  const [outStrides, inStrides] = [tf.util.computeStrides(outShape), tf.util.computeStrides(inShape)];
   const fill = (o: number, s: number, axis: number): void => {
     const n = outShape[axis];
     if (axis === rank - 1) {
@@ -33,12 +33,12 @@ function copyOut(out: Float32Array, src: Float32Array, inShape: number[], outSha
       else out.set(src.subarray(s, s + n), o);
       return;
     }
-    const block = outStride(axis);
+    const block = outStrides[axis];
     if (inShape[axis] === 1) {
       fill(o, s, axis + 1);
       for (let done = 1; done < n; done *= 2) out.copyWithin(o + done * block, o, o + Math.min(done, n - done) * block);
     } else {
-      const step = inStride(axis);
+      const step = inStrides[axis];
       for (let i = 0; i < n; i++) fill(o + i * block, s + i * step, axis + 1);
     }
   };
