@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../engine/backend';
 import { ownConvTakes } from '../engine/kernels/own-conv';
 import { useOwnKernels } from '../engine/kernels/own-kernels';
+import { againstOursLine, xnnpackAgainstOurs } from './bench-kernel-stats';
 import { BENCH_CONV_LAYERS } from './bench-conv-layers';
 
 /** The benches' layers, and the input gradients of the bench CNNs' second layers (a convolution with the flipped filter). */
@@ -33,12 +34,10 @@ export async function benchConv(repeats = 30): Promise<string[]> {
         for (const f of filters) tf.conv2d(x, f, 1, 'same').dispose();
         return (performance.now() - t0) / repeats;
       };
-      // Alternated, the faster of two each: this machine's speed drifts between seconds.
-      const [xnn1, ours1, xnn2, ours2] = takes ? [time(false), time(true), time(false), time(true)] : [time(false), 0, time(false), 0];
-      const [xnn, ours] = [Math.min(xnn1, xnn2), Math.min(ours1, ours2)];
+      const { xnn, ours } = xnnpackAgainstOurs(time, takes);
       const gflop = (ms: number) => ((2 * shape[0] * shape[1] * shape[2] * shape[3] * cout * 9) / ms / 1e6).toFixed(1);
       const head = `${label.padEnd(44)} x ${shape.join('×')} → ${String(cout).padStart(3)}: XNNPACK ${xnn.toFixed(2).padStart(6)} ms (${gflop(xnn).padStart(4)} GFLOP/s)`;
-      lines.push(takes ? `${head}, ours ${ours.toFixed(2).padStart(6)} ms (${gflop(ours).padStart(4)}) ${(xnn / ours).toFixed(2)}x` : `${head}, left to XNNPACK`);
+      lines.push(againstOursLine(head, takes, xnn, ours, ours.toFixed(2).padStart(6), gflop(ours).padStart(4)));
       tf.dispose([x, w, ...filters]);
     }
   } finally {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../engine/backend';
 import { useOwnKernels } from '../engine/kernels/own-kernels';
+import { againstOursLine, xnnpackAgainstOurs } from './bench-kernel-stats';
 import { ownMatMulTakes } from '../engine/kernels/own-mat-mul';
 
 /** Dense layers' products [rows, k] · [k, n] in training and HVPs, and what each is. */
@@ -38,12 +39,10 @@ export async function benchDense(repeats = 100): Promise<string[]> {
         tf.dispose(rights);
         return ms;
       };
-      // Alternated, the faster of two each: this machine's speed drifts between seconds.
-      const [xnn1, ours1, xnn2, ours2] = takes ? [time(false), time(true), time(false), time(true)] : [time(false), 0, time(false), 0];
-      const [xnn, ours] = [Math.min(xnn1, xnn2), Math.min(ours1, ours2)];
+      const { xnn, ours } = xnnpackAgainstOurs(time, takes);
       const gflop = (ms: number) => ((2 * rows * k * n) / ms / 1e6).toFixed(1);
       const head = `${label.padEnd(46)} ${rows}×${k} · ${k}×${n}: XNNPACK ${xnn.toFixed(3)} ms (${gflop(xnn).padStart(4)} GFLOP/s)`;
-      lines.push(takes ? `${head}, ours ${ours.toFixed(3)} ms (${gflop(ours).padStart(4)}) ${(xnn / ours).toFixed(2)}x` : `${head}, left to XNNPACK`);
+      lines.push(againstOursLine(head, takes, xnn, ours, ours.toFixed(3), gflop(ours).padStart(4)));
       tf.dispose([a, b]);
     }
   } finally {

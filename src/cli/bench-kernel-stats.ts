@@ -41,3 +41,17 @@ export function kernelStats(profiles: Profile[]): KernelStats {
     calls: all.reduce((s, e) => s + e.calls, 0),
   };
 }
+
+/**
+ * `time(own)` with tfjs's kernels (false) and ours (true), alternated, the faster of two each (this machine's speed
+ * drifts between seconds); ours is not timed (0) where it does not take the work.
+ */
+export function xnnpackAgainstOurs(time: (own: boolean) => number, takes: boolean): { xnn: number; ours: number } {
+  const [xnn1, ours1, xnn2, ours2] = takes ? [time(false), time(true), time(false), time(true)] : [time(false), 0, time(false), 0];
+  return { xnn: Math.min(xnn1, xnn2), ours: Math.min(ours1, ours2) };
+}
+
+/** A bench line: `head` (XNNPACK's time), then ours and the ratio, or that the work is left to XNNPACK. */
+export function againstOursLine(head: string, takes: boolean, xnn: number, ours: number, ms: string, gflop: string): string {
+  return takes ? `${head}, ours ${ms} ms (${gflop}) ${(xnn / ours).toFixed(2)}x` : `${head}, left to XNNPACK`;
+}
