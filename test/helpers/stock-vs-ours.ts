@@ -25,3 +25,11 @@ export async function sameBits(a: tf.Tensor, b: tf.Tensor): Promise<boolean> {
   const [x, y] = [await a.data(), await b.data()];
   return Array.from(x).every((v, i) => Object.is(v, y[i]));
 }
+
+/** `f` with tfjs's own kernels, then with ours (stockThenOurs): whether every bit agrees; both results freed. */
+export async function sameAsStock(f: () => tf.Tensor): Promise<boolean> {
+  const { stock, ours } = stockThenOurs(f);
+  const same = await sameBits(ours, stock);
+  tf.dispose([stock, ours]);
+  return same;
+}

@@ -3,17 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { ownBiasAddTakes } from '../../../src/engine/kernels/own-bias-add';
 import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
-import { randomTensor, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
+import { randomTensor, sameAsStock } from '../../helpers/stock-vs-ours';
 
 const rand = (shape: number[], label: string) => randomTensor(37, shape, label);
-
-/** tfjs-wasm's own Add (ours switched off), then ours, on the same inputs; whether every bit agrees. */
-async function sameAsStock(f: () => tf.Tensor): Promise<boolean> {
-  const { stock, ours } = stockThenOurs(f);
-  const same = await sameBits(ours, stock);
-  tf.dispose([stock, ours]);
-  return same;
-}
 
 describe('a bias added by our WebAssembly SIMD kernel (wasm)', () => {
   beforeAll(async () => {
