@@ -45,5 +45,8 @@ function errorBar(mean: number, intervals: Array<Interval | null>): [number, num
   return [Math.max(0, mean - low), Math.max(0, high - mean)];
 }
 
+/** The groups with a value under `key` in some row: a band or an error bar mounted for another would draw nothing. */
+export const groupsWith = (rows: SeriesRow[], groups: number[], key: (group: number) => string): number[] => groups.filter((a) => rows.some((r) => r[key(a)] != null));
+
 /** Whether any group has a value for the metric (λ(H_a) is absent when the Hessian is off). */
 export const hasMetric = (rows: SeriesRow[]) => rows.some((r) => Object.entries(r).some(([k, v]) => k !== 'rate' && typeof v === 'number'));

@@ -28,6 +28,11 @@ describe('a preset link with autorun', () => {
     for (const region of ['Per-group accuracy', 'Per-group gradient norm', 'Per-group Hessian max eigenvalue', 'Training curves per group']) {
       expect(await lineCount(page, region), region).toBe(groups);
     }
+    // One seed: no band over seeds is mounted (it would draw nothing); bootstrap error bars where the metric has them.
+    const accuracy = page.getByRole('region', { name: 'Per-group accuracy', exact: true });
+    expect(await accuracy.locator('.recharts-area').count()).toBe(0);
+    expect(await accuracy.locator('.recharts-errorBars').count()).toBe(groups);
+    expect(await page.getByRole('region', { name: 'Per-group gradient norm', exact: true }).locator('.recharts-errorBars').count()).toBe(0);
     // Scatter views draw one symbol series per group too.
     expect(await page.getByRole('region', { name: 'Accuracy vs ||g_a||' }).locator('.recharts-scatter').count()).toBe(groups);
     expect(await page.getByTestId('backend-badge').textContent()).toContain('wasm');
@@ -133,6 +138,30 @@ describe('a preset link with autorun', () => {
     expect(maxGap).toBeLessThan(250);
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await waitForRunEnd(page)).toBe('cancelled');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a sweep over two seeds', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it("shades each group's band over the seeds in the per-group charts", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = trackErrors(page);
+    await page.goto(`${inject('baseUrl')}#v=1&preset=start-here&${TINY}&seeds=2&backend=wasm&autorun=1`);
+    expect(await waitForRunEnd(page)).toBe('complete');
+    for (const region of ['Per-group accuracy', 'Per-group gradient norm']) {
+      const chart = page.getByRole('region', { name: region, exact: true });
+      expect(await chart.locator('.recharts-area').count(), region).toBe(3);
+      // Each with an outline to shade: mean ± sd over two seeds that differ.
+      const drawn = await chart.locator('.recharts-area path').evaluateAll((ps) => ps.filter((p) => (p.getAttribute('d') ?? '').length > 0).length);
+      expect(drawn, region).toBeGreaterThanOrEqual(3);
+    }
     expect(errors).toEqual([]);
   });
 });

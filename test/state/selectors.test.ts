@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/engine/contract/config';
 import { groupMetrics } from '../../src/engine/contract/group-metrics';
 import { table2 } from '../../src/engine/contract/summary-tables';
 import { resultsToCsv } from '../../src/state/results-csv';
-import { bandKey, groupSeriesRows, seriesKey } from '../../src/state/select-group-series';
+import { bandKey, groupSeriesRows, groupsWith, seriesKey } from '../../src/state/select-group-series';
 import { modeRows, table2Rows } from '../../src/state/select-modes';
 import { rateView } from '../../src/state/select-rate-view';
 import { snapRate } from '../../src/state/rate-rules';
@@ -51,6 +51,17 @@ describe('groupSeriesRows', () => {
     expect(rows[0][seriesKey(2)]).toBe(6);
     expect(rows[0][bandKey(2)]).toBeNull();
     expect(rows[1][seriesKey(2)]).toBeNull(); // λ(H_a) only on the dense model
+  });
+  it('names the groups a band or an error bar would draw something for', () => {
+    const two = groupSeriesRows(fixtureResults(), 'none', 'accuracy');
+    expect(groupsWith(two, [0, 1, 2], bandKey)).toEqual([0, 1, 2]);
+    expect(groupsWith(two, [0, 2], bandKey)).toEqual([0, 2]);
+    const one = groupSeriesRows(fixtureResults({ seeds: [3] }), 'none', 'accuracy');
+    expect(groupsWith(one, [0, 1, 2], bandKey)).toEqual([]);
+    // A group with a value at one rate only still gets its band.
+    const partial = two.map((r, i) => (i === 1 ? r : { ...r, [bandKey(1)]: null }));
+    expect(groupsWith(partial, [0, 1, 2], bandKey)).toEqual([0, 1, 2]);
+    expect(groupsWith(partial.map((r) => ({ ...r, [bandKey(1)]: null })), [0, 1, 2], bandKey)).toEqual([0, 2]);
   });
 });
 

@@ -8,6 +8,7 @@ import { ModeChart } from './mode-chart';
 import { MultiplierChart } from './multiplier-chart';
 import { RateBarsCharts } from './rate-bars-chart';
 import { TrainingChart } from './training-chart';
+import { ACCURACY_DOMAIN } from './use-chart-view';
 
 /** A per-group chart's title, axis label and number format, from the contract's metric table. */
 const fromTable = (id: GroupMetricId) => {
@@ -28,7 +29,7 @@ export function ChartGrid({ showModes }: { showModes: boolean }) {
       </h2>
       <GroupRateChart
         {...fromTable('accuracy')}
-        yDomain={[(v) => Math.max(0, Math.floor(v * 10) / 10), (v) => Math.min(1, Math.ceil(v * 10) / 10)]}
+        yDomain={ACCURACY_DOMAIN}
         missing="No accuracy yet."
         caption="Test accuracy of each group as more weights are pruned (Fig. 1, 4a). The Matthew effect: the group that starts lowest falls fastest, so the gap between groups widens. Shading: mean ± sd over seeds; error bars: bootstrap interval over the test samples (Uncertainty settings)."
       />

@@ -7,9 +7,17 @@ import { groupColor, groupDash, groupLineStyle, groupMarker } from '../group-sty
 import { num, pct } from '../../engine/contract/number-format';
 import type { TrainingPhase } from '../../engine/contract/results';
 import { useApp } from '../app-context';
-import { AXIS_MARGIN } from './chart-margins';
+import { AXIS_MARGIN, FIXED_DOMAIN_AXIS, NUMBER_AXIS } from './chart-margins';
 import { ChartFrame } from './chart-frame';
-import { useChartView } from './use-chart-view';
+import { ACCURACY_DOMAIN, useChartView } from './use-chart-view';
+import { useStable } from '../use-stable';
+
+// Constants, not functions made anew each render: recharts takes a new formatter for a changed axis setting.
+const formats = { accuracy: (v: number) => pct(v), loss: (v: number) => num(v, 2) };
+const tip = (f: (v: number) => string) => (v: unknown) => f(Number(v));
+const tips = { accuracy: tip(formats.accuracy), loss: tip(formats.loss) };
+const FIT_DATA: ['auto', 'auto'] = ['auto', 'auto'];
+const epochLabel = (v: unknown) => `epoch ${String(v)}`;
 
 /** Training curves per group while the dense model trains: the minority group learns slowest. */
 export function TrainingChart() {
@@ -22,10 +30,10 @@ export function TrainingChart() {
   const [wantedPhase, setPhase] = useState<TrainingPhase>('dense');
   const phase = phases.includes(wantedPhase) ? wantedPhase : (phases[0] ?? 'dense');
   const numGroups = Math.max(groups.length, curves[0]?.epochs[0]?.groups.length ?? 0);
-  const rows = useMemo(() => trainingRows(curves, phase, metric, numGroups), [curves, phase, metric, numGroups]);
+  // Kept while its content stays the same (a partial Results that only adds a rate): the chart is then not redrawn.
+  const rows = useStable(useMemo(() => trainingRows(curves, phase, metric, numGroups), [curves, phase, metric, numGroups]));
   const markEvery = markerStep(rows.length);
-  const lines = groups.length ? shown : Array.from({ length: numGroups }, (_, group) => ({ group, name: `group ${group}` }));
-  const format = metric === 'accuracy' ? (v: number) => pct(v) : (v: number) => num(v, 2);
+  const lines = useMemo(() => (groups.length ? shown : Array.from({ length: numGroups }, (_, group) => ({ group, name: `group ${group}` }))), [groups, shown, numGroups]);
   const tools = (
     <>
       {phases.length > 1 && (
@@ -39,20 +47,15 @@ export function TrainingChart() {
       </select>
     </>
   );
-  return (
-    <ChartFrame
-      title="Training curves per group"
-      caption="Each group's training accuracy (or loss) per epoch of the dense model, live while it trains. Small, hard groups lag behind and end with larger losses, hence larger gradient norms (Prop. 1)."
-      empty={rows.length === 0 ? 'The curves appear as the dense model trains.' : null}
-      tools={tools}
-      legend={lines.map((g) => ({ label: g.name, color: groupColor(g.group), dash: groupDash(g.group), marker: groupMarker(g.group) }))}
-    >
+  // The same element while its inputs are the same: React then skips the whole recharts tree under it.
+  const chart = useMemo(
+    () => (
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={AXIS_MARGIN} onMouseLeave={() => hoverGroup(null)}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
-          <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -10 }} />
-          <YAxis tickFormatter={format} width={52} domain={metric === 'accuracy' ? [(v: number) => Math.max(0, Math.floor(v * 10) / 10), (v: number) => Math.min(1, Math.ceil(v * 10) / 10)] : ['auto', 'auto']} />
-          <Tooltip formatter={(v) => format(Number(v))} labelFormatter={(v) => `epoch ${v}`} />
+          <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} {...FIXED_DOMAIN_AXIS} label={{ value: 'epoch', position: 'insideBottom', offset: -10 }} />
+          <YAxis tickFormatter={formats[metric]} {...(metric === 'accuracy' ? FIXED_DOMAIN_AXIS : NUMBER_AXIS)} width={52} domain={metric === 'accuracy' ? ACCURACY_DOMAIN : FIT_DATA} />
+          <Tooltip formatter={tips[metric]} labelFormatter={epochLabel} />
           {lines.map(({ group, name }) => (
             <Line
               key={group}
@@ -66,6 +69,18 @@ export function TrainingChart() {
           ))}
         </LineChart>
       </ResponsiveContainer>
+    ),
+    [rows, lines, markEvery, metric, hoveredGroup, hoverGroup, height],
+  );
+  return (
+    <ChartFrame
+      title="Training curves per group"
+      caption="Each group's training accuracy (or loss) per epoch of the dense model, live while it trains. Small, hard groups lag behind and end with larger losses, hence larger gradient norms (Prop. 1)."
+      empty={rows.length === 0 ? 'The curves appear as the dense model trains.' : null}
+      tools={tools}
+      legend={lines.map((g) => ({ label: g.name, color: groupColor(g.group), dash: groupDash(g.group), marker: groupMarker(g.group) }))}
+    >
+      {chart}
     </ChartFrame>
   );
 }
