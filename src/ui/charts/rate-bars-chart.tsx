@@ -7,6 +7,7 @@ import { useApp } from '../app-context';
 import { useRateContext } from '../use-rate-context';
 import { BAR_MARGIN, NUMBER_AXIS } from './chart-margins';
 import { ChartFrame } from './chart-frame';
+import { groupCells } from './group-cells';
 import { NO_RESULTS } from './empty-text';
 import { niceTicks } from './nice-ticks';
 import { useChartView } from './use-chart-view';
@@ -33,10 +34,6 @@ function alignedAxes(rows: RateViewRow[]): { loss: number[]; bound: number[] } {
   const k = Math.max(0, ...rows.map((r) => r.theorem1Bound ?? 0)) / top || 1;
   return { loss, bound: loss.map((t) => t * k) };
 }
-
-/** A bar per group, in the group's colour, dimmed unless hovered. */
-const groupCells = (rows: RateViewRow[], key: string, hovered: number | null, hover: (group: number | null) => void) =>
-  rows.map((r) => <Cell key={`${key}-${r.group}`} fill={groupColor(r.group)} fillOpacity={dimmed(r.group, hovered)} onMouseEnter={() => hover(r.group)} />);
 
 /** Fig. 1's bars at the selected rate: each group's accuracy change, and its excess loss R(a) beside Theorem 1's bound. */
 export function RateBarsCharts() {
