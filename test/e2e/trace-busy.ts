@@ -5,7 +5,7 @@
  * one takes, the others wait for.
  */
 export interface TraceBusy {
-  /** Busy ms per thread name (workers numbered in the order they first ran a task), largest first, over 100 ms. */
+  /** Busy ms per thread over 100 ms, largest first: 'page', 'worker' (the busiest one is the engine's), Chromium's. */
   threads: Array<[string, number]>;
   /** The page thread's tasks over 50 ms: [start in ms from the first task, duration in ms]. */
   longTasks: Array<[number, number]>;
@@ -28,16 +28,17 @@ export function traceBusy(trace: { traceEvents: TraceEvent[] }): TraceBusy {
   const start = Math.min(...tasks.map((e) => e.ts));
   const busy = new Map<string, number>();
   const longTasks: Array<[number, number]> = [];
-  let workers = 0;
-  const label = new Map<string, string>();
-  for (const e of [...tasks].sort((a, b) => a.ts - b.ts)) {
+  const label = (key: string) => {
+    const name = names.get(key) ?? key;
+    return name === 'DedicatedWorker thread' ? 'worker' : name === 'CrRendererMain' ? 'page' : name;
+  };
+  for (const e of tasks) {
     const key = `${e.pid}:${e.tid}`;
     const name = names.get(key) ?? key;
-    if (!label.has(key)) label.set(key, name === 'DedicatedWorker thread' ? `worker ${++workers}` : name === 'CrRendererMain' ? 'page' : name);
     const ms = (e.dur as number) / 1000;
     busy.set(key, (busy.get(key) ?? 0) + ms);
     if (name === 'CrRendererMain' && ms > 50) longTasks.push([(e.ts - start) / 1000, ms]);
   }
-  const threads = [...busy].filter(([, ms]) => ms > 100).map(([k, ms]): [string, number] => [label.get(k) as string, ms]).sort((a, b) => b[1] - a[1]);
-  return { threads, longTasks };
+  const threads = [...busy].filter(([, ms]) => ms > 100).map(([k, ms]): [string, number] => [label(k), ms]).sort((a, b) => b[1] - a[1]);
+  return { threads, longTasks: longTasks.sort((a, b) => a[0] - b[0]) };
 }
