@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { BenchReport, BenchRow } from '../headless/bench-protocol';
+import { againstTorchLine, type Speed } from './bench-against-torch';
 import { cnnBenchModels } from './bench-models';
-import { torchLine } from './bench-training';
+import { torchSpeed, type TorchSpeed } from './bench-torch';
 import { openHeadlessPage } from './headless';
 
 // `npm run bench:browser`: the engine's training and forward speed inside headless Chromium, per backend, in a
 // worker as the app runs it (src/headless/bench-*.ts), then the same CNNs in PyTorch on the same machine at the wasm
 // thread count. Prints numbers, asserts nothing. Flags: --backends=wasm,webgpu --samples=1024 --set=cnn|arch|all
 // --kernels=own|stock|own,stock (time our CPU kernels, tfjs's stock ones, or both in turn) --threads=N (wasm threads,
-// default the page's) --gpu (tell Chromium to use the machine's GPU: Vulkan, blocklist ignored) --timeout=1800 (s).
+// default the page's) --gpu (tell Chromium to use the machine's GPU: Vulkan, blocklist ignored) --timeout=1800 (s)
+// --rounds=3 (the page's bench run that many times, each followed by one PyTorch process per wasm CNN: the ratio is
+// taken between the best of each side, bench-against-torch.ts says why).
 
 const POLL_MS = 2_000;
 
@@ -22,19 +25,47 @@ async function main(): Promise<void> {
       timeout: { type: 'string', default: '1800' },
       kernels: { type: 'string', default: 'own' },
       threads: { type: 'string', default: '' },
+      rounds: { type: 'string', default: '3' },
     },
   });
   const samples = Number(values.samples);
   const log = (s: string) => process.stdout.write(`${s}\n`);
   log(`Pruning Fairness Playground browser bench — ${new Date().toISOString()}`);
   const query = new URLSearchParams({ backends: values.backends, samples: String(samples), set: values.set, kernels: values.kernels, threads: values.threads }).toString();
-  const headless = await openHeadlessPage('src/headless/bench.html', { gpu: values.gpu, query });
+  const deadline = Date.now() + Number(values.timeout) * 1000;
+  const rounds = Math.max(1, Number(values.rounds));
+  // Per wasm CNN row of our kernels: our runs, and the PyTorch process after each (or why PyTorch could not run).
+  const against = new Map<string, { ours: Speed[]; torch: TorchSpeed[] | string }>();
+  for (let r = 0; r < rounds; r++) {
+    if (rounds > 1) log(`round ${r + 1} of ${rounds}`);
+    const rows = await benchPage(query, values.gpu, deadline, log, r === 0);
+    // PyTorch on the wasm rows' thread count: the issue's target is ≥ 1.0× at the same thread count.
+    for (const row of rows) {
+      const model = cnnBenchModels.find((m) => m.label === row.model);
+      if (!model || row.backend !== 'wasm' || row.error || model.spec.kind !== 'cnn' || row.kernels !== 'own') continue;
+      const a = against.get(row.model) ?? { ours: [], torch: [] };
+      against.set(row.model, a);
+      a.ours.push({ train: row.train, forward: row.forward });
+      if (typeof a.torch === 'string') continue;
+      const t = torchSpeed(model.spec, row.samples, row.threads ?? 1, 1);
+      if (typeof t === 'string') a.torch = t;
+      else a.torch.push(t);
+    }
+  }
+  for (const [model, { ours, torch }] of against) {
+    log(`wasm ${model} vs PyTorch:`);
+    log(againstTorchLine(ours, torch));
+  }
+}
+
+/** One run of the bench page (src/headless/bench.html) in a fresh headless Chromium: its rows, printed as they come. */
+async function benchPage(query: string, gpu: boolean, deadline: number, log: (s: string) => void, describe: boolean): Promise<BenchRow[]> {
+  const headless = await openHeadlessPage('src/headless/bench.html', { gpu, query });
   try {
     const errors: string[] = [];
     headless.page.on('pageerror', (e) => errors.push(e.message));
-    const deadline = Date.now() + Number(values.timeout) * 1000;
     let shown = 0;
-    let headed = false;
+    let headed = !describe;
     let report: BenchReport | null = null;
     for (;;) {
       report = await headless.page.evaluate(() => (window as unknown as { __bench?: BenchReport }).__bench ?? null);
@@ -45,17 +76,11 @@ async function main(): Promise<void> {
       }
       for (; report && shown < report.rows.length; shown++) log(rowLine(report.rows[shown]));
       if (report?.done || errors.length) break;
-      if (Date.now() > deadline) throw new Error(`the bench did not finish in ${values.timeout} s`);
+      if (Date.now() > deadline) throw new Error('the bench did not finish in time (--timeout)');
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     if (errors.length) throw new Error(`page error: ${errors[0]}`);
-    // PyTorch on the wasm rows' thread count: the issue's target is ≥ 1.0× at the same thread count.
-    for (const row of report?.rows ?? []) {
-      const model = cnnBenchModels.find((m) => m.label === row.model);
-      if (!model || row.backend !== 'wasm' || row.error || model.spec.kind !== 'cnn' || row.kernels !== 'own') continue;
-      log(`wasm ${row.model} vs PyTorch:`);
-      log(torchLine(model.spec, row.samples, row.threads ?? 1, row.train, row.forward));
-    }
+    return report?.rows ?? [];
   } finally {
     await headless.close();
   }

@@ -24,9 +24,9 @@ const script = fileURLToPath(new URL('../../scripts/torch_training.py', import.m
 const STEADY_MALLOC = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=1073741824:glibc.malloc.trim_threshold=1073741824';
 
 /**
- * The same CNN trained in PyTorch right after ours, on the same machine and thread count (scripts/torch_training.py),
- * in `processes` fresh processes, the best of them kept (the comparison least kind to us), or the reason it could not
- * run. Only for the printed ratio: the product never needs Python.
+ * The same CNN trained in PyTorch on this machine at a thread count (scripts/torch_training.py), in `processes` fresh
+ * processes, the best of them kept, or the reason it could not run. The benches run one process after each run of
+ * ours (bench-against-torch.ts). Only for the printed ratio: the product never needs Python.
  */
 export function torchSpeed(spec: CnnSpec, samples: number, threads: number, processes = 3): TorchSpeed | string {
   const py = findTorchPython();

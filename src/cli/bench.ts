@@ -8,11 +8,13 @@ async function main(): Promise<void> {
   const samples = Number(arg('samples') ?? 2048);
   // --kernels=own,stock times each CNN with our CPU kernels and then with tfjs's stock ones (own-kernels.ts).
   const kernels = (arg('kernels') ?? 'own').split(',') as KernelChoice[];
+  // --rounds=N: our wasm training runs, each followed by one PyTorch process (bench-against-torch.ts says why).
+  const rounds = Math.max(1, Number(arg('rounds') ?? 3));
   const log = (s: string) => process.stdout.write(`${s}\n`);
   log(`Pruning Fairness Playground bench — node ${process.version}, ${new Date().toISOString()}`);
   if (!only || only === 'training') {
     log('\n## Training (engine loop, Adam, batch 64, 28x28x1, 10 classes)');
-    for (const line of await benchTraining('wasm', samples, kernels)) log(line);
+    for (const line of await benchTraining('wasm', samples, kernels, rounds)) log(line);
     for (const line of await benchTraining('cpu', Math.min(samples, 512), kernels)) log(line);
   }
   if (!only || only === 'profile') {
