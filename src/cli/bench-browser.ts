@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   log(`Pruning Fairness Playground browser bench — ${new Date().toISOString()}`);
   const query = new URLSearchParams({ backends: values.backends, samples: String(samples), set: values.set, kernels: values.kernels, threads: values.threads }).toString();
   const deadline = Date.now() + Number(values.timeout) * 1000;
-  const rounds = Math.max(1, Number(values.rounds));
+  const rounds = Math.max(1, Math.floor(Number(values.rounds)) || 1);
   // Per wasm CNN row of our kernels: our runs, and the PyTorch process after each (or why PyTorch could not run).
   const against = new Map<string, { ours: Speed[]; torch: TorchSpeed[] | string }>();
   for (let r = 0; r < rounds; r++) {

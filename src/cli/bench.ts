@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   // --kernels=own,stock times each CNN with our CPU kernels and then with tfjs's stock ones (own-kernels.ts).
   const kernels = (arg('kernels') ?? 'own').split(',') as KernelChoice[];
   // --rounds=N: our wasm training runs, each followed by one PyTorch process (bench-against-torch.ts says why).
-  const rounds = Math.max(1, Number(arg('rounds') ?? 3));
+  const rounds = Math.max(1, Math.floor(Number(arg('rounds') ?? 3)) || 1);
   const log = (s: string) => process.stdout.write(`${s}\n`);
   log(`Pruning Fairness Playground bench — node ${process.version}, ${new Date().toISOString()}`);
   if (!only || only === 'training') {

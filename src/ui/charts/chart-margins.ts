@@ -1,5 +1,6 @@
-// The charts' shared recharts settings, as constants: recharts stores the margin prop whenever its object changes (a literal changes
-// on every render) and then re-runs the selectors of the whole chart, which made every redraw slower.
+// The charts' shared recharts settings, as constants: recharts stores a setting such as the margin whenever its object
+// changes (a literal changes on every render) and then re-runs the selectors of the whole chart, which made every
+// redraw slower.
 
 /** Charts against a continuous x axis with a label below it. */
 export const AXIS_MARGIN = { top: 8, right: 16, bottom: 18, left: 8 };
