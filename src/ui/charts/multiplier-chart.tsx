@@ -35,7 +35,7 @@ export function MultiplierChart() {
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={AXIS_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
-          <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} {...FIXED_DOMAIN_AXIS} label={{ value: 'dual update', position: 'insideBottom', offset: -10 }} />
+          <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} {...FIXED_DOMAIN_AXIS} label={{ value: 'dual update', position: 'insideBottom', offset: -10 }} />
           <YAxis width={56} tickFormatter={tick} {...NUMBER_AXIS} label={{ value: 'λ', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={tip} />
           {Array.from({ length: constraints }, (_, c) => (
