@@ -28,8 +28,15 @@ describe('a preset link with autorun', () => {
     for (const region of ['Per-group accuracy', 'Per-group gradient norm', 'Per-group Hessian max eigenvalue', 'Training curves per group']) {
       expect(await lineCount(page, region), region).toBe(groups);
     }
-    // One seed: no band over seeds is mounted (it would draw nothing); bootstrap error bars where the metric has them.
+    // A marker per measured rate on every group's line: the charts, which skip redraws while their data is the same,
+    // took every partial Results that added a rate (the dense model first, then 50% and 90%).
     const accuracy = page.getByRole('region', { name: 'Per-group accuracy', exact: true });
+    expect(await accuracy.locator('.series-marker').count()).toBe(3 * groups);
+    for (let a = 0; a < groups; a++) {
+      const d = (await accuracy.locator(`.recharts-line.series-g${a} path.recharts-line-curve`).getAttribute('d')) ?? '';
+      expect(d.split(/[ML]/).filter((p) => p.trim()).length, `group ${a}`).toBe(3);
+    }
+    // One seed: no band over seeds is mounted (it would draw nothing); bootstrap error bars where the metric has them.
     expect(await accuracy.locator('.recharts-area').count()).toBe(0);
     expect(await accuracy.locator('.recharts-errorBars').count()).toBe(groups);
     expect(await page.getByRole('region', { name: 'Per-group gradient norm', exact: true }).locator('.recharts-errorBars').count()).toBe(0);
