@@ -28,8 +28,9 @@ describe('a preset link with autorun', () => {
     for (const region of ['Per-group accuracy', 'Per-group gradient norm', 'Per-group Hessian max eigenvalue', 'Training curves per group']) {
       expect(await lineCount(page, region), region).toBe(groups);
     }
-    // A marker per measured rate on every group's line: the charts, which skip redraws while their data is the same,
-    // took every partial Results that added a rate (the dense model first, then 50% and 90%).
+    // A marker and a curve point per measured rate (0, 50%, 90%) on every group's line: the charts skip redraws while
+    // their data stays the same, and must still end with all of it. (A memo that misses a dependency can be hidden
+    // here by a later redraw: lint's react-hooks/exhaustive-deps is an error for that.)
     const accuracy = page.getByRole('region', { name: 'Per-group accuracy', exact: true });
     expect(await accuracy.locator('.series-marker').count()).toBe(3 * groups);
     for (let a = 0; a < groups; a++) {
