@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       against.set(row.model, a);
       a.ours.push({ train: row.train, forward: row.forward });
       if (typeof a.torch === 'string') continue;
-      const t = torchSpeed(model.spec, row.samples, row.threads ?? 1, 1);
+      const t = torchSpeed(model.spec, row.samples, row.threads ?? 1);
       if (typeof t === 'string') a.torch = t;
       else a.torch.push(t);
     }

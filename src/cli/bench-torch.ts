@@ -4,11 +4,9 @@ import type { CnnSpec } from '../engine/model/spec';
 import { findTorchPython } from './bench-hessian';
 
 export interface TorchSpeed {
-  /** The best of the processes run (samples/s). */
+  /** Samples/s. */
   train: number;
   forward: number;
-  /** Every process's training samples/s, in the order they ran. */
-  trainRuns: number[];
   threads: number;
   version: string;
 }
@@ -24,26 +22,16 @@ const script = fileURLToPath(new URL('../../scripts/torch_training.py', import.m
 const STEADY_MALLOC = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=1073741824:glibc.malloc.trim_threshold=1073741824';
 
 /**
- * The same CNN trained in PyTorch on this machine at a thread count (scripts/torch_training.py), in `processes` fresh
- * processes, the best of them kept, or the reason it could not run. The benches run one process after each run of
- * ours (bench-against-torch.ts). Only for the printed ratio: the product never needs Python.
+ * The same CNN trained in PyTorch on this machine at a thread count (scripts/torch_training.py), in a fresh process,
+ * or the reason it could not run. The benches run one after each run of ours (bench-against-torch.ts). Only for the
+ * printed ratio: the product never needs Python.
  */
-export function torchSpeed(spec: CnnSpec, samples: number, threads: number, processes = 3): TorchSpeed | string {
+export function torchSpeed(spec: CnnSpec, samples: number, threads: number): TorchSpeed | string {
   const py = findTorchPython();
   if (py === null) return 'PyTorch is not importable (apt-get install -y python3-torch)';
   const args = [script, spec.convFilters.join(','), spec.dense.join(','), String(samples), String(threads)];
-  const env = { ...process.env, GLIBC_TUNABLES: STEADY_MALLOC };
-  const runs: Array<{ train: number; forward: number; threads: number; version: string }> = [];
-  for (let i = 0; i < processes; i++) {
-    const out = spawnSync(py, args, { encoding: 'utf8', env });
-    if (out.status !== 0) return `PyTorch run failed: ${out.stderr.trim().split('\n').pop() ?? ''}`;
-    runs.push(JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}'));
-  }
-  return {
-    train: Math.max(...runs.map((r) => r.train)),
-    forward: Math.max(...runs.map((r) => r.forward)),
-    trainRuns: runs.map((r) => r.train),
-    threads: runs[0].threads,
-    version: runs[0].version,
-  };
+  const out = spawnSync(py, args, { encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: STEADY_MALLOC } });
+  if (out.status !== 0) return `PyTorch run failed: ${out.stderr.trim().split('\n').pop() ?? ''}`;
+  const { train, forward, threads: used, version } = JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as TorchSpeed;
+  return { train, forward, threads: used, version };
 }

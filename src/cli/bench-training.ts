@@ -27,7 +27,7 @@ export async function benchTraining(backend: 'wasm' | 'cpu', samples: number, ke
         // wasm in Node is single-threaded, so PyTorch runs on one thread too: the target is >= 1.0x at equal threads.
         if (chosen.name !== 'wasm' || k !== 'own') await run();
         else {
-          const { ours, torch } = await alternateWithTorch(run, () => torchSpeed(spec as CnnSpec, samples, 1, 1), rounds);
+          const { ours, torch } = await alternateWithTorch(run, () => torchSpeed(spec as CnnSpec, samples, 1), rounds);
           lines.push(againstTorchLine(ours, torch));
         }
       }

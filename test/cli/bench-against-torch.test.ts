@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { againstTorchLine, alternateWithTorch, type Speed } from '../../src/cli/bench-against-torch';
 import type { TorchSpeed } from '../../src/cli/bench-torch';
 
-const torchRun = (train: number, forward = 2 * train): TorchSpeed => ({ train, forward, trainRuns: [train], threads: 1, version: '1.13' });
+const torchRun = (train: number, forward = 2 * train): TorchSpeed => ({ train, forward, threads: 1, version: '1.13' });
 
 describe('ours against PyTorch, alternated (bench --rounds)', () => {
   it('runs ours and PyTorch in turn, round by round', async () => {
