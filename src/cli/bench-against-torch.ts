@@ -27,6 +27,7 @@ export async function alternateWithTorch(ours: () => Promise<Speed>, torch: () =
   return { ours: mine, torch: failed ?? theirs };
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const rates = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
 const best = (xs: number[]) => Math.max(...xs);
 
@@ -41,7 +42,7 @@ export function againstTorchLine(ours: Speed[], torch: TorchSpeed[] | string): s
   const forward = best(ours.map((s) => s.forward)) / best(torch.map((s) => s.forward));
   const rounds = torch.map((s, r) => `${(ours[r].train / s.train).toFixed(2)}x`).join(', ');
   return (
-    `      PyTorch ${t.version}, ${t.threads} thread${t.threads === 1 ? '' : 's'}, ${torch.length} processes alternated with ${ours.length} runs of ours: ` +
+    `      PyTorch ${t.version}, ${t.threads} thread${t.threads === 1 ? '' : 's'}, ${plural(torch.length, 'process', 'processes')} alternated with ${plural(ours.length, 'run', 'runs')} of ours: ` +
     `training ours ${rates(ours.map((s) => s.train))}, PyTorch ${rates(torch.map((s) => s.train))} samples/s; forward ours ${rates(ours.map((s) => s.forward))}, PyTorch ${rates(torch.map((s) => s.forward))}; ` +
     `ours/PyTorch (best of each) training ${train.toFixed(2)}x, forward ${forward.toFixed(2)}x; training round by round ${rounds}`
   );
