@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { installKernels } from '../../src/engine/kernels/install-kernels';
 import { useOwnKernels } from '../../src/engine/kernels/own-kernels';
 import { createRng } from '../../src/engine/random';
 
-// Checks shared by the tests of our kernels that replace one of tfjs's (Sum, Add): ours against tfjs's own, bit for bit.
+// What the tests of our kernels share: their describe blocks' set-up, and the check of ours against tfjs's own kernels
+// (Sum, Add, ...), bit for bit.
 
 /** Standard normals of `shape`, seeded by `seed` and `label`. */
 export const randomTensor = (seed: number, shape: number[], label: string): tf.Tensor => {
@@ -32,4 +34,17 @@ export async function sameAsStock(f: () => tf.Tensor): Promise<boolean> {
   const same = await sameBits(ours, stock);
   tf.dispose([stock, ours]);
   return same;
+}
+
+/**
+ * The set-up of a describe block that runs on `backend` with our kernels registered: installs them and switches to
+ * the backend before its tests (asserting the switch), and puts our kernels back on after them (a test may have
+ * switched them off).
+ */
+export function withOurKernelsOn(backend: string): void {
+  beforeAll(async () => {
+    installKernels();
+    expect(await tf.setBackend(backend)).toBe(true);
+  });
+  afterAll(() => useOwnKernels(true));
 }

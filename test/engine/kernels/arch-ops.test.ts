@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { describe, expect, it } from 'vitest';
 import { safeMaxPool } from '../../../src/engine/kernels/safe-max-pool';
 import { safeRsqrt } from '../../../src/engine/kernels/safe-unary';
 import { takeEven } from '../../../src/engine/kernels/stride-two';
 import { createRng } from '../../../src/engine/random';
+import { withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 const rand = (shape: number[], label: string) => {
   const rng = createRng(13, label);
@@ -20,10 +20,7 @@ async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
 }
 
 describe.each(['cpu', 'wasm'])('the new ops on the differentiated path, on %s', (backend) => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
+  withOurKernelsOn(backend);
 
   it.each([
     [8, 8, 3],

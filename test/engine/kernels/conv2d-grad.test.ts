@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { createRng } from '../../../src/engine/random';
+import { withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 // Oracle: the convolution and both its gradients written out as float64 loops (independent of tfjs).
 
@@ -74,10 +75,7 @@ const cases: Case[] = [
 ];
 
 describe.each(['cpu', 'wasm'])('Conv2D gradient replacement on %s', (backend) => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
+  withOurKernelsOn(backend);
 
   it.each(cases)('matches the float64 oracle: $name', async (c) => {
     const x = rand(size(c.x), `x${c.name}`);

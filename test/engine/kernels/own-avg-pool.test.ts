@@ -1,14 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { describe, expect, it } from 'vitest';
 import { ownAvgPoolTakes } from '../../../src/engine/kernels/own-avg-pool';
-import { randomTensor, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
+import { randomTensor, sameBits, stockThenOurs, withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 describe('2×2 average pools as our WebAssembly SIMD kernel (wasm)', () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+  withOurKernelsOn('wasm');
 
   it.each([
     ["the ~100k CNN's first pool, 8 images (8×28×28×16)", [8, 28, 28, 16]],

@@ -1,18 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { describe, expect, it } from 'vitest';
 import { ownBiasAddTakes } from '../../../src/engine/kernels/own-bias-add';
-import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
-import { randomTensor, sameAsStock } from '../../helpers/stock-vs-ours';
+import { randomTensor, sameAsStock, withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 const rand = (shape: number[], label: string) => randomTensor(37, shape, label);
 
 describe('a bias added by our WebAssembly SIMD kernel (wasm)', () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
-  afterAll(() => useOwnKernels(true));
+  withOurKernelsOn('wasm');
 
   it.each([
     ["the default CNN's first layer", [64, 28, 28, 8]],
@@ -51,11 +45,7 @@ describe('a bias added by our WebAssembly SIMD kernel (wasm)', () => {
 });
 
 describe('a per-channel scale multiplied by the same kernel (wasm)', () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
-  afterAll(() => useOwnKernels(true));
+  withOurKernelsOn('wasm');
 
   it.each([
     ["a ResNet's first BatchNorm (64×32×32×16)", [64, 32, 32, 16]],

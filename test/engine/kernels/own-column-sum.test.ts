@@ -1,17 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
-import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
-import { randomTensor, sameAsStock, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
+import { describe, expect, it } from 'vitest';
+import { randomTensor, sameAsStock, sameBits, stockThenOurs, withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 const rand = (shape: number[], label: string) => randomTensor(29, shape, label);
 
 describe('Sum over every axis but the last as our WebAssembly SIMD kernel (wasm)', () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
-  afterAll(() => useOwnKernels(true));
+  withOurKernelsOn('wasm');
 
   // Column counts: 32-wide passes, then 16, 8, 4, and the last 1-3 columns.
   it.each([
@@ -53,11 +47,7 @@ describe('Sum over every axis but the last as our WebAssembly SIMD kernel (wasm)
 });
 
 describe('Mean over every axis but the last on the same kernel (wasm)', () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
-  afterAll(() => useOwnKernels(true));
+  withOurKernelsOn('wasm');
 
   it.each([
     ["a ResNet's first BatchNorm (64×32×32×16)", [64, 32, 32, 16]],

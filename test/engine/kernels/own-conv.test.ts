@@ -1,17 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { describe, expect, it } from 'vitest';
 import { ownConvRuns, ownConvTakes } from '../../../src/engine/kernels/own-conv';
-import { randomTensor, sameAsStock } from '../../helpers/stock-vs-ours';
+import { randomTensor, sameAsStock, withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 type Pad = 'same' | 'valid' | tf.backend_util.ExplicitPadding;
 const uneven: Pad = [[0, 0], [2, 1], [0, 2], [0, 0]];
 
 describe('stride-1 convolutions as our WebAssembly SIMD kernels (wasm, one thread)', () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+  withOurKernelsOn('wasm');
 
   it.each([
     ["the ~100k bench CNN's second layer (16 → 32: two blocks of 16 channels)", [4, 14, 14, 16], [3, 3, 16, 32], 'same'],

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { filterGrad, filterGradConv } from '../../../src/engine/kernels/conv-bilinear';
 import type { ConvPads } from '../../../src/engine/kernels/conv-geometry';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { ownFilterGrad } from '../../../src/engine/kernels/own-filter-grad';
 import { createRng } from '../../../src/engine/random';
+import { withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 const rand = (shape: number[], label: string) => {
   const rng = createRng(23, label);
@@ -36,10 +36,7 @@ const cases: { label: string; x: number[]; cout: number; f: [number, number]; pa
 ];
 
 describe('the filter gradient as our WebAssembly SIMD kernel (wasm)', () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+  withOurKernelsOn('wasm');
 
   it.each(cases)('equals the conv2d form bit for bit: $label', async ({ x: xs, cout, f: [fh, fw], pads }) => {
     const [n, h, w] = xs;

@@ -1,14 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { describe, expect, it } from 'vitest';
 import { FLIP_FILTER, flipFilter } from '../../../src/engine/kernels/own-flip-filter';
-import { randomTensor, sameBits } from '../../helpers/stock-vs-ours';
+import { randomTensor, sameBits, withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 describe('a filter flipped for the input gradient, in one pass on wasm (own-flip-filter.ts)', () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+  withOurKernelsOn('wasm');
 
   it.each([
     ["start-here's second layer", [3, 3, 6, 12]],

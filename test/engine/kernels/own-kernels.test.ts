@@ -1,16 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { version_wasm } from '@tensorflow/tfjs-backend-wasm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADAM_STEP } from '../../../src/engine/kernels/adam-step';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { ownKernelsInUse, useOwnKernels } from '../../../src/engine/kernels/own-kernels';
+import { withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 describe.each(['cpu', 'wasm'])('our kernels on %s', (backend) => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
-  afterAll(() => useOwnKernels(true));
+  withOurKernelsOn(backend);
 
   it('runs on the tfjs version its memory access was written for (a newer tfjs must re-check backend-memory.ts)', () => {
     expect(tf.version_core).toBe('4.22.0');

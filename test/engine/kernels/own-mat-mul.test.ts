@@ -1,15 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { describe, expect, it } from 'vitest';
 import { ownMatMulRuns, ownMatMulTakes, ownMatMulTakesProduct } from '../../../src/engine/kernels/own-mat-mul';
 import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
-import { randomTensor, sameAsStock, sameBits } from '../../helpers/stock-vs-ours';
+import { randomTensor, sameAsStock, sameBits, withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 describe("dense layers' products on our convolution kernel (wasm, one thread)", () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+  withOurKernelsOn('wasm');
 
   it.each([
     ["the ~100k bench CNN's first dense layer (64×1568 · 1568×64)", [64, 1568], [1568, 64]],

@@ -1,18 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { describe, expect, it } from 'vitest';
 import { ownReluGradTakes, reluGrad } from '../../../src/engine/kernels/own-relu-grad';
 import { useOwnKernels } from '../../../src/engine/kernels/own-kernels';
-import { randomTensor, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
+import { randomTensor, sameBits, stockThenOurs, withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 /** tfjs's own ReLU gradient, as its Relu_grad.ts writes it. */
 const stockReluGrad = (dy: tf.Tensor, x: tf.Tensor) => tf.mul(dy, tf.cast(tf.step(x), 'float32'));
 
 describe("ReLU's gradient as our WebAssembly SIMD kernel (wasm)", () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+  withOurKernelsOn('wasm');
 
   it.each([
     ["the ~100k CNN's first layer, 8 images (8×28×28×16)", [8, 28, 28, 16]],

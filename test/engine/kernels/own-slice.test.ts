@@ -1,14 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { describe, expect, it } from 'vitest';
 import { takeEven } from '../../../src/engine/kernels/stride-two';
-import { randomTensor, sameAsStock } from '../../helpers/stock-vs-ours';
+import { randomTensor, sameAsStock, withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 describe('strided slices moved within the wasm memory (own-slice.ts)', () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+  withOurKernelsOn('wasm');
 
   it.each([
     ["a ResNet's stride-2 subsampling (row pairs, the first half of the channels)", [12, 2, 5, 8], [0, 0, 0, 0], [12, 1, 5, 4]],

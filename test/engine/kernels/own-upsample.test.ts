@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
+import { describe, expect, it } from 'vitest';
 import { ownUpsample } from '../../../src/engine/kernels/own-upsample';
 import { createRng } from '../../../src/engine/random';
+import { withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 const rand = (shape: [number, number, number, number], label: string) => {
   const rng = createRng(31, label);
@@ -10,10 +10,7 @@ const rand = (shape: [number, number, number, number], label: string) => {
 };
 
 describe("an average pool's gradient as our WebAssembly SIMD kernel (wasm)", () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+  withOurKernelsOn('wasm');
 
   it.each([
     ['the ~100k CNN\'s first pool (64×14×14×16, 2×2)', [64, 14, 14, 16], 2, 2],

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { timesTransposed } from '../../../src/engine/kernels/mat-mul-grad';
 import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { createRng } from '../../../src/engine/random';
+import { withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 const rand = (shape: number[], label: string) => {
   const rng = createRng(11, label);
@@ -18,10 +19,7 @@ async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
 }
 
 describe.each(['cpu', 'wasm'])('avgPool gradients on %s', (backend) => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
+  withOurKernelsOn(backend);
 
   it.each([
     [8, 8],

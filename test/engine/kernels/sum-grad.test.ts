@@ -1,13 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
-import { randomTensor, sameAsStock, sameBits, stockThenOurs } from '../../helpers/stock-vs-ours';
+import { describe, expect, it } from 'vitest';
+import { randomTensor, sameAsStock, sameBits, stockThenOurs, withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 describe("Sum's gradient as a copy of dy on wasm (sum-grad.ts)", () => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
+  withOurKernelsOn('wasm');
 
   it.each([
     ["a conv layer's bias gradient (every axis but the last)", [6, 5, 4, 3], [0, 1, 2], false],

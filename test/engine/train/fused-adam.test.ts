@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adamStepIn } from '../../../src/engine/kernels/adam-step';
-import { installKernels } from '../../../src/engine/kernels/install-kernels';
 import { createRng } from '../../../src/engine/random';
 import { FusedAdam } from '../../../src/engine/train/fused-adam';
 import { disposeOptimizer, setLearningRate } from '../../../src/engine/train/optimizer';
+import { withOurKernelsOn } from '../../helpers/stock-vs-ours';
 
 const values = (n: number, label: string) => {
   const rng = createRng(3, label);
@@ -36,10 +36,7 @@ async function fit(make: () => tf.Optimizer, tag: string): Promise<Float32Array[
 }
 
 describe.each(['cpu', 'wasm'])('FusedAdam on %s', (backend) => {
-  beforeAll(async () => {
-    installKernels();
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
+  withOurKernelsOn(backend);
 
   it('takes exactly the steps of tf.train.adam, bit for bit, a scheduled rate included, and leaves no tensor behind', async () => {
     // On wasm the update is our SIMD module's (w: 18 weights, four vectors and two floats; c: 3, floats only).
