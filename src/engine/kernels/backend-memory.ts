@@ -38,7 +38,7 @@ export function makeFloatOutputs(
   if (backendName === 'wasm') {
     const b = backend as WasmBackend;
     const infos = shapes.map((shape) => b.makeOutput(shape, 'float32'));
-    const view = (t: tf.TensorInfo) => b.typedArrayFromHeap(t) as Float32Array;
+    const view = (t: tf.TensorInfo) => wasmFloats(b, t);
     fill(infos.map(view), inputs.map(view));
     return infos;
   }
